@@ -1,0 +1,10 @@
+/** What a CLI command may touch, passed in so tests can drive commands without a process. */
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+  /** Reads all of standard input, or undefined when the command should not wait for it. */
+  readStdin(): Promise<Buffer>;
+  /** Reads one line typed at the terminal, undefined at end of input. */
+  readLine(prompt: string): Promise<string | undefined>;
+  color: boolean;
+}

@@ -1,0 +1,133 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { isLpId, type LpId } from '../core/lp.js';
+import { type QuestionBank, QuestionBankSchema, type Scenario, ScenarioSchema } from '../core/scenario.js';
+
+/** The file name, inside an LP folder, that holds that LP's question bank. */
+export const QUESTION_BANK_FILE = 'questions.yaml';
+
+export interface ContentProblem {
+  file: string;
+  field: string;
+  message: string;
+}
+
+export interface Library {
+  scenarios: Scenario[];
+  banks: QuestionBank[];
+}
+
+/** Raised when any content file is broken; carries every problem found, not just the first. */
+export class ContentError extends Error {
+  readonly code = 'content_invalid';
+  constructor(readonly problems: ContentProblem[]) {
+    super(`${problems.length} problem(s) in scenario content:\n${problems.map(formatProblem).join('\n')}`);
+    this.name = 'ContentError';
+  }
+}
+
+export function formatProblem(problem: ContentProblem): string {
+  return problem.field
+    ? `${problem.file}: ${problem.field}: ${problem.message}`
+    : `${problem.file}: ${problem.message}`;
+}
+
+function fieldPath(issuePath: readonly PropertyKey[]): string {
+  return issuePath.map((key) => String(key)).join('.') || '(root)';
+}
+
+function zodProblems(file: string, error: z.ZodError): ContentProblem[] {
+  return error.issues.map((issue) => ({ file, field: fieldPath(issue.path), message: issue.message }));
+}
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; problems: ContentProblem[] };
+
+/** Parses one YAML text against a schema; `file` is only used to label problems. */
+export function parseContent<T>(file: string, source: string, schema: z.ZodType<T>): Parsed<T> {
+  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((err) => ({
+        file,
+        field: err.linePos ? `line ${err.linePos[0].line}` : '',
+        message: `YAML syntax: ${err.message.split('\n')[0]}`,
+      })),
+    };
+  }
+  const result = schema.safeParse(doc.toJS());
+  return result.success ? { ok: true, value: result.data } : { ok: false, problems: zodProblems(file, result.error) };
+}
+
+function listYaml(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
+    .sort();
+}
+
+/**
+ * Reads every scenario and question bank under `root` (one folder per LP), validates each with
+ * zod and checks library-wide rules (unique ids, folder matches LP). Throws ContentError listing
+ * every problem; returns the library sorted by file path so that order is stable.
+ */
+export function loadLibrary(root: string): Library {
+  const problems: ContentProblem[] = [];
+  const scenarios: Scenario[] = [];
+  const banks: QuestionBank[] = [];
+  const idsSeen = new Map<string, string>();
+  const rel = (file: string) => path.relative(process.cwd(), file) || file;
+
+  let folders: string[];
+  try {
+    folders = readdirSync(root)
+      .filter((name) => statSync(path.join(root, name)).isDirectory())
+      .sort();
+  } catch (err) {
+    throw new ContentError([{ file: rel(root), field: '', message: `cannot read folder: ${(err as Error).message}` }]);
+  }
+
+  for (const folder of folders) {
+    const dir = path.join(root, folder);
+    if (!isLpId(folder)) {
+      problems.push({ file: rel(dir), field: '', message: 'folder name is not a Leadership Principle id' });
+      continue;
+    }
+    for (const name of listYaml(dir)) {
+      const file = path.join(dir, name);
+      const source = readFileSync(file, 'utf8');
+      const claimId = (id: string, field: string) => {
+        const other = idsSeen.get(id);
+        if (other) problems.push({ file: rel(file), field, message: `id "${id}" is already used in ${other}` });
+        else idsSeen.set(id, rel(file));
+      };
+      if (name === QUESTION_BANK_FILE) {
+        const parsed = parseContent(rel(file), source, QuestionBankSchema);
+        if (!parsed.ok) {
+          problems.push(...parsed.problems);
+          continue;
+        }
+        checkFolder(parsed.value.lp, folder as LpId, rel(file), problems);
+        for (const [i, q] of parsed.value.questions.entries()) claimId(q.id, `questions.${i}.id`);
+        banks.push(parsed.value);
+      } else {
+        const parsed = parseContent(rel(file), source, ScenarioSchema);
+        if (!parsed.ok) {
+          problems.push(...parsed.problems);
+          continue;
+        }
+        checkFolder(parsed.value.lp, folder as LpId, rel(file), problems);
+        claimId(parsed.value.id, 'id');
+        scenarios.push(parsed.value);
+      }
+    }
+  }
+  if (problems.length > 0) throw new ContentError(problems);
+  return { scenarios, banks };
+}
+
+function checkFolder(lp: LpId, folder: LpId, file: string, problems: ContentProblem[]): void {
+  if (lp !== folder)
+    problems.push({ file, field: 'lp', message: `is "${lp}" but the file is in the "${folder}" folder` });
+}

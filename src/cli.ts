@@ -1,48 +1,7 @@
-// The `star` command: `npm run star -- <command>`. A dispatch table to small commands.
+// Entry point of `npm run star -- <command>`: wires the process to the CLI and exits.
 import { createInterface } from 'node:readline';
-import { UsageError } from './cli/args.js';
 import type { Io } from './cli/io.js';
-import { runScenariosCommand } from './cli/scenarios-command.js';
-import { ContentError } from './content/load-scenarios.js';
-
-const HELP = `star: practise behavioural interviews with a STAR rubric
-
-  star score [--lp ID] [--level sde1|sde2|senior] [--scenario ID] [--json] [FILE|-]
-  star score --jsonl [FILE|-]
-  star scenarios check
-  star scenarios list [--lp ID] [--json]
-  star practice [--lp ID] [--level sde1|sde2|senior]
-  star help`;
-
-type Command = (args: string[], io: Io) => number | Promise<number>;
-
-const COMMANDS: Record<string, Command> = {
-  scenarios: runScenariosCommand,
-  help: (_args, io) => {
-    io.out(HELP);
-    return 0;
-  },
-};
-
-export async function runCli(argv: string[], io: Io): Promise<number> {
-  const [name, ...args] = argv;
-  const command = name === undefined || name === '--help' || name === '-h' ? COMMANDS.help : COMMANDS[name];
-  try {
-    if (!command) throw new UsageError(`unknown command "${name}"; try: star help`);
-    return await command(args, io);
-  } catch (err) {
-    if (err instanceof UsageError) {
-      io.err(`star: ${err.message}`);
-      return 2;
-    }
-    if (err instanceof ContentError) {
-      io.err(`star: ${err.message}`);
-      return 1;
-    }
-    io.err(`star: unexpected error: ${(err as Error).message}`);
-    return 1;
-  }
-}
+import { runCli } from './cli/run.js';
 
 function processIo(): Io {
   let rl: ReturnType<typeof createInterface> | undefined;

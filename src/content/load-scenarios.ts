@@ -73,6 +73,13 @@ function listYaml(dir: string): string[] {
  * every problem; returns the library sorted by file path so that order is stable.
  */
 export function loadLibrary(root: string): Library {
+  const { problems, ...library } = readLibrary(root);
+  if (problems.length > 0) throw new ContentError(problems);
+  return library;
+}
+
+/** Like loadLibrary, but returns the valid content together with the problems instead of throwing. */
+export function readLibrary(root: string): Library & { problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
   const scenarios: Scenario[] = [];
   const banks: QuestionBank[] = [];
@@ -85,7 +92,8 @@ export function loadLibrary(root: string): Library {
       .filter((name) => statSync(path.join(root, name)).isDirectory())
       .sort();
   } catch (err) {
-    throw new ContentError([{ file: rel(root), field: '', message: `cannot read folder: ${(err as Error).message}` }]);
+    problems.push({ file: rel(root), field: '', message: `cannot read folder: ${(err as Error).message}` });
+    return { scenarios, banks, problems };
   }
 
   for (const folder of folders) {
@@ -123,8 +131,7 @@ export function loadLibrary(root: string): Library {
       }
     }
   }
-  if (problems.length > 0) throw new ContentError(problems);
-  return { scenarios, banks };
+  return { scenarios, banks, problems };
 }
 
 function checkFolder(lp: LpId, folder: LpId, file: string, problems: ContentProblem[]): void {

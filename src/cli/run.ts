@@ -1,0 +1,50 @@
+// The `star` command's dispatch table: one small command per verb.
+
+import { ContentError } from '../content/load-scenarios.js';
+import { UsageError } from './args.js';
+import type { Io } from './io.js';
+import { runPracticeCommand } from './practice-command.js';
+import { runScenariosCommand } from './scenarios-command.js';
+import { runScoreCommand } from './score-command.js';
+
+const HELP = `star: practise behavioural interviews with a STAR rubric
+
+  star score [--lp ID] [--level sde1|sde2|senior] [--scenario ID] [--json] [FILE|-]
+  star score --jsonl [FILE|-]
+  star scenarios check
+  star scenarios verify [--lp ID]
+  star scenarios list [--lp ID] [--json]
+  star practice [--lp ID] [--level sde1|sde2|senior]
+  star help`;
+
+type Command = (args: string[], io: Io) => number | Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  score: runScoreCommand,
+  scenarios: runScenariosCommand,
+  practice: (args, io) => runPracticeCommand(args, io),
+  help: (_args, io) => {
+    io.out(HELP);
+    return 0;
+  },
+};
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name === undefined || name === '--help' || name === '-h' ? COMMANDS.help : COMMANDS[name];
+  try {
+    if (!command) throw new UsageError(`unknown command "${name}"; try: star help`);
+    return await command(args, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`star: ${err.message}`);
+      return 2;
+    }
+    if (err instanceof ContentError) {
+      io.err(`star: ${err.message}`);
+      return 1;
+    }
+    io.err(`star: unexpected error: ${(err as Error).message}`);
+    return 1;
+  }
+}

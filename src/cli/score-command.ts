@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { loadLibrary } from '../content/load-scenarios.js';
+import { DEFAULT_SCENARIOS_DIR } from '../content/paths.js';
+import { isLevel, isLpId, type Level, type LpId } from '../core/lp.js';
+import { type RubricResult, scoreAnswer } from '../core/rubric/index.js';
+import type { Scenario } from '../core/scenario.js';
+import { parseFlags, UsageError } from './args.js';
+import { decodeAnswer, MAX_INPUT_BYTES, readInput } from './input.js';
+import type { Io } from './io.js';
+import { renderReport } from './report.js';
+
+/** Finds scenarios by id, loading the library only when a command first asks for one. */
+export function scenarioFinder(dir = DEFAULT_SCENARIOS_DIR): (id: string) => Scenario {
+  let byId: Map<string, Scenario> | undefined;
+  return (id) => {
+    byId ??= new Map(loadLibrary(dir).scenarios.map((s) => [s.id, s]));
+    const scenario = byId.get(id);
+    if (!scenario) throw new UsageError(`unknown scenario "${id}"; see: star scenarios list`);
+    return scenario;
+  };
+}
+
+export function parseLp(value: string | undefined): LpId | undefined {
+  if (value === undefined) return undefined;
+  if (!isLpId(value)) throw new UsageError(`unknown LP "${value}"; use an id such as ownership or dive-deep`);
+  return value;
+}
+
+export function parseLevel(value: string | undefined): Level | undefined {
+  if (value === undefined) return undefined;
+  if (!isLevel(value)) throw new UsageError(`unknown level "${value}"; use sde1, sde2 or senior`);
+  return value;
+}
+
+/** The JSON shape promised to scripts: stable field names, offsets into the input. */
+export function toJson(result: RubricResult) {
+  return {
+    overall: result.overall,
+    verdict: result.verdict,
+    level: result.level,
+    lp: result.lp,
+    dimensions: result.dimensions,
+    flags: result.flags.map(({ id, severity, part, start, end, quote, message, fix }) => ({
+      id,
+      severity,
+      part,
+      start,
+      end,
+      quote,
+      message,
+      fix,
+    })),
+    strengths: result.strengths,
+    parts: result.parts.map(({ part, found, start, end, words, seconds, targetSeconds }) => ({
+      part,
+      found,
+      start,
+      end,
+      words,
+      seconds,
+      targetSeconds,
+    })),
+    words: result.words,
+    seconds: result.seconds,
+    rubricVersion: result.rubricVersion,
+  };
+}
+
+export async function runScoreCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseFlags(args, {
+    lp: { type: 'string' },
+    level: { type: 'string' },
+    scenario: { type: 'string' },
+    json: { type: 'boolean' },
+    jsonl: { type: 'boolean' },
+  });
+  if (positionals.length > 1) throw new UsageError(`score takes one FILE (or -), got ${positionals.length}`);
+  const findScenario = scenarioFinder();
+  if (values.jsonl) {
+    if (values.json || values.lp || values.level || values.scenario) {
+      throw new UsageError('--jsonl takes lp, level and scenario from each line, not from flags');
+    }
+    return scoreJsonLines(positionals[0], io, findScenario);
+  }
+  const lp = parseLp(values.lp);
+  const level = parseLevel(values.level);
+  const scenario = values.scenario ? findScenario(values.scenario) : undefined;
+  const { bytes, source } = await readInput(positionals[0], io);
+  const text = decodeAnswer(bytes, source);
+  const result = scoreAnswer(text, { lp, level, scenario });
+  if (values.json) io.out(JSON.stringify(toJson(result)));
+  else for (const line of renderReport(text, result, io.color)) io.out(line);
+  return 0;
+}
+
+const JsonLine = z.strictObject({
+  id: z.union([z.string(), z.number()]).optional(),
+  text: z.string(),
+  lp: z.string().optional(),
+  level: z.string().optional(),
+  scenario: z.string().optional(),
+});
+
+async function scoreJsonLines(
+  file: string | undefined,
+  io: Io,
+  findScenario: (id: string) => Scenario,
+): Promise<number> {
+  const { bytes, source } = await readInput(file, io);
+  if (bytes.includes(0)) throw new UsageError(`${source} looks binary (it contains NUL bytes)`);
+  const lines = bytes.toString('utf8').split('\n');
+  let failed = 0;
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return;
+    let id: string | number | null = null;
+    try {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(line);
+      } catch {
+        throw new UsageError(`line ${index + 1}: not valid JSON`);
+      }
+      if (raw && typeof raw === 'object' && 'id' in raw && (typeof raw.id === 'string' || typeof raw.id === 'number'))
+        id = raw.id;
+      const parsed = JsonLine.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new UsageError(`line ${index + 1}: ${issue.path.join('.') || 'line'}: ${issue.message}`);
+      }
+      const { text } = parsed.data;
+      if (Buffer.byteLength(text) > MAX_INPUT_BYTES)
+        throw new UsageError(`line ${index + 1}: text is longer than ${MAX_INPUT_BYTES} bytes`);
+      if (text.trim() === '') throw new UsageError(`line ${index + 1}: text is empty`);
+      const result = scoreAnswer(text, {
+        lp: parseLp(parsed.data.lp),
+        level: parseLevel(parsed.data.level),
+        scenario: parsed.data.scenario ? findScenario(parsed.data.scenario) : undefined,
+      });
+      io.out(JSON.stringify({ id, ...toJson(result) }));
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      failed++;
+      io.out(JSON.stringify({ id, error: err.message }));
+    }
+  });
+  return failed > 0 ? 2 : 0;
+}

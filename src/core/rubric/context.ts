@@ -1,0 +1,87 @@
+import type { Level, LpId, StarPart } from '../lp.js';
+import type { Scenario } from '../scenario.js';
+import { findQuotedSpans, normaliseMrkdwn, type Sentence, type Span, splitSentences } from './normalise.js';
+import { type PartSpan, sentenceAt, splitStarParts } from './parts.js';
+import type { AnswerKind } from './types.js';
+
+/** Everything the rules look at, computed once per answer. */
+export interface RubricContext {
+  input: string;
+  clean: string;
+  sentences: Sentence[];
+  sentenceStarts: number[];
+  quoted: Span[];
+  /** Found parts in text order. A probe answer is one 'action' part. */
+  parts: PartSpan[];
+  kind: AnswerKind;
+  level: Level;
+  lp: LpId | null;
+  scenario: Scenario | null;
+  questionIsHypothetical: boolean;
+}
+
+const HYPOTHETICAL_QUESTION =
+  /\b(?:what if|would you|how would|what would|suppose|imagine|if you (?:had|were|could))\b/i;
+
+export function isHypotheticalQuestion(question: string | undefined): boolean {
+  return question !== undefined && HYPOTHETICAL_QUESTION.test(question);
+}
+
+export interface ContextOptions {
+  kind: AnswerKind;
+  level: Level;
+  lp: LpId | null;
+  scenario: Scenario | null;
+  question?: string;
+  /** Treat the whole answer as one part (rule examples do this). */
+  forcePart?: StarPart;
+}
+
+export function buildContext(input: string, options: ContextOptions): RubricContext {
+  const clean = normaliseMrkdwn(input);
+  const sentences = splitSentences(clean);
+  const whole = (part: StarPart): PartSpan[] => {
+    if (sentences.length === 0) return [];
+    const start = sentences[0].start;
+    const end = sentences[sentences.length - 1].end;
+    const words = clean.slice(start, end).split(/\s+/).filter(Boolean).length;
+    return [{ part, start, end, words, via: 'label' }];
+  };
+  const parts = options.forcePart
+    ? whole(options.forcePart)
+    : options.kind === 'probe'
+      ? whole('action')
+      : splitStarParts(clean, sentences);
+  return {
+    input,
+    clean,
+    sentences,
+    sentenceStarts: sentences.map((s) => s.start),
+    quoted: findQuotedSpans(clean),
+    parts,
+    kind: options.kind,
+    level: options.level,
+    lp: options.lp,
+    scenario: options.scenario,
+    questionIsHypothetical: isHypotheticalQuestion(options.question),
+  };
+}
+
+/** The STAR part an offset falls in (the nearest part before it when between parts). */
+export function partAt(ctx: RubricContext, offset: number): StarPart | null {
+  let found: StarPart | null = null;
+  for (const part of ctx.parts) {
+    if (part.start > offset) break;
+    found = part.part;
+  }
+  return found ?? ctx.parts[0]?.part ?? null;
+}
+
+/** The sentence around an offset, with the one before it: where rule exceptions look. */
+export function exceptionWindow(ctx: RubricContext, start: number, end: number): string {
+  const i = sentenceAt(ctx.sentenceStarts, start);
+  const from = i > 0 ? ctx.sentences[i - 1].start : i === 0 ? ctx.sentences[0].start : 0;
+  const to = i >= 0 ? Math.max(ctx.sentences[i].end, end) : end;
+  // Bounded so that a megabyte without full stops stays linear.
+  return ctx.clean.slice(Math.max(from, start - 300), Math.min(to, end + 300));
+}

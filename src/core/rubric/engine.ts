@@ -1,0 +1,184 @@
+import { STAR_PARTS, type StarPart } from '../lp.js';
+import { exceptionWindow, partAt, type RubricContext } from './context.js';
+import { insideAny } from './normalise.js';
+import type { AbsenceRule, PhraseRule, Rule } from './rules.js';
+import { MAX_PROBE_SECONDS, MAX_SITUATION_SECONDS, MIN_WORDS, maxSecondsFor, secondsFor } from './timing.js';
+import type { Flag } from './types.js';
+
+/** More firings of one rule than this add nothing to the feedback and only cost time. */
+export const MAX_FLAGS_PER_RULE = 25;
+
+function makeFlag(
+  rule: Rule,
+  ctx: RubricContext,
+  start: number,
+  end: number,
+  part: StarPart | null,
+  extra?: Partial<Flag>,
+): Flag {
+  return {
+    id: rule.id,
+    severity: rule.severity,
+    dimension: rule.dimension,
+    part,
+    start,
+    end,
+    quote: ctx.input.slice(start, end),
+    message: rule.message,
+    fix: rule.fix,
+    ...extra,
+  };
+}
+
+function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
+  if (rule.offForHypotheticalQuestions && ctx.questionIsHypothetical) return [];
+  const flags: Flag[] = [];
+  let lastEnd = -1;
+  const matches: { start: number; end: number }[] = [];
+  for (const pattern of rule.patterns) {
+    let count = 0;
+    for (const m of ctx.clean.matchAll(pattern)) {
+      matches.push({ start: m.index, end: m.index + m[0].length });
+      if (++count >= MAX_FLAGS_PER_RULE * 4) break;
+    }
+  }
+  matches.sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const { start, end } of matches) {
+    if (start < lastEnd) continue; // overlapping matches of one rule are one finding
+    if (insideAny(ctx.quoted, start, end)) continue;
+    const part = partAt(ctx, start);
+    if (part === null || !rule.parts.includes(part)) continue;
+    if (rule.exceptions) {
+      const window = exceptionWindow(ctx, start, end);
+      if (rule.exceptions.some((exception) => exception.test(window))) continue;
+    }
+    flags.push(makeFlag(rule, ctx, start, end, part));
+    lastEnd = end;
+    if (flags.length >= MAX_FLAGS_PER_RULE) break;
+  }
+  return flags;
+}
+
+/** The first sentence of a span: a short, quotable place to point at. */
+function firstSentenceIn(ctx: RubricContext, start: number, end: number): { start: number; end: number } {
+  const sentence = ctx.sentences.find((s) => s.start >= start && s.start < end);
+  return sentence ? { start: sentence.start, end: Math.min(sentence.end, end) } : { start, end };
+}
+
+function runAbsenceRule(rule: AbsenceRule, ctx: RubricContext): Flag[] {
+  if (rule.lps) {
+    const wanted = ctx.scenario?.expectsScopeBoundary ?? (ctx.lp !== null && rule.lps.includes(ctx.lp));
+    if (!wanted) return [];
+  }
+  if (ctx.sentences.length === 0) return [];
+  let regions = ctx.parts.filter((p) => rule.parts.includes(p.part));
+  // With no such part (say, no Result at all) look at the whole answer instead.
+  if (regions.length === 0) regions = ctx.parts;
+  for (const region of regions) {
+    const text = ctx.clean.slice(region.start, region.end);
+    if (rule.patterns.some((pattern) => pattern.test(text))) return [];
+  }
+  const target = regions.find((p) => rule.parts.includes(p.part)) ?? regions[regions.length - 1];
+  const at = firstSentenceIn(ctx, target.start, target.end);
+  return [makeFlag(rule, ctx, at.start, at.end, target.part)];
+}
+
+const PART_NAMES: Record<StarPart, string> = {
+  situation: 'Situation',
+  task: 'Task',
+  action: 'Action',
+  result: 'Result',
+  reflection: 'Reflection',
+};
+
+const MISSING_FIX: Record<StarPart, string> = {
+  situation: 'Open with one or two sentences of context: the team, the system, the problem and who felt it.',
+  task: 'Say what you had to achieve and why it fell to you: "My goal was…", "Nobody owned it, so I…".',
+  action: 'Walk through what you did, step by step, each sentence starting with "I".',
+  result:
+    'Close with the measured outcome: before and after, in numbers, and what it meant for customers or the business.',
+  reflection: 'End with one specific lesson and what you now do differently.',
+};
+
+/** Where a missing part would go: after the parts that come before it. */
+function insertionPoint(ctx: RubricContext, part: StarPart): number {
+  const order = STAR_PARTS.indexOf(part);
+  let at = ctx.sentences[0]?.start ?? 0;
+  for (const found of ctx.parts) if (STAR_PARTS.indexOf(found.part) < order) at = found.end;
+  return at;
+}
+
+function runComputedRule(rule: Rule, ctx: RubricContext, words: number): Flag[] {
+  if (rule.id === 'missing-star-part') {
+    const flags: Flag[] = [];
+    if (ctx.sentences.length === 0) return flags;
+    for (const part of STAR_PARTS) {
+      if (ctx.parts.some((p) => p.part === part && p.words >= 3)) continue;
+      const at = insertionPoint(ctx, part);
+      const severity =
+        part === 'action' || part === 'result'
+          ? 'error'
+          : part === 'reflection' && ctx.level === 'sde1'
+            ? 'info'
+            : 'warning';
+      flags.push(
+        makeFlag(rule, ctx, at, at, part, {
+          severity,
+          message: `No ${PART_NAMES[part]}: ${part === 'reflection' ? 'the answer stops without a lesson' : 'the interviewer cannot find this part'}.`,
+          fix: MISSING_FIX[part],
+        }),
+      );
+    }
+    return flags;
+  }
+  const whole = { start: ctx.sentences[0]?.start ?? 0, end: ctx.sentences[ctx.sentences.length - 1]?.end ?? 0 };
+  if (rule.id === 'too-short') {
+    if (words >= MIN_WORDS[ctx.kind]) return [];
+    return [
+      makeFlag(rule, ctx, whole.start, whole.end, null, {
+        message: `Only ${words} word${words === 1 ? '' : 's'}: too short to show what you did (aim for at least ${MIN_WORDS[ctx.kind]}).`,
+        fix:
+          ctx.kind === 'probe'
+            ? 'Answer with what you did, why, and what came of it, in two or three sentences.'
+            : rule.fix,
+      }),
+    ];
+  }
+  if (rule.id === 'too-long') {
+    const flags: Flag[] = [];
+    const seconds = secondsFor(words);
+    const max = ctx.kind === 'probe' ? MAX_PROBE_SECONDS : maxSecondsFor(ctx.level, ctx.scenario ?? undefined);
+    if (seconds > max) {
+      const cut = firstSentenceIn(ctx, whole.start, whole.end);
+      flags.push(
+        makeFlag(rule, ctx, cut.start, cut.end, null, {
+          message: `About ${seconds} s spoken, over the ${max} s an interviewer will listen to.`,
+        }),
+      );
+    }
+    const situation = ctx.parts.find((p) => p.part === 'situation');
+    if (ctx.kind === 'answer' && situation && secondsFor(situation.words) > MAX_SITUATION_SECONDS) {
+      const at = firstSentenceIn(ctx, situation.start, situation.end);
+      flags.push(
+        makeFlag(rule, ctx, at.start, at.end, 'situation', {
+          message: `The Situation runs about ${secondsFor(situation.words)} s; past ${MAX_SITUATION_SECONDS} s the interviewer stops listening for the story.`,
+          fix: 'Keep only the context needed to understand the problem; save architecture for follow-up questions.',
+        }),
+      );
+    }
+    return flags;
+  }
+  return [];
+}
+
+/** Runs every rule that judges this kind of answer; flags come back in text order. */
+export function runRules(rules: readonly Rule[], ctx: RubricContext, words: number): Flag[] {
+  const flags: Flag[] = [];
+  for (const rule of rules) {
+    if (!rule.kinds.includes(ctx.kind)) continue;
+    if (rule.kind === 'phrase') flags.push(...runPhraseRule(rule, ctx));
+    else if (rule.kind === 'absence') flags.push(...runAbsenceRule(rule, ctx));
+    else flags.push(...runComputedRule(rule, ctx, words));
+  }
+  return flags.sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
+}

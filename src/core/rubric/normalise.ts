@@ -1,0 +1,120 @@
+// Slack mrkdwn → plain text of the SAME LENGTH. Markup characters become spaces, so every offset
+// found in the clean text is also an offset into the original answer, and quotes can be sliced
+// from what the user wrote.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const BLANK = ' ';
+
+function blank(chars: string[], start: number, end: number): void {
+  for (let i = start; i < end; i++) if (chars[i] !== '\n') chars[i] = BLANK;
+}
+
+// Every pattern is linear: bounded repetitions only, no nested quantifiers.
+const MENTION = /<[@#!][A-Za-z0-9^._-]{1,64}(?:\|[^>\n]{0,200})?>/g;
+const LINK = /<((?:https?|mailto|tel):[^|>\s]{1,2000})(\|([^>\n]{0,500}))?>/g;
+const ENTITY = /&(amp|lt|gt);/g;
+const EMOJI = /:[a-z+][a-z0-9_+'-]{0,63}:(?::skin-tone-[2-6]:)?/g;
+const LINE_MARKER = /^[ \t]{0,12}(?:>|&gt;|[-*•◦▪‣]|\d{1,3}[.)])[ \t]+/gm;
+const EMPHASIS = /[*~`]/g;
+const UNDERSCORE = /(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g;
+
+/** Replaces Slack markup with spaces (links keep their label, mentions become one word). */
+export function normaliseMrkdwn(input: string): string {
+  const chars = input.split('');
+  for (const m of input.matchAll(MENTION)) {
+    blank(chars, m.index, m.index + m[0].length);
+    chars[m.index] = 'X'; // a name is one spoken word
+  }
+  for (const m of input.matchAll(LINK)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (m[3] !== undefined) {
+      const labelStart = start + 1 + m[1].length + 1;
+      blank(chars, start, labelStart);
+      blank(chars, end - 1, end);
+    } else {
+      blank(chars, start, end);
+      chars[start] = 'X';
+    }
+  }
+  for (const m of input.matchAll(ENTITY)) {
+    chars[m.index] = m[1] === 'amp' ? '&' : m[1] === 'lt' ? '<' : '>';
+    blank(chars, m.index + 1, m.index + m[0].length);
+  }
+  const afterLinks = chars.join('');
+  for (const m of afterLinks.matchAll(EMOJI)) blank(chars, m.index, m.index + m[0].length);
+  const afterEmoji = chars.join('');
+  for (const m of afterEmoji.matchAll(LINE_MARKER)) blank(chars, m.index, m.index + m[0].length);
+  for (const m of afterEmoji.matchAll(EMPHASIS)) chars[m.index] = BLANK;
+  for (const m of afterEmoji.matchAll(UNDERSCORE)) chars[m.index] = BLANK;
+  return chars.join('');
+}
+
+const QUOTED = /"[^"\n]{1,600}"|“[^”\n]{1,600}”/g;
+
+/** Spans of quoted speech ("…" or “…”), where the speaker reports someone else's words. */
+export function findQuotedSpans(clean: string): Span[] {
+  return [...clean.matchAll(QUOTED)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+/** True when [start, end) lies inside one of the sorted spans. */
+export function insideAny(spans: readonly Span[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const span = spans[mid];
+    if (span.end <= start) lo = mid + 1;
+    else if (span.start > start) hi = mid - 1;
+    else return end <= span.end;
+  }
+  return false;
+}
+
+const SENTENCE_END = /[.!?]+(?=[\s"”')\]]|$)|\n/g;
+
+export interface Sentence extends Span {
+  /** The sentence begins a new line or paragraph (a boundary writers use between STAR parts). */
+  startsLine: boolean;
+}
+
+/** Splits clean text into sentences (trimmed spans); newlines always end a sentence. */
+export function splitSentences(clean: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  let cursor = 0;
+  let lineStart = true;
+  const push = (from: number, to: number, startsLine: boolean) => {
+    let start = from;
+    let end = to;
+    while (start < end && /\s/.test(clean[start])) start++;
+    while (end > start && /\s/.test(clean[end - 1])) end--;
+    if (end > start && /[A-Za-z0-9$%]/.test(clean.slice(start, Math.min(end, start + 200)))) {
+      sentences.push({ start, end, startsLine });
+    }
+  };
+  for (const m of clean.matchAll(SENTENCE_END)) {
+    const end = m[0] === '\n' ? m.index : m.index + m[0].length;
+    const before = sentences.length;
+    push(cursor, end, lineStart);
+    const pushed = sentences.length > before;
+    cursor = m.index + m[0].length;
+    if (m[0] === '\n') lineStart = true;
+    else if (pushed) lineStart = false;
+  }
+  push(cursor, clean.length, lineStart);
+  return sentences;
+}
+
+const WORD = /[A-Za-z0-9$€£][A-Za-z0-9'’.,%$-]*/g;
+
+/** Counts spoken words between two offsets. */
+export function countWords(clean: string, start = 0, end = clean.length): number {
+  let n = 0;
+  WORD.lastIndex = start;
+  for (let m = WORD.exec(clean); m !== null && m.index < end; m = WORD.exec(clean)) n++;
+  return n;
+}

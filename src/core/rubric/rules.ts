@@ -1,0 +1,499 @@
+import type { Level, LpId, StarPart } from '../lp.js';
+import type { AnswerKind, Dimension, FlagId, Severity, Verdict } from './types.js';
+
+// The rubric's rules, as data. The engine (engine.ts) knows three kinds of rule:
+//   phrase   – fires at every match of a pattern, unless quoted or an exception matches nearby;
+//   absence  – fires once when none of the patterns appears in the parts it looks at;
+//   computed – measured by the engine itself (missing parts, length).
+// Every pattern is linear-time: no nested quantifiers, every gap bounded.
+
+export interface RuleExample {
+  text: string;
+  /** Treat the whole text as this STAR part (phrase and absence rules); omit to run the full rubric. */
+  part?: StarPart;
+  lp?: LpId;
+  level?: Level;
+  kind?: AnswerKind;
+  question?: string;
+}
+
+interface RuleBase {
+  id: FlagId;
+  dimension: Dimension;
+  severity: Severity;
+  /** Points taken from the dimension for each firing, and at most in all. */
+  penalty: number;
+  maxPenalty: number;
+  /** The best verdict an answer carrying this flag can get. */
+  cap?: Verdict;
+  /** Which kinds of answer the rule judges. */
+  kinds: readonly AnswerKind[];
+  message: string;
+  fix: string;
+  examples: { fires: readonly RuleExample[]; passes: readonly RuleExample[] };
+}
+
+export interface PhraseRule extends RuleBase {
+  kind: 'phrase';
+  /** STAR parts the rule looks at; probe answers count as 'action'. */
+  parts: readonly StarPart[];
+  patterns: readonly RegExp[];
+  /** Checked on the matching sentence and the one before it; any match silences the flag. */
+  exceptions?: readonly RegExp[];
+  /** Off when a probe question is itself hypothetical ("what would you do if…"). */
+  offForHypotheticalQuestions?: boolean;
+}
+
+export interface AbsenceRule extends RuleBase {
+  kind: 'absence';
+  parts: readonly StarPart[];
+  patterns: readonly RegExp[];
+  /** Only for these LPs, or for a scenario that asks for it (see engine). */
+  lps?: readonly LpId[];
+}
+
+export interface ComputedRule extends RuleBase {
+  kind: 'computed';
+}
+
+export type Rule = PhraseRule | AbsenceRule | ComputedRule;
+
+const ALL_PARTS: readonly StarPart[] = ['situation', 'task', 'action', 'result', 'reflection'];
+const ANY_NUMBER =
+  /\d|[$€£%]|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|halved|doubled|tripled|quadrupled|twice|triple|none|percent|a third|a quarter)\b/i;
+
+export const NUMBER_PATTERN = ANY_NUMBER;
+
+export const RULES: readonly Rule[] = [
+  {
+    id: 'we-language',
+    kind: 'phrase',
+    dimension: 'ownership',
+    severity: 'warning',
+    penalty: 7,
+    maxPenalty: 35,
+    kinds: ['answer', 'probe'],
+    parts: ['task', 'action'],
+    patterns: [/\bwe(?:['’](?:ve|d|re|ll))?\b/gi, /\bour team\b/gi, /\bourselves\b/gi],
+    message: '"we" hides what you did yourself.',
+    fix: 'Say "I" and name your own step: "I traced…", "I wrote…". Keep "we" for setting the scene.',
+    examples: {
+      fires: [
+        { text: 'We figured out the root cause together and we shipped a fix.', part: 'action' },
+        { text: 'Our team rewrote the retry logic.', part: 'action' },
+      ],
+      passes: [
+        { text: 'We were a team of five running the payments service.', part: 'situation' },
+        { text: 'I traced the timeouts and I wrote the fix.', part: 'action' },
+        { text: 'Their lead told me "we cannot ship during the freeze", so I waited.', part: 'action' },
+      ],
+    },
+  },
+  {
+    id: 'handoff',
+    kind: 'phrase',
+    dimension: 'ownership',
+    severity: 'error',
+    penalty: 22,
+    maxPenalty: 45,
+    cap: 'lean-no-hire',
+    kinds: ['answer', 'probe'],
+    parts: ['situation', 'task', 'action', 'result'],
+    patterns: [
+      /\bI (?:just |simply |then |immediately |quickly )?escalated\b/gi,
+      /\bescalat(?:e|ed|ing) (?:it |this |the (?:issue|problem|bug) )?(?:up )?to (?:my|the|their|our) (?:manager|lead|director|vp|boss|skip|team|owners?)\b/gi,
+      /\bI (?:just |simply |then )?(?:sent|dropped) (?:them |him |her |the [a-z-]{1,30} team )?an? (?:slack |quick |short )?(?:message|ping|email|note|dm)\b/gi,
+      /\bI (?:just |simply |then )?(?:told|informed|notified|alerted|pinged|messaged|emailed) (?:the [a-z-]{1,30} team|their team|them|the owners?|the on-?call|support)\b/gi,
+      /\b(?:they|the [a-z-]{1,30} team|the owners?|someone else|support) (?:handled|fixed|resolved|took care of|sorted|dealt with|picked up) (?:it|this|the rest|the issue|the problem)\b/gi,
+      /\b(?:handed|passed|threw) (?:it|this|the (?:issue|problem|bug)) (?:off|over|back)\b/gi,
+      /\bleft it (?:to|with) (?:them|the [a-z-]{1,30} team)\b/gi,
+      /\bI (?:filed|raised|opened|logged) a (?:ticket|jira|bug)(?: for them| for the [a-z-]{1,30} team| and (?:moved on|waited))\b/gi,
+    ],
+    exceptions: [
+      /\b(?:after|once) I(?:['’]d| had)? (?:already )?(?:fixed|patched|mitigated|rolled|reverted|written|wrote|built|shipped|deployed|tested|reproduced|found)\b/i,
+      /\bI (?:had )?(?:already )?(?:fixed|patched|mitigated|rolled back|reverted|wrote|built|shipped|deployed|hot-?fixed)\b/i,
+      /\b(?:with|brought|bringing|attached|including|along with|plus) (?:my|a|the) (?:[a-z-]{1,20} ){0,2}(?:fix|patch|pr|pull request|prototype|proposal|analysis|benchmark|repro|reproduction|rollback plan|design doc|evidence|root cause)\b/i,
+      /\b(?:not just|instead of|rather than|without)\b/i,
+      /\bfor visibility\b/i,
+    ],
+    message: 'This routes the problem to someone else; it is not an action you owned.',
+    fix: 'Say what you did about it yourself (the fix, the data, the plan), then who you involved and why.',
+    examples: {
+      fires: [
+        { text: 'I sent them a Slack message and they handled it.', part: 'action' },
+        { text: 'I escalated it to make sure it was resolved.', part: 'action' },
+        { text: 'So I told the platform team about the drops.', part: 'action' },
+        { text: 'I would escalate to my manager to push it through.', part: 'action' },
+      ],
+      passes: [
+        {
+          text: 'After I had patched the retry bug, I escalated to their lead so it became their standard.',
+          part: 'action',
+        },
+        { text: 'I flagged it to their tech lead for visibility but brought a complete fix.', part: 'action' },
+        { text: 'I escalated with my patch and the failure data attached.', part: 'action' },
+        { text: 'Their lead said "just escalate it to your manager", but I wrote the fix.', part: 'action' },
+      ],
+    },
+  },
+  {
+    id: 'manager-directed',
+    kind: 'phrase',
+    dimension: 'ownership',
+    severity: 'warning',
+    penalty: 15,
+    maxPenalty: 30,
+    kinds: ['answer', 'probe'],
+    parts: ['situation', 'task', 'action'],
+    patterns: [
+      /\bmy (?:manager|lead|tech lead|team lead|boss|director|skip(?:-level)?|em|supervisor|pm|product manager) (?:suggested|asked me|told me|wanted me|assigned|had me|gave me|made me|instructed me|directed me|recommended)\b/gi,
+      /\bI was (?:assigned|asked|told|tasked|instructed|directed|given the task)\b/gi,
+      /\b(?:was|got|had been) assigned to me\b/gi,
+    ],
+    message: 'Someone else started this; the initiative sounds like theirs, not yours.',
+    fix: 'Say why you chose to act: what you noticed, what it cost, and what you decided to do.',
+    examples: {
+      fires: [
+        { text: 'My manager suggested I look into the drop rate.', part: 'task' },
+        { text: 'I was assigned the migration last quarter.', part: 'task' },
+        { text: 'The ticket got assigned to me on Monday.', part: 'situation' },
+      ],
+      passes: [
+        { text: 'Nobody had asked me to look at it, so I decided to own it.', part: 'task' },
+        { text: 'I asked my manager for two days to prototype the fix.', part: 'action' },
+      ],
+    },
+  },
+  {
+    id: 'hedging',
+    kind: 'phrase',
+    dimension: 'delivery',
+    severity: 'warning',
+    penalty: 6,
+    maxPenalty: 30,
+    kinds: ['answer', 'probe'],
+    parts: ALL_PARTS,
+    patterns: [
+      /\bI (?:think|guess|believe|suppose|feel like)\b/gi,
+      /\b(?:kind of|sort of|maybe|perhaps|hopefully|probably|possibly|somewhat|more or less|somehow)\b/gi,
+      /\b(?:hoped?|hoping)\b/gi,
+      /\bI['’]?m not (?:really )?sure\b/gi,
+    ],
+    message: 'Hedging makes your own story sound uncertain.',
+    fix: 'State what happened plainly; if you are unsure of a number, give the range you measured.',
+    examples: {
+      fires: [
+        { text: 'I think the problem got fixed.', part: 'result' },
+        { text: 'It was kind of a mess, so maybe I should have started earlier.', part: 'situation' },
+        { text: 'I just opened the pull request and hoped they would merge it soon.', part: 'action', kind: 'probe' },
+      ],
+      passes: [
+        { text: 'The drop rate went from 0.3% to zero.', part: 'result' },
+        { text: 'He said "maybe next quarter", so I brought him the numbers.', part: 'action' },
+      ],
+    },
+  },
+  {
+    id: 'hypothetical',
+    kind: 'phrase',
+    dimension: 'delivery',
+    severity: 'warning',
+    penalty: 14,
+    maxPenalty: 40,
+    kinds: ['answer', 'probe'],
+    parts: ['situation', 'task', 'action', 'result'],
+    offForHypotheticalQuestions: true,
+    patterns: [
+      /\bI would\b/gi,
+      /\bI['’]d (?:usually|typically|normally|always|probably|just|try|start|go|make|look|ask|check)\b/gi,
+      /\b(?:I|we) (?:usually|typically|generally|normally|tend to|always try to)\b/gi,
+      /\bwhat I (?:would|['’]d) do\b/gi,
+      /\byou (?:would|should|need to|have to|want to|just)\b/gi,
+      /\bif I were\b/gi,
+    ],
+    exceptions: [/\b(?:if I did it again|next time|in hindsight|looking back)\b/i],
+    message: 'A hypothetical or a habit, where the interviewer asked what you did.',
+    fix: 'Tell the one time it happened, in the past tense: "I did", not "I would" or "I usually".',
+    examples: {
+      fires: [
+        { text: 'In that situation I would first look at the logs.', part: 'action' },
+        { text: 'I usually write a design doc before I start.', part: 'action' },
+        {
+          text: 'I would gather more data and propose an alternative.',
+          part: 'action',
+          kind: 'probe',
+          question: 'How did you convince them?',
+        },
+      ],
+      passes: [
+        { text: 'I pulled the logs and grouped the failures.', part: 'action' },
+        {
+          text: 'I would gather more data and propose an alternative.',
+          part: 'action',
+          kind: 'probe',
+          question: 'What would you have done if they had said no?',
+        },
+      ],
+    },
+  },
+  {
+    id: 'blame',
+    kind: 'phrase',
+    dimension: 'ownership',
+    severity: 'warning',
+    penalty: 15,
+    maxPenalty: 30,
+    kinds: ['answer', 'probe'],
+    parts: ALL_PARTS,
+    patterns: [
+      /\b(?:it|that|this) was (?:their|his|her|the [a-z-]{1,30} team['’]s|the vendor['’]s|qa['’]s|product['’]s) (?:fault|mistake|problem|screw-?up)\b/gi,
+      /\b(?:they|he|she|the [a-z-]{1,30} team|the vendor|qa|product|management|the intern|the contractors?) (?:messed up|screwed up|dropped the ball|blew it|broke it|didn['’]t do (?:their|his|her) job|didn['’]t care|never (?:listened|responded|bothered))\b/gi,
+      /\bnot my fault\b/gi,
+      /\bbecause (?:they|the [a-z-]{1,30} team) (?:didn['’]t|failed to|refused to|wouldn['’]t)\b/gi,
+      /\b(?:incompetent|lazy|careless|clueless|useless)\b/gi,
+    ],
+    exceptions: [/\bblameless\b/i, /\bmy (?:own )?(?:fault|mistake)\b/i],
+    message: 'The failure is put on other people.',
+    fix: 'Describe what went wrong as facts, and focus on what you did and what you would change.',
+    examples: {
+      fires: [
+        { text: "It was the platform team's fault, they dropped the ball on alerts.", part: 'situation' },
+        { text: 'The release slipped because QA was careless.', part: 'result' },
+      ],
+      passes: [
+        { text: 'The outage was my mistake: I skipped the canary.', part: 'situation' },
+        { text: 'I ran a blameless review and nobody was careless in it.', part: 'action' },
+      ],
+    },
+  },
+  {
+    id: 'no-metric',
+    kind: 'absence',
+    dimension: 'impact',
+    severity: 'warning',
+    penalty: 0, // the impact score simply gets no credit for a number
+    maxPenalty: 0,
+    cap: 'lean-hire',
+    kinds: ['answer'],
+    parts: ['result'],
+    patterns: [ANY_NUMBER],
+    message: 'The result has no number: no percentage, money, time or count.',
+    fix: 'Give the before and after ("from 0.3% to zero"), then what it meant: money, customers, hours.',
+    examples: {
+      fires: [
+        { text: 'Things got a lot better and the merchants stopped complaining.', part: 'result' },
+        { text: 'The drop rate improved after the fix went out.', part: 'result' },
+      ],
+      passes: [
+        { text: 'The drop rate went from 0.3% to zero.', part: 'result' },
+        { text: 'Build times halved and nobody waited on CI any more.', part: 'result' },
+        { text: 'We recovered about $8K a week.', part: 'result' },
+      ],
+    },
+  },
+  {
+    id: 'vague-result',
+    kind: 'phrase',
+    dimension: 'impact',
+    severity: 'warning',
+    penalty: 12,
+    maxPenalty: 30,
+    kinds: ['answer', 'probe'],
+    parts: ['action', 'result', 'reflection'],
+    patterns: [
+      /\bthings (?:got|went|were|became) (?:a lot |much )?(?:better|well|fine|smoother|great)\b/gi,
+      /\bthings improved\b/gi,
+      /\b(?:it|everything|the (?:project|launch|rollout|migration|release)) (?:went|worked out|turned out) (?:really )?(?:well|great|fine|ok(?:ay)?|smoothly|nicely)\b/gi,
+      /\b(?:the |my )?(?:team|everyone|everybody|customers?|stakeholders?|users?|management|client|manager|leadership) (?:was|were|seemed|felt) (?:really |very )?(?:happy|pleased|satisfied|glad|thrilled|impressed)\b/gi,
+      /\b(?:it|the (?:project|launch|change|feature|migration)) was a (?:big |huge |great |real )?success\b/gi,
+      /\b(?:made|had) a (?:big|huge|real|positive|significant|great) (?:difference|impact)\b/gi,
+      /\b(?:got|was|were) (?:fixed|resolved|solved|sorted)(?: eventually| in the end)?\b/gi,
+      /\bimproved (?:a lot|significantly|dramatically|greatly|massively|things)\b/gi,
+      /\b(?:positive|good|great) feedback\b/gi,
+      /\bthe (?:[a-z-]{1,20} )?(?:rate|latency|performance|reliability|numbers?|metrics?) (?:improved|got better|went down|went up)\b/gi,
+    ],
+    exceptions: [ANY_NUMBER],
+    message: 'A vague outcome: it describes a mood, not an impact anyone can check.',
+    fix: 'Replace it with the measured change and who benefited: "p99 fell from 900 ms to 240 ms for 2M users".',
+    examples: {
+      fires: [
+        { text: 'Things got better and the team was happy.', part: 'result' },
+        { text: 'I think the problem got fixed and the drop rate improved.', part: 'result' },
+      ],
+      passes: [
+        { text: 'The drop rate improved from 0.3% to zero.', part: 'result' },
+        { text: 'The bug got fixed within 2 hours.', part: 'result' },
+      ],
+    },
+  },
+  {
+    id: 'no-scope-boundary',
+    kind: 'absence',
+    dimension: 'ownership',
+    severity: 'warning',
+    penalty: 20,
+    maxPenalty: 20,
+    kinds: ['answer'],
+    lps: ['ownership'],
+    parts: ALL_PARTS,
+    patterns: [
+      /\bnot (?:my|our) (?:own )?(?:job|team|teams?['’]s?|code|service|system|responsibility|area|project|problem|scope|remit|module|component)\b/i,
+      /\b(?:was|is)(?:n['’]t| not) (?:mine|ours|my (?:job|responsibility|area|code|team['’]s)|assigned to (?:me|us)|on my (?:plate|roadmap))\b/i,
+      /\boutside (?:of )?(?:my|our) (?:team|scope|remit|area|job|responsibilit(?:y|ies)|ownership)\b/i,
+      /\b(?:nobody|no one|no-one) (?:had )?(?:asked|assigned|owned|was assigned|was responsible|was looking|was on)\b/i,
+      /\bno (?:ticket|owner|one owned|assignment)\b/i,
+      /\b(?:belonged|belongs) to (?:the|another|a different) /i,
+      /\b(?:owned|maintained) by (?:the [a-z-]{1,30} team|another team|a different team)\b/i,
+      /\banother team['’]s\b|\bunowned\b|\bnot part of my\b/i,
+    ],
+    message: 'An ownership story that never says the problem was outside your job.',
+    fix: 'Say where your responsibility ended: "This was not my team\'s service and nobody had asked me to fix it."',
+    examples: {
+      fires: [
+        {
+          text: 'I noticed webhooks were failing. I traced the timeouts, wrote a fix and deployed it. Drops went from 0.3% to zero.',
+          lp: 'ownership',
+        },
+      ],
+      passes: [
+        {
+          text: "I noticed webhooks were failing in a service that was not my team's, and nobody had asked me to look. I traced the timeouts, wrote a fix and deployed it. Drops went from 0.3% to zero.",
+          lp: 'ownership',
+        },
+        {
+          text: 'I noticed webhooks were failing. I traced the timeouts, wrote a fix and deployed it. Drops went from 0.3% to zero.',
+          lp: 'dive-deep',
+        },
+      ],
+    },
+  },
+  {
+    id: 'generic-reflection',
+    kind: 'phrase',
+    dimension: 'reflection',
+    severity: 'warning',
+    penalty: 20,
+    maxPenalty: 35,
+    kinds: ['answer', 'probe'],
+    parts: ['reflection'],
+    patterns: [
+      /\bcommunication is (?:so |really |very )?(?:important|key|crucial|everything|vital)\b/gi,
+      /\b(?:teamwork|collaboration) (?:is|matters|makes)\b/gi,
+      /\bI learned (?:a lot|so much|many things|the importance of)\b/gi,
+      /\b(?:the )?importance of (?:communication|teamwork|collaboration|planning|testing|good communication)\b/gi,
+      /\balways (?:communicate|ask for help|double-check|test your code)\b/gi,
+      /\bit['’]?s (?:important|good|key) to (?:communicate|collaborate|work together|plan|ask)\b/gi,
+      /\bgrew (?:a lot )?as (?:an engineer|a person)\b/gi,
+    ],
+    message: 'A reflection that fits every story tells the interviewer nothing about this one.',
+    fix: 'Name what this story taught you and what you now do differently because of it.',
+    examples: {
+      fires: [
+        { text: 'I learned that communication is important.', part: 'reflection' },
+        { text: 'I learned a lot and grew as an engineer.', part: 'reflection' },
+      ],
+      passes: [
+        {
+          text: 'I learned to bring a working fix and the numbers when I ask another team to change.',
+          part: 'reflection',
+        },
+      ],
+    },
+  },
+  {
+    id: 'filler',
+    kind: 'phrase',
+    dimension: 'delivery',
+    severity: 'info',
+    penalty: 3,
+    maxPenalty: 15,
+    kinds: ['answer', 'probe'],
+    parts: ALL_PARTS,
+    patterns: [
+      /\b(?:um+|uh+|erm|basically|literally|you know|and stuff|or whatever|stuff like that|so yeah|to be honest|honestly)\b/gi,
+      /\blike,/gi,
+    ],
+    message: 'Filler words take time and sound unsure.',
+    fix: 'Cut them; a short pause is better than a filler word.',
+    examples: {
+      fires: [{ text: 'So basically I, you know, fixed the config and stuff.', part: 'action' }],
+      passes: [{ text: 'I fixed the configuration and added a test for it.', part: 'action' }],
+    },
+  },
+  {
+    id: 'missing-star-part',
+    kind: 'computed',
+    dimension: 'structure',
+    severity: 'warning',
+    penalty: 0, // per part, see PART_MISSING_PENALTY
+    maxPenalty: 100,
+    kinds: ['answer'],
+    message: 'A STAR part is missing.',
+    fix: 'Add it in a sentence or two.',
+    examples: {
+      fires: [
+        {
+          text: 'I was on the checkout team when payments started failing for 2% of users. I pulled the logs, traced it to an expired certificate and rotated it. I also added an expiry alert.',
+        },
+      ],
+      passes: [
+        {
+          text: 'At my previous job I was on the checkout team when payments started failing for 2% of users. My goal was to stop the failures before the weekend sale. I pulled the logs, traced it to an expired certificate and rotated it. I added an expiry alert to every certificate we serve. As a result failures went from 2% to zero within an hour. I learned to alert on expiry dates, and I now check them in every design review.',
+        },
+      ],
+    },
+  },
+  {
+    id: 'too-short',
+    kind: 'computed',
+    dimension: 'delivery',
+    severity: 'error',
+    penalty: 40,
+    maxPenalty: 40,
+    cap: 'lean-no-hire',
+    kinds: ['answer', 'probe'],
+    message: 'Too short to show what you did.',
+    fix: 'Walk through Situation, Task, Action and Result; aim for about two minutes.',
+    examples: {
+      fires: [{ text: 'I fixed the bug and it worked.' }, { text: 'Because I had some free time.', kind: 'probe' }],
+      passes: [
+        {
+          text: 'I raised it with their lead with a tested fix and the failure data, argued for shipping before the freeze, and when he said no I committed to his date and helped his team test it.',
+          kind: 'probe',
+        },
+      ],
+    },
+  },
+  {
+    id: 'too-long',
+    kind: 'computed',
+    dimension: 'delivery',
+    severity: 'warning',
+    penalty: 20,
+    maxPenalty: 30,
+    kinds: ['answer', 'probe'],
+    message: 'Longer than the interviewer will listen to.',
+    fix: 'Cut the background and keep the Action; aim for the time budget of your level.',
+    examples: {
+      fires: [{ text: `At my previous job ${'I tuned the cache layer and measured the hit rate again. '.repeat(60)}` }],
+      passes: [
+        { text: 'I traced the timeouts to the retry logic and wrote a fix with a dead-letter alert.', kind: 'probe' },
+      ],
+    },
+  },
+];
+
+/** Points off the structure score for each missing part. */
+export const PART_MISSING_PENALTY: Record<StarPart, number> = {
+  situation: 15,
+  task: 15,
+  action: 40,
+  result: 30,
+  reflection: 10,
+};
+
+export function ruleById(id: FlagId): Rule {
+  const rule = RULES.find((r) => r.id === id);
+  if (!rule) throw new Error(`no rule ${id}`);
+  return rule;
+}

@@ -1,0 +1,140 @@
+import type { StarPart } from '../lp.js';
+import { partAt, type RubricContext } from './context.js';
+import { insideAny } from './normalise.js';
+import { STRONG_VERBS } from './parts.js';
+import type { Strength, StrengthId } from './types.js';
+
+interface StrengthRule {
+  id: StrengthId;
+  parts: readonly StarPart[] | 'any';
+  patterns: readonly RegExp[];
+  message: string;
+  /** At most this many are reported. */
+  limit: number;
+}
+
+const STRENGTH_RULES: readonly StrengthRule[] = [
+  {
+    id: 'quantified-delta',
+    parts: 'any',
+    patterns: [
+      /\bfrom (?:about |around |roughly )?[$€£]?\d[\d.,]{0,12}\s?(?:%|ms|s|seconds|minutes|hours|days|weeks|k|m|gb|tb|[a-z]{1,12})?(?: [a-z]{1,12})? (?:down |up )?to (?:about |around |under |below |just )?(?:[$€£]?\d[\d.,]{0,12}\s?(?:%|ms|s|seconds|minutes|hours|days|weeks|k|m|gb|tb)?|zero|none|nothing)/gi,
+      /\bby (?:about |around |roughly )?\d[\d.,]{0,8}\s?(?:%|percent|x)/gi,
+      /\b\d[\d.,]{0,6}\s?x (?:faster|cheaper|fewer|more|less|smaller)\b/gi,
+      /\b(?:halved|doubled|tripled|quadrupled|cut in half)\b/gi,
+    ],
+    message: 'A measured before-and-after.',
+    limit: 3,
+  },
+  {
+    id: 'business-impact',
+    parts: ['result', 'action', 'reflection'],
+    patterns: [
+      /[$€£]\s?\d[\d.,]{0,12}\s?(?:k|m|million|thousand|bn)?(?: (?:a|per) (?:year|month|week|day))?/gi,
+      /\b\d[\d.,]{0,12}\s?(?:customers|users|merchants|sellers|drivers|tickets|support tickets|complaints|engineers|hours (?:a|per) (?:week|month))\b/gi,
+      /\b(?:revenue|churn|conversion|retention|cost|spend|margin)\b/gi,
+    ],
+    message: 'Impact in terms the business cares about.',
+    limit: 3,
+  },
+  {
+    id: 'i-statement',
+    parts: ['action', 'task'],
+    patterns: [new RegExp(`\\bI (?:then |first |also |personally )?(?:${STRONG_VERBS})\\b`, 'gi')],
+    message: 'You, doing something concrete.',
+    limit: 12,
+  },
+  {
+    id: 'scope-boundary',
+    parts: 'any',
+    patterns: [
+      /\bnot (?:my|our) (?:own )?(?:job|team['’]s|team|code|service|system|responsibility|area|project|problem)\b/gi,
+      /\b(?:nobody|no one) (?:had )?(?:asked|assigned|owned) (?:me|it)?/gi,
+      /\bno (?:ticket|owner)\b/gi,
+    ],
+    message: 'You said where your job ended and stepped past it.',
+    limit: 2,
+  },
+  {
+    id: 'second-order-effect',
+    parts: ['result', 'reflection'],
+    patterns: [
+      /\b(?:adopted|became (?:the|a) (?:standard|default|template)|rolled out to|reused by|other teams (?:now|use))\b/gi,
+    ],
+    message: 'An effect beyond the immediate fix.',
+    limit: 2,
+  },
+  {
+    id: 'specific-reflection',
+    parts: ['reflection'],
+    patterns: [
+      /\bI (?:learned|learnt) (?:to|how to) (?!communicate|work together|collaborate)|\b(?:I now|now I|since then,? I|these days I|next time|I always now|I start(?:ed)? (?:every|each)|I changed how I)\b/gi,
+    ],
+    message: 'A lesson you now act on.',
+    limit: 2,
+  },
+  {
+    id: 'systemic-reflection',
+    parts: ['reflection'],
+    patterns: [
+      /\b(?:root cause|organi[sz]ational|systemic|incentives?|mechanism|process gap|ownership gap|across teams|cross-team|SLOs?|guardrails?|by default|at scale)\b/gi,
+    ],
+    message: 'Insight into the system or organisation, not only the incident.',
+    limit: 3,
+  },
+  {
+    id: 'trade-off',
+    parts: 'any',
+    patterns: [/\b(?:trade-?offs?|trading|at the cost of|rather than|instead of|weighed|in exchange for)\b/gi],
+    message: 'A trade-off made explicit.',
+    limit: 2,
+  },
+];
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Finds what the answer does well, each with the exact words that show it. */
+export function findStrengths(ctx: RubricContext): Strength[] {
+  const strengths: Strength[] = [];
+  for (const rule of STRENGTH_RULES) {
+    let count = 0;
+    outer: for (const pattern of rule.patterns) {
+      for (const m of ctx.clean.matchAll(pattern)) {
+        const start = m.index;
+        const end = start + m[0].trimEnd().length;
+        if (insideAny(ctx.quoted, start, end)) continue;
+        const part = ctx.kind === 'probe' ? 'action' : partAt(ctx, start);
+        if (rule.parts !== 'any' && (part === null || !rule.parts.includes(part))) continue;
+        strengths.push({ id: rule.id, part, start, end, quote: ctx.input.slice(start, end), message: rule.message });
+        if (++count >= rule.limit) break outer;
+      }
+    }
+  }
+  if (ctx.scenario) {
+    const phrases = new Set(
+      Object.values(ctx.scenario.steps).flatMap((step) =>
+        step.keyPhrases.map((p) => p.replace(/^["“']|["”']$/g, '').trim()),
+      ),
+    );
+    for (const phrase of phrases) {
+      if (phrase.length < 3) continue;
+      const m = new RegExp(`\\b${escapeRegExp(phrase)}\\b`, 'i').exec(ctx.clean);
+      if (!m) continue;
+      strengths.push({
+        id: 'key-phrase',
+        part: partAt(ctx, m.index),
+        start: m.index,
+        end: m.index + m[0].length,
+        quote: ctx.input.slice(m.index, m.index + m[0].length),
+        message: `Uses a key phrase of this scenario: "${phrase}".`,
+      });
+    }
+  }
+  return strengths.sort((a, b) => a.start - b.start);
+}
+
+export function countStrengths(strengths: readonly Strength[], id: StrengthId, part?: StarPart): number {
+  return strengths.filter((s) => s.id === id && (part === undefined || s.part === part)).length;
+}

@@ -39,21 +39,29 @@ function fieldPath(issuePath: readonly PropertyKey[]): string {
 }
 
 function zodProblems(file: string, error: z.ZodError): ContentProblem[] {
-  return error.issues.map((issue) => ({ file, field: fieldPath(issue.path), message: issue.message }));
+  return error.issues.map((issue) => ({
+    file,
+    field: fieldPath(issue.path),
+    // zod's wording for an absent key is about types; authors need to hear that it is missing.
+    message:
+      issue.code === 'invalid_type' && / received undefined$/.test(issue.message)
+        ? 'is required but missing'
+        : issue.message,
+  }));
 }
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; problems: ContentProblem[] };
 
 /** Parses one YAML text against a schema; `file` is only used to label problems. */
 export function parseContent<T>(file: string, source: string, schema: z.ZodType<T>): Parsed<T> {
-  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
       ok: false,
       problems: doc.errors.map((err) => ({
         file,
         field: err.linePos ? `line ${err.linePos[0].line}` : '',
-        message: `YAML syntax: ${err.message.split('\n')[0]}`,
+        message: `YAML syntax: ${err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
       })),
     };
   }

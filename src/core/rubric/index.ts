@@ -11,6 +11,8 @@ import type { PartTiming, RubricResult, ScoreOptions } from './types.js';
 export { isHireVerdict } from './score.js';
 export * from './types.js';
 
+const EMPTY_DIMENSIONS = { ownership: 0, impact: 0, structure: 0, delivery: 0, reflection: 0 } as const;
+
 /** Bumped whenever rules or weights change, so stored scores can say which rubric made them. */
 export const RUBRIC_VERSION = 1;
 
@@ -28,7 +30,8 @@ export function scoreAnswer(input: string, options: ScoreOptions = {}): RubricRe
   const words = countWords(ctx.clean);
   const flags = runRules(RULES, ctx, words);
   const strengths = findStrengths(ctx);
-  const dimensions = scoreDimensions(ctx, flags, strengths);
+  // Nothing said is nothing to credit: no dimension earns its base points.
+  const dimensions = words === 0 ? EMPTY_DIMENSIONS : scoreDimensions(ctx, flags, strengths);
   const overall = overallScore(dimensions, WEIGHTS[kind === 'probe' ? 'probe' : level]);
   const targets = targetSecondsFor(level, scenario ?? undefined);
 

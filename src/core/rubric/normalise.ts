@@ -24,35 +24,44 @@ const UNDERSCORE = /(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g;
 
 /** Replaces Slack markup with spaces (links keep their label, mentions become one word). */
 export function normaliseMrkdwn(input: string): string {
+  // Most answers are plain prose: skip the work when no markup character is present.
+  if (!MARKUP_HINT.test(input)) return input;
   const chars = input.split('');
-  for (const m of input.matchAll(MENTION)) {
-    blank(chars, m.index, m.index + m[0].length);
-    chars[m.index] = 'X'; // a name is one spoken word
-  }
-  for (const m of input.matchAll(LINK)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (m[3] !== undefined) {
-      const labelStart = start + 1 + m[1].length + 1;
-      blank(chars, start, labelStart);
-      blank(chars, end - 1, end);
-    } else {
-      blank(chars, start, end);
-      chars[start] = 'X';
+  if (input.includes('<')) {
+    for (const m of input.matchAll(MENTION)) {
+      blank(chars, m.index, m.index + m[0].length);
+      chars[m.index] = 'X'; // a name is one spoken word
+    }
+    for (const m of input.matchAll(LINK)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (m[3] !== undefined) {
+        const labelStart = start + 1 + m[1].length + 1;
+        blank(chars, start, labelStart);
+        blank(chars, end - 1, end);
+      } else {
+        blank(chars, start, end);
+        chars[start] = 'X';
+      }
     }
   }
-  for (const m of input.matchAll(ENTITY)) {
-    chars[m.index] = m[1] === 'amp' ? '&' : m[1] === 'lt' ? '<' : '>';
-    blank(chars, m.index + 1, m.index + m[0].length);
+  if (input.includes('&')) {
+    for (const m of input.matchAll(ENTITY)) {
+      chars[m.index] = m[1] === 'amp' ? '&' : m[1] === 'lt' ? '<' : '>';
+      blank(chars, m.index + 1, m.index + m[0].length);
+    }
   }
   const afterLinks = chars.join('');
-  for (const m of afterLinks.matchAll(EMOJI)) blank(chars, m.index, m.index + m[0].length);
+  if (afterLinks.includes(':'))
+    for (const m of afterLinks.matchAll(EMOJI)) blank(chars, m.index, m.index + m[0].length);
   const afterEmoji = chars.join('');
   for (const m of afterEmoji.matchAll(LINE_MARKER)) blank(chars, m.index, m.index + m[0].length);
   for (const m of afterEmoji.matchAll(EMPHASIS)) chars[m.index] = BLANK;
-  for (const m of afterEmoji.matchAll(UNDERSCORE)) chars[m.index] = BLANK;
+  if (afterEmoji.includes('_')) for (const m of afterEmoji.matchAll(UNDERSCORE)) chars[m.index] = BLANK;
   return chars.join('');
 }
+
+const MARKUP_HINT = /[<&*_~`>•◦▪‣]|:[a-z+]|^[ \t]{0,12}(?:-|\d{1,3}[.)])[ \t]/m;
 
 const QUOTED = /"[^"\n]{1,600}"|“[^”\n]{1,600}”/g;
 

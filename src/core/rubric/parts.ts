@@ -11,7 +11,7 @@ export interface PartSpan extends Span {
 // Explicit labels: "S:", "*Situation*", "Task -", "1. Action:", ":dart: Result" (emoji already
 // blanked). A full word may stand alone on its line; single letters need a colon or dash.
 const LABEL =
-  /(?:^|(?<=[.!?]\s{1,4}))[ \t]{0,12}(?:(situation|context|background|task|goal|actions?|results?|outcomes?|impact|reflections?|learnings?|lessons?(?: learned| learnt)?|what i learned)\b[ \t]{0,4}(?:[:\-–—][ \t]*|$)|([star])[ \t]{0,2}[:\-–—][ \t]*)/gim;
+  /(?:^|(?<=[.!?]\s{1,4}))[ \t]{0,12}(?:(situation|context|background|task|goal|actions?|results?|outcomes?|impact|reflections?|learnings?|lessons?(?: learned| learnt)?|what i learned)\b[ \t]{0,4}(?:[:\-–—][ \t]*|$)|([starl])[ \t]{0,2}[:\-–—][ \t]*)/gim;
 
 const LABEL_PART: Record<string, StarPart> = {
   situation: 'situation',
@@ -120,7 +120,7 @@ export const PART_CUES: readonly Cue[] = [
     part: 'task',
     weight: 2.5,
     pattern:
-      /\bmy (?:goal|task|job|responsibility|role|aim|mission|objective|mandate|challenge) (?:was|became|had become)\b/gi,
+      /\bmy (?:first |main |real |immediate |own )?(?:goal|task|job|responsibility|role|aim|mission|objective|mandate|challenge) (?:was|became|had become)\b/gi,
   },
   { part: 'task', weight: 2, pattern: /\bthe (?:goal|task|challenge|ask|objective) (?:was|became)\b/gi },
   { part: 'task', weight: 1.5, pattern: /\bI (?:needed|had|wanted|set out) to\b/gi },
@@ -136,19 +136,20 @@ export const PART_CUES: readonly Cue[] = [
     pattern:
       /\bnot (?:my|our) (?:job|team|teams?'s?|code|service|system|responsibility|area|project|problem)\b|\bnobody had (?:asked|assigned)|\bno one had (?:asked|assigned)|\bno ticket\b|\bwas(?:n'?t| not) (?:mine|assigned)\b|\bnot assigned\b|\boutside (?:my|our) (?:team|scope|remit|area)\b/gi,
   },
+  { part: 'task', weight: 1, pattern: /\bI decided to\b/gi },
   { part: 'task', weight: 0.5, pattern: /\bdeadline\b|\bby the end of\b/gi },
   {
     part: 'action',
     weight: 1.5,
     pattern: new RegExp(
       `\\bI (?:then |first |also |next |quickly |personally |immediately |carefully )?(?:${STRONG_VERBS})\\b`,
-      'gi',
+      'g', // case-sensitive on purpose: "I" is always upper case, and irregexp is far faster without /i
     ),
   },
   {
     part: 'action',
     weight: 1,
-    pattern: new RegExp(`\\bwe (?:then |first |also |quickly )?(?:${STRONG_VERBS})\\b`, 'gi'),
+    pattern: new RegExp(`\\b[Ww]e (?:then |first |also |quickly )?(?:${STRONG_VERBS})\\b`, 'g'),
   },
   { part: 'action', weight: 0.5, pattern: /\b(?:first|then|next|after that|so I|to do this|to start)\b/gi },
   {
@@ -163,7 +164,7 @@ export const PART_CUES: readonly Cue[] = [
     pattern:
       /\b\d+(?:[.,]\d+)?\s?(?:%|percent\b|x\b|ms\b|k\b|seconds?\b|minutes?\b|hours?\b|days?\b)|\$\s?\d|€\s?\d|£\s?\d/gi,
   },
-  { part: 'result', weight: 1.5, pattern: /\bfrom \S{1,20}(?: \S{1,12})? (?:down |up )?to \S/gi },
+  { part: 'result', weight: 1.5, pattern: /\bfrom \S{1,20}(?: \S{1,12})? (?:down |up )?to \S|\b(?:down|up) from\b/gi },
   {
     part: 'result',
     weight: 1,
@@ -180,7 +181,7 @@ export const PART_CUES: readonly Cue[] = [
     part: 'reflection',
     weight: 2.5,
     pattern:
-      /\bI (?:learned|learnt|realised|realized|took away)\b|\b(?:lesson|takeaway|in hindsight|looking back|next time|if I did it again|taught me|differently|since then,? I|I now\b|these days I|my biggest learning)\b/gi,
+      /\bI (?:learned|learnt|realised|realized|took away)\b|\b(?:lesson|takeaway|in hindsight|looking back|next time|if I did it again|taught me|differently|since then|whenever I|I now\b|these days I|my biggest learning)\b/gi,
   },
   {
     part: 'reflection',

@@ -4,6 +4,11 @@ import { insideAny } from './normalise.js';
 import { STRONG_VERBS } from './parts.js';
 import type { Strength, StrengthId } from './types.js';
 
+const NUMBER_WORDS =
+  'zero|none|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a hundred|a dozen|half';
+// An amount: digits with an optional unit, or a number in words ("from nine days to two").
+const AMOUNT = `(?:[$€£]?\\d[\\d.,]{0,12}\\s?(?:%|ms|s|seconds|minutes|hours|days|weeks|k|m|gb|tb|[a-z]{1,12})?|(?:${NUMBER_WORDS})(?: [a-z]{1,12})?)`;
+
 interface StrengthRule {
   id: StrengthId;
   parts: readonly StarPart[] | 'any';
@@ -18,7 +23,11 @@ const STRENGTH_RULES: readonly StrengthRule[] = [
     id: 'quantified-delta',
     parts: 'any',
     patterns: [
-      /\bfrom (?:about |around |roughly )?[$€£]?\d[\d.,]{0,12}\s?(?:%|ms|s|seconds|minutes|hours|days|weeks|k|m|gb|tb|[a-z]{1,12})?(?: [a-z]{1,12})? (?:down |up )?to (?:about |around |under |below |just )?(?:[$€£]?\d[\d.,]{0,12}\s?(?:%|ms|s|seconds|minutes|hours|days|weeks|k|m|gb|tb)?|zero|none|nothing)/gi,
+      new RegExp(
+        `\\bfrom (?:about |around |roughly )?${AMOUNT}(?: [a-z]{1,12})? (?:down |up )?to (?:about |around |under |below |just )?(?:${AMOUNT}|nothing)`,
+        'gi',
+      ),
+      /\b(?:down|up) from (?:[$€£]?\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred)/gi,
       /\bby (?:about |around |roughly )?\d[\d.,]{0,8}\s?(?:%|percent|x)/gi,
       /\b\d[\d.,]{0,6}\s?x (?:faster|cheaper|fewer|more|less|smaller)\b/gi,
       /\b(?:halved|doubled|tripled|quadrupled|cut in half)\b/gi,
@@ -40,7 +49,7 @@ const STRENGTH_RULES: readonly StrengthRule[] = [
   {
     id: 'i-statement',
     parts: ['action', 'task'],
-    patterns: [new RegExp(`\\bI (?:then |first |also |personally )?(?:${STRONG_VERBS})\\b`, 'gi')],
+    patterns: [new RegExp(`\\bI (?:then |first |also |personally )?(?:${STRONG_VERBS})\\b`, 'g')],
     message: 'You, doing something concrete.',
     limit: 12,
   },
@@ -68,7 +77,7 @@ const STRENGTH_RULES: readonly StrengthRule[] = [
     id: 'specific-reflection',
     parts: ['reflection'],
     patterns: [
-      /\bI (?:learned|learnt) (?:to|how to) (?!communicate|work together|collaborate)|\b(?:I now|now I|since then,? I|these days I|next time|I always now|I start(?:ed)? (?:every|each)|I changed how I)\b/gi,
+      /\bI (?:learned|learnt) (?:to|how to) (?!communicate|work together|collaborate)|\b(?:I now|now I|since then|whenever I|these days I|next time|I always now|I start(?:ed)? (?:every|each)|I changed how I)\b/gi,
     ],
     message: 'A lesson you now act on.',
     limit: 2,

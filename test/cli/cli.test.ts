@@ -1,0 +1,148 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run.js';
+import { fakeIo } from '../helpers/fake-io.js';
+
+const ANSWER =
+  'At my previous job I ran the checkout service. My goal was to stop payment timeouts before the sale. ' +
+  'I profiled the calls, I found a missing index and I added it. As a result p99 fell from 900 ms to 120 ms. I learned to check query plans first.';
+
+describe('star score', () => {
+  it('prints one JSON object whose quotes slice out of the input', async () => {
+    const io = fakeIo(`${ANSWER} We kind of hoped it worked.`);
+    expect(await runCli(['score', '--json', '--lp', 'dive-deep', '--level', 'senior', '-'], io)).toBe(0);
+    expect(io.stdout).toHaveLength(1);
+    const result = JSON.parse(io.stdout[0]);
+    expect(Object.keys(result)).toEqual(
+      expect.arrayContaining(['overall', 'verdict', 'dimensions', 'flags', 'strengths', 'parts', 'seconds']),
+    );
+    expect(Object.keys(result.dimensions)).toEqual(['ownership', 'impact', 'structure', 'delivery', 'reflection']);
+    const input = `${ANSWER} We kind of hoped it worked.`;
+    expect(result.flags.length).toBeGreaterThan(0);
+    for (const flag of result.flags) {
+      expect(Object.keys(flag)).toEqual(['id', 'severity', 'part', 'start', 'end', 'quote', 'message', 'fix']);
+      expect(input.slice(flag.start, flag.end)).toBe(flag.quote);
+    }
+    for (const part of result.parts)
+      expect(Object.keys(part)).toEqual(
+        expect.arrayContaining(['part', 'start', 'end', 'words', 'seconds', 'targetSeconds']),
+      );
+  });
+
+  it('prints a readable report with highlighted words, timing and fixes', async () => {
+    const io = fakeIo('I think we kind of fixed it and things got better.');
+    expect(await runCli(['score'], io)).toBe(0);
+    const text = io.stdout.join('\n');
+    expect(text).toMatch(/^(LEAN )?NO HIRE {2}\d+\/100/);
+    expect(text).toContain('[[I think]]');
+    expect(text).toContain('Timing (spoken at 150 words a minute)');
+    expect(text).toContain('→ State what happened plainly');
+  });
+
+  it('scores JSON lines in order, echoing ids, and exits 2 when a line failed', async () => {
+    const lines = [
+      JSON.stringify({ id: 'a', text: ANSWER, level: 'sde1' }),
+      'not json',
+      JSON.stringify({ id: 'c', text: ANSWER, level: 'principal' }),
+      JSON.stringify({ id: 7, text: ANSWER, scenario: 'webhook-retry-fix' }),
+      JSON.stringify({ id: 'e', text: '   ' }),
+    ].join('\n');
+    const io = fakeIo(lines);
+    expect(await runCli(['score', '--jsonl'], io)).toBe(2);
+    const out = io.stdout.map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id)).toEqual(['a', null, 'c', 7, 'e']);
+    expect(out[0].verdict).toBeDefined();
+    expect(out[1].error).toBe('line 2: not valid JSON');
+    expect(out[2].error).toMatch(/unknown level "principal"/);
+    expect(out[3].lp).toBe('have-backbone-disagree-and-commit');
+    expect(out[4].error).toMatch(/empty/);
+  });
+
+  it.each([
+    [['score', '--level', 'principal'], ANSWER, /unknown level "principal"/],
+    [['score', '--lp', 'nope'], ANSWER, /unknown LP "nope"/],
+    [['score', '--scenario', 'nope'], ANSWER, /unknown scenario "nope"/],
+    [['score', '--bogus'], ANSWER, /Unknown option '--bogus'/],
+    [['score'], '  \n ', /standard input is empty/],
+    [['score'], Buffer.from([0x49, 0x00, 0x01, 0x02]), /looks binary/],
+    [['score'], Buffer.from([0xc3, 0x28, 0x41]), /not valid UTF-8/],
+    [['score'], 'word '.repeat(220_000), /at most 256 KB/],
+    [['score', 'no-such-file.txt'], '', /cannot read no-such-file.txt/],
+    [['frobnicate'], '', /unknown command "frobnicate"/],
+    [['scenarios', 'bogus'], '', /unknown scenarios command "bogus"/],
+  ])('rejects %j with one clear line', async (argv, stdin, message) => {
+    const io = fakeIo(stdin);
+    expect(await runCli(argv as string[], io)).toBe(2);
+    expect(io.stderr).toHaveLength(1);
+    expect(io.stderr[0]).toMatch(message);
+    expect(io.stderr[0]).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('star scenarios', () => {
+  it('check prints counts per LP', async () => {
+    const io = fakeIo();
+    expect(await runCli(['scenarios', 'check'], io)).toBe(0);
+    expect(io.stdout).toHaveLength(17);
+    expect(io.stdout.at(-1)).toMatch(/^ok: \d+ scenarios, \d+ bank questions$/);
+  });
+  it('check fails on a broken folder, listing every problem', async () => {
+    const io = fakeIo();
+    expect(await runCli(['scenarios', 'check', '--dir', 'test/fixtures/scenarios-broken'], io)).toBe(1);
+    expect(io.stderr.length).toBeGreaterThan(10);
+    expect(io.stderr.at(-1)).toMatch(/problem\(s\) found/);
+  });
+  it('list filters by LP and prints JSON', async () => {
+    const io = fakeIo();
+    expect(await runCli(['scenarios', 'list', '--lp', 'ownership', '--json'], io)).toBe(0);
+    const list = JSON.parse(io.stdout[0]);
+    expect(list.length).toBeGreaterThanOrEqual(3);
+    expect(list.every((s: { lp: string }) => s.lp === 'ownership')).toBe(true);
+  });
+});
+
+describe('star practice', () => {
+  it('asks the question, scores the answer, then each probe', async () => {
+    const io = fakeIo('', [
+      ...ANSWER.split('. '),
+      '',
+      'I raised it with their lead and brought the data and a tested patch, then I committed to his date.',
+      '',
+      '',
+    ]);
+    expect(await runCli(['practice', '--lp', 'have-backbone-disagree-and-commit', '--level', 'sde1'], io)).toBe(0);
+    const text = io.stdout.join('\n');
+    expect(text).toContain('Have Backbone; Disagree and Commit · SDE1');
+    expect(text).toMatch(/Aim for about \d+ s: Situation/);
+    expect(text).toMatch(/Follow-up 1 of \d+:/);
+    expect(text).toMatch(/Skipped\. A strong answer:/);
+    expect(text).toMatch(/Done\. Answer: [a-z-]+ \d+\/100; follow-ups: 1 answered/);
+  });
+  it('ends cleanly when no answer is typed', async () => {
+    const io = fakeIo('', []);
+    expect(await runCli(['practice'], io)).toBe(1);
+    expect(io.stderr).toEqual(['star: no answer given; practice ended']);
+  });
+});
+
+describe('the real process', () => {
+  const tsx = path.resolve('node_modules/.bin/tsx');
+  it('scores standard input through npm run star', () => {
+    const out = execFileSync('npm', ['run', '-s', 'star', '--', 'score', '--json', '-'], {
+      input: ANSWER,
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(out).verdict).toMatch(/hire/);
+  });
+  it('exits non-zero with one line and no stack trace on a 1 MB file', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'star-cli-'));
+    const file = path.join(dir, 'big.txt');
+    writeFileSync(file, 'x'.repeat(1024 * 1024));
+    const run = spawnSync(tsx, ['src/cli.ts', 'score', file], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([`star: ${file} is 1.0 MB; an answer may be at most 256 KB`]);
+  });
+});

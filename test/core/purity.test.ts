@@ -1,0 +1,27 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The one wall that matters: the core decides, adapters do I/O. Time and randomness come in as arguments.
+const FORBIDDEN = [
+  /from ['"](?:@slack\/|drizzle-orm|better-sqlite3|node-cron|node:fs|fs|node:child_process|node:net|node:http)/,
+  /process\.env/,
+  /new Date\(\)/,
+  /Date\.now\(/,
+  /Math\.random\(/,
+];
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)],
+  );
+}
+
+describe('src/core stays pure', () => {
+  for (const file of files('src/core')) {
+    it(file, () => {
+      const source = readFileSync(file, 'utf8');
+      for (const pattern of FORBIDDEN) expect(source, `${file} matches ${pattern}`).not.toMatch(pattern);
+    });
+  }
+});

@@ -100,7 +100,7 @@ export const RULES: readonly Rule[] = [
     kinds: ['answer', 'probe'],
     parts: ALL_PARTS,
     patterns: [
-      /\bI (?:just |simply |then |immediately |quickly )?escalated\b/gi,
+      /\b(?:I|[Ww]e) (?:just |simply |then |immediately |quickly )?escalated\b/g,
       /\bescalat(?:e|ed|ing) (?:it |this |the (?:issue|problem|bug) )?(?:up )?to (?:my|the|their|our) (?:manager|lead|director|vp|boss|skip|team|owners?)\b/gi,
       /\bI (?:just |simply |then )?(?:sent|dropped) (?:them |him |her |the [a-z-]{1,30} team )?an? (?:slack |quick |short )?(?:message|ping|email|note|dm)\b/gi,
       /\bI (?:just |simply |then )?(?:told|informed|notified|alerted|pinged|messaged|emailed) (?:the [a-z-]{1,30} team|their team|them|the owners?|the on-?call|support)\b/gi,
@@ -124,6 +124,7 @@ export const RULES: readonly Rule[] = [
       fires: [
         { text: 'I sent them a Slack message and they handled it.', part: 'action' },
         { text: 'I escalated it to make sure it was resolved.', part: 'action' },
+        { text: 'I think we escalated it and things got better.', part: 'situation' },
         { text: 'So I told the platform team about the drops.', part: 'action' },
         { text: 'I told my manager and she handled it with him.', part: 'action' },
         {

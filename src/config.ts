@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+
+const EnvSchema = z.object({
+  SLACK_BOT_TOKEN: z
+    .string({ error: 'is required (the bot token, xoxb-…, from OAuth & Permissions)' })
+    .regex(/^xoxb-/, 'must be a bot token starting with xoxb-'),
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-/, 'must be an app-level token starting with xapp- (Basic Information → App-Level Tokens)')
+    .optional(),
+  SLACK_SIGNING_SECRET: z.string().min(1, 'must not be empty').optional(),
+  PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .default(3000),
+  STAR_DB: z.string().min(1, 'must not be empty').default('./data/star.db'),
+  SLACK_API_URL: z
+    .url({ error: 'must be a URL such as http://127.0.0.1:9000/api/' })
+    .optional()
+    .transform((url) => (url && !url.endsWith('/') ? `${url}/` : url)),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+});
+
+export interface Config {
+  botToken: string;
+  appToken?: string;
+  signingSecret?: string;
+  /** Socket Mode when an app token is set, otherwise HTTP on `port`. */
+  socketMode: boolean;
+  port: number;
+  dbFile: string;
+  slackApiUrl?: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+}
+
+/** Raised with every bad variable at once, so one start-up shows all there is to fix. */
+export class ConfigError extends Error {
+  readonly code = 'config_invalid';
+  constructor(readonly problems: string[]) {
+    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads configuration from an environment object (process.env in production). */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  // Empty strings (VAR= in .env) mean "not set".
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const result = EnvSchema.safeParse(cleaned);
+  const problems = result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+  // Checked apart from the schema so that it is reported together with every other problem.
+  if (!cleaned.SLACK_APP_TOKEN && !cleaned.SLACK_SIGNING_SECRET) {
+    problems.push('SLACK_SIGNING_SECRET is required in HTTP mode (set SLACK_APP_TOKEN for Socket Mode instead)');
+  }
+  if (!result.success || problems.length > 0) throw new ConfigError(problems);
+  const e = result.data;
+  return {
+    botToken: e.SLACK_BOT_TOKEN,
+    appToken: e.SLACK_APP_TOKEN,
+    signingSecret: e.SLACK_SIGNING_SECRET,
+    socketMode: e.SLACK_APP_TOKEN !== undefined,
+    port: e.PORT,
+    dbFile: e.STAR_DB,
+    slackApiUrl: e.SLACK_API_URL,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** Loads `.env` into process.env when the file exists; variables already set win. */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}

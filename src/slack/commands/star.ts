@@ -1,0 +1,116 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { isLevel, isLpId, LEVEL_NAMES, type Level, type LpId, lpName } from '../../core/lp.js';
+import type { Scenario } from '../../core/scenario.js';
+import { userStats } from '../../services/stats.js';
+import type { Services } from '../services.js';
+import { helpMessage } from '../views/help.js';
+import { learnMessage } from '../views/learn.js';
+import type { MessageBody } from '../views/limits.js';
+import { quizMessage } from '../views/quiz.js';
+import { statsMessage } from '../views/stats.js';
+
+type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+/** Parses "[lp] [level]" in any order; a token that is neither is an error. */
+export function parseLpAndLevel(tokens: string[]): { lp?: LpId; level?: Level; error?: string } {
+  const parsed: { lp?: LpId; level?: Level; error?: string } = {};
+  for (const token of tokens) {
+    const t = token.toLowerCase();
+    if (isLpId(t) && !parsed.lp) parsed.lp = t;
+    else if (isLevel(t) && !parsed.level) parsed.level = t;
+    else return { error: `"${token}" is not an LP id or a level (sde1, sde2, senior).` };
+  }
+  return parsed;
+}
+
+/** A random quiz question, from one LP's scenarios when given. */
+export function pickQuiz(services: Services, lp: LpId | undefined): { scenario: Scenario; index: number } {
+  const pool = services.library.scenarios.filter((s) => lp === undefined || s.lp === lp);
+  const scenario = pool[Math.floor(services.random() * pool.length)];
+  return { scenario, index: Math.floor(services.random() * scenario.quiz.length) };
+}
+
+function ephemeral(body: MessageBody) {
+  return { response_type: 'ephemeral' as const, text: body.text, blocks: body.blocks };
+}
+
+/** `/star …`: a small dispatch table; every reply is ephemeral. */
+export function starCommand(services: Services) {
+  return async ({ command, ack, respond, context, logger }: CommandArgs): Promise<void> => {
+    const [sub = 'help', ...args] = command.text.trim().split(/\s+/).filter(Boolean);
+    const teamId = context.teamId ?? command.team_id;
+    const userId = command.user_id;
+    switch (sub.toLowerCase()) {
+      case 'help':
+        await ack(ephemeral(helpMessage()));
+        return;
+      case 'practice': {
+        const { lp, level, error } = parseLpAndLevel(args);
+        if (error) {
+          await ack(ephemeral(helpMessage(error)));
+          return;
+        }
+        await ack({
+          response_type: 'ephemeral',
+          text: `:mailbox_with_mail: Sending you a ${lp ? `${lpName(lp)} ` : ''}question in a DM…`,
+        });
+        try {
+          const started = await services.practice.start(teamId, userId, lp, level);
+          if (!started.sent) {
+            await respond({
+              response_type: 'ephemeral',
+              text: 'Slack did not take the question right away; it is saved and I will post it in your DM shortly.',
+            });
+          }
+        } catch (err) {
+          logger.error('practice failed to start', err);
+          await respond({
+            response_type: 'ephemeral',
+            text: ':warning: I could not open a DM with you. Check that STAR Coach is allowed to message you, then try again.',
+          });
+        }
+        return;
+      }
+      case 'learn': {
+        const { lp, level, error } = parseLpAndLevel(args);
+        if (error || level) {
+          await ack(ephemeral(helpMessage(error ?? 'Usage: /star learn [lp]')));
+          return;
+        }
+        const { scenario } = pickQuiz(services, lp);
+        await ack(ephemeral(learnMessage(scenario, 0)));
+        return;
+      }
+      case 'quiz': {
+        const { lp, level, error } = parseLpAndLevel(args);
+        if (error || level) {
+          await ack(ephemeral(helpMessage(error ?? 'Usage: /star quiz [lp]')));
+          return;
+        }
+        const { scenario, index } = pickQuiz(services, lp);
+        await ack(ephemeral(quizMessage(scenario, index, lp ?? 'any')));
+        return;
+      }
+      case 'level': {
+        const wanted = args[0]?.toLowerCase();
+        if (args.length !== 1 || !wanted || !isLevel(wanted)) {
+          await ack(ephemeral(helpMessage('Usage: /star level sde1|sde2|senior')));
+          return;
+        }
+        services.repos.users.setLevel(teamId, userId, wanted, services.clock.now());
+        await ack({
+          response_type: 'ephemeral',
+          text: `:white_check_mark: Your answers are now judged at ${LEVEL_NAMES[wanted]}.`,
+        });
+        return;
+      }
+      case 'stats': {
+        const level = services.repos.users.get(teamId, userId).level;
+        await ack(ephemeral(statsMessage(userStats(services.repos, teamId, userId), level)));
+        return;
+      }
+      default:
+        await ack(ephemeral(helpMessage(`Unknown command "${sub}".`)));
+    }
+  };
+}

@@ -1,0 +1,21 @@
+// Every Slack id the code registers. manifest.yml lists the same ids (a test keeps them in step).
+
+export const COMMAND = '/star' as const;
+
+export const ACTION_IDS = {
+  openAnswerForm: 'star_open_answer_form',
+  startProbes: 'star_start_probes',
+  learnStep: 'star_learn_step',
+  quizChoice: 'star_quiz_choice',
+  quizNext: 'star_quiz_next',
+} as const;
+
+export const VIEW_IDS = {
+  answerForm: 'star_answer_form',
+} as const;
+
+/** Bot events the app subscribes to (manifest settings.event_subscriptions.bot_events). */
+export const BOT_EVENTS = ['message.im'] as const;
+
+/** Bot scopes, no more than the code uses. */
+export const BOT_SCOPES = ['commands', 'chat:write', 'im:history', 'im:write'] as const;

@@ -1,0 +1,18 @@
+import type { Clock } from '../clock.js';
+import type { Library } from '../content/load-scenarios.js';
+import type { Repositories } from '../db/repositories/index.js';
+import type { Logger, Outbox } from '../services/outbox.js';
+import type { PracticeService } from '../services/practice.js';
+import type { SlackGateway } from './gateway.js';
+
+/** What the Slack listeners are given: built once in main.ts, passed in, never imported. */
+export interface Services {
+  repos: Repositories;
+  library: Library;
+  practice: PracticeService;
+  outbox: Outbox;
+  slackFor(teamId: string): SlackGateway;
+  clock: Clock;
+  random: () => number;
+  logger: Logger;
+}

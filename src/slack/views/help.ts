@@ -1,0 +1,18 @@
+import { LEADERSHIP_PRINCIPLES } from '../../core/lp.js';
+import { context, header, type MessageBody, message, section } from './limits.js';
+
+/** Short help: every subcommand in one message. */
+export function helpMessage(problem?: string): MessageBody {
+  const lines = [
+    '`/star practice [lp] [sde1|sde2|senior]`: a question in a DM; answer in its thread for feedback and follow-ups',
+    '`/star learn [lp]`: a model answer, step by step',
+    '`/star quiz [lp]`: a multiple-choice question',
+    '`/star level sde1|sde2|senior`: the level you are judged at',
+    '`/star stats`: your sessions, scores per LP and most frequent flags',
+    '`/star help`: this message',
+  ];
+  const blocks = [header('STAR Coach'), section(lines.join('\n'))];
+  blocks.push(context(`LP ids: ${LEADERSHIP_PRINCIPLES.map((lp) => `\`${lp.id}\``).join(', ')}`));
+  if (problem) blocks.unshift(section(`:warning: ${problem}`));
+  return message(problem ? `${problem} Try /star help.` : 'STAR Coach commands', blocks);
+}

@@ -1,0 +1,144 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ApiCall {
+  method: string;
+  args: Record<string, unknown>;
+  at: number;
+}
+
+type Failure = { status: 429; retryAfter: number } | { error: string } | { status: 500 };
+
+const JSON_FIELDS = new Set(['blocks', 'view', 'attachments']);
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseArgs(contentType: string | undefined, raw: string): Record<string, unknown> {
+  if (contentType?.includes('application/json')) return raw ? JSON.parse(raw) : {};
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) args[key] = JSON_FIELDS.has(key) ? JSON.parse(value) : value;
+  return args;
+}
+
+/**
+ * A stand-in for Slack's Web API on 127.0.0.1: records every call, answers like Slack does, and can
+ * be told to fail the next call of a method (HTTP 429 with Retry-After, or an `ok: false` error).
+ * It also receives `response_url` posts at /response/<id>.
+ */
+export class FakeSlack {
+  readonly calls: ApiCall[] = [];
+  readonly responses: { path: string; body: Record<string, unknown> }[] = [];
+  private readonly failures = new Map<string, Failure[]>();
+  private server: Server | undefined;
+  private tsCounter = 0;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = createServer(async (req, res) => {
+      const raw = await readBody(req);
+      const path = req.url ?? '/';
+      if (path.startsWith('/response/')) {
+        this.responses.push({ path, body: raw ? JSON.parse(raw) : {} });
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+        return;
+      }
+      const method = path.replace(/^\/api\//, '').split('?')[0];
+      const args = parseArgs(req.headers['content-type'], raw);
+      this.calls.push({ method, args, at: performance.now() });
+      const failure = this.failures.get(method)?.shift();
+      if (failure && 'status' in failure && failure.status === 429) {
+        res
+          .writeHead(429, { 'retry-after': String(failure.retryAfter), 'content-type': 'application/json' })
+          .end('{"ok":false,"error":"ratelimited"}');
+        return;
+      }
+      if (failure && 'status' in failure) {
+        res.writeHead(500).end('upstream error');
+        return;
+      }
+      if (failure && 'error' in failure) {
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ ok: false, error: failure.error }));
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(this.answer(method, args)));
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  responseUrl(id: string | number = 1): string {
+    return `${this.url}/response/${id}`;
+  }
+
+  /** Makes the next call(s) of `method` fail, in order. */
+  failNext(method: string, ...failures: Failure[]): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), ...failures]);
+  }
+
+  callsTo(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Waits until `predicate` holds over the recorded calls (or fails after `timeoutMs`). */
+  async waitFor(predicate: (calls: ApiCall[]) => boolean, timeoutMs = 5000): Promise<void> {
+    const started = Date.now();
+    while (!predicate(this.calls)) {
+      if (Date.now() - started > timeoutMs)
+        throw new Error(`timed out; calls so far: ${this.calls.map((c) => c.method).join(', ')}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.responses.length = 0;
+    this.failures.clear();
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return {
+          ok: true,
+          url: 'https://example.slack.com/',
+          team: 'Example',
+          user: 'starcoach',
+          team_id: 'T1234',
+          user_id: 'U0BOT',
+          bot_id: 'B0BOT',
+        };
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(args.users ?? 'U1234').slice(1)}` } };
+      case 'chat.postMessage': {
+        this.tsCounter++;
+        return {
+          ok: true,
+          channel: args.channel,
+          ts: `1700000000.${String(this.tsCounter).padStart(6, '0')}`,
+          message: { text: args.text },
+        };
+      }
+      case 'chat.update':
+        return { ok: true, channel: args.channel, ts: args.ts };
+      case 'views.open':
+        return { ok: true, view: { id: 'V1234' } };
+      default:
+        return { ok: true };
+    }
+  }
+}

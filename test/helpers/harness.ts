@@ -1,0 +1,218 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
+import { fixedClock } from '../../src/clock.js';
+import { parseConfig } from '../../src/config.js';
+import { type RunningStarCoach, startStarCoach } from '../../src/server.js';
+import type { Logger } from '../../src/services/outbox.js';
+import { FakeSlack } from './fake-slack.js';
+
+export const TEAM = 'T1234';
+export const USER = 'U1234';
+export const DM = 'D1234';
+export const BOT_USER = 'U0BOT';
+
+/** A receiver that lets a test hand events straight to the real Bolt app. */
+class DirectReceiver implements Receiver {
+  app: App | undefined;
+  init(app: App): void {
+    this.app = app;
+  }
+  async start(): Promise<void> {}
+  async stop(): Promise<void> {}
+}
+
+export const quietLogger: Logger & { errors: unknown[][]; warnings: unknown[][] } = Object.assign(
+  { errors: [] as unknown[][], warnings: [] as unknown[][] },
+  {
+    debug: () => {},
+    info: () => {},
+    warn(...args: unknown[]) {
+      quietLogger.warnings.push(args);
+    },
+    error(...args: unknown[]) {
+      quietLogger.errors.push(args);
+    },
+  },
+);
+
+/** Sequence-based "random" so scenario and quiz picks are repeatable. */
+export function seededRandom(seed = 1): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 16807) % 2147483647;
+    return (s - 1) / 2147483646;
+  };
+}
+
+export interface Harness {
+  slack: FakeSlack;
+  running: RunningStarCoach;
+  clock: ReturnType<typeof fixedClock>;
+  dbFile: string;
+  /** Sends one request body through app.processEvent; resolves with what the listener acked. */
+  send(body: Record<string, unknown>, extra?: Partial<ReceiverEvent>): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const slack = await new FakeSlack().start();
+  const dir = mkdtempSync(path.join(tmpdir(), 'star-test-'));
+  const dbFile = path.join(dir, 'nested', 'star.db');
+  const clock = fixedClock('2026-11-30T09:00:00Z');
+  const receiver = new DirectReceiver();
+  const config = parseConfig({
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_SIGNING_SECRET: 'test-secret',
+    STAR_DB: dbFile,
+    SLACK_API_URL: slack.apiUrl,
+    LOG_LEVEL: 'error',
+  });
+  const running = await startStarCoach(config, {
+    clock,
+    random: seededRandom(7),
+    logger: quietLogger,
+    receiver,
+    sweep: false,
+  });
+  return {
+    slack,
+    running,
+    clock,
+    dbFile,
+    async send(body, extra) {
+      let acked: unknown;
+      await running.app.processEvent({
+        body,
+        ack: async (response?: unknown) => {
+          acked = response;
+        },
+        ...extra,
+      });
+      return acked;
+    },
+    async close() {
+      await running.stop();
+      await slack.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// Builders for real payload shapes (see test/fixtures/slack), with our fixed ids.
+
+export function slashCommand(text: string, responseUrl: string, user = USER): Record<string, unknown> {
+  return {
+    token: 'unused',
+    team_id: TEAM,
+    team_domain: 'example',
+    channel_id: 'C1234',
+    channel_name: 'practice',
+    user_id: user,
+    user_name: 'ana',
+    command: '/star',
+    text,
+    api_app_id: 'A1234',
+    is_enterprise_install: 'false',
+    response_url: responseUrl,
+    trigger_id: '13345224609.738474920.8088930838d88f008e0',
+  };
+}
+
+let eventCounter = 0;
+
+export function eventEnvelope(
+  event: Record<string, unknown>,
+  eventId = `Ev${++eventCounter}`,
+): Record<string, unknown> {
+  return {
+    token: 'unused',
+    team_id: TEAM,
+    api_app_id: 'A1234',
+    event,
+    type: 'event_callback',
+    authorizations: [{ team_id: TEAM, user_id: BOT_USER, is_bot: true, is_enterprise_install: false }],
+    event_id: eventId,
+    event_time: 1700000000,
+  };
+}
+
+export function dmReply(text: string, ts: string, threadTs: string, user = USER): Record<string, unknown> {
+  return {
+    type: 'message',
+    channel: DM,
+    user,
+    text,
+    ts,
+    thread_ts: threadTs,
+    parent_user_id: BOT_USER,
+    event_ts: ts,
+    channel_type: 'im',
+    client_msg_id: `m-${ts}`,
+    team: TEAM,
+  };
+}
+
+export function dmEdit(text: string, originalTs: string, threadTs: string): Record<string, unknown> {
+  return {
+    type: 'message',
+    subtype: 'message_changed',
+    hidden: true,
+    channel: DM,
+    channel_type: 'im',
+    ts: '1700009999.000001',
+    event_ts: '1700009999.000001',
+    message: {
+      type: 'message',
+      user: USER,
+      text,
+      ts: originalTs,
+      thread_ts: threadTs,
+      edited: { user: USER, ts: '1700009999.000001' },
+    },
+  };
+}
+
+export function dmDelete(deletedTs: string): Record<string, unknown> {
+  return {
+    type: 'message',
+    subtype: 'message_deleted',
+    hidden: true,
+    channel: DM,
+    channel_type: 'im',
+    ts: '1700009998.000001',
+    event_ts: '1700009998.000001',
+    deleted_ts: deletedTs,
+  };
+}
+
+export function buttonClick(
+  actionId: string,
+  value: string,
+  responseUrl: string,
+  messageTs = '1700000000.000001',
+): Record<string, unknown> {
+  return {
+    type: 'block_actions',
+    team: { id: TEAM, domain: 'example' },
+    user: { id: USER, username: 'ana', team_id: TEAM },
+    api_app_id: 'A1234',
+    token: 'unused',
+    container: { type: 'message', message_ts: messageTs, channel_id: DM, is_ephemeral: false },
+    trigger_id: '12321423423.333649436676.d8c1bb837935619ccad0f624c448ffb3',
+    channel: { id: DM, name: 'directmessage' },
+    message: { type: 'message', user: BOT_USER, ts: messageTs, text: 'question' },
+    response_url: responseUrl,
+    actions: [
+      {
+        action_id: actionId,
+        block_id: 'b1',
+        text: { type: 'plain_text', text: 'x' },
+        value,
+        type: 'button',
+        action_ts: '1700000001.000001',
+      },
+    ],
+  };
+}

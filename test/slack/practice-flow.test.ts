@@ -1,0 +1,249 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ACTION_IDS } from '../../src/slack/ids.js';
+import {
+  BOT_USER,
+  buttonClick,
+  DM,
+  dmDelete,
+  dmEdit,
+  dmReply,
+  eventEnvelope,
+  type Harness,
+  slashCommand,
+  startHarness,
+  TEAM,
+  USER,
+} from '../helpers/harness.js';
+
+const ANSWER =
+  'At my previous job I was on the checkout team and about 2% of card payments were timing out during peak hours. ' +
+  'Nobody had asked me to look, but my goal was to stop the timeouts before the holiday sale.\n\n' +
+  'I pulled a week of gateway logs and grouped the failures by endpoint. I traced them to a connection pool capped at 10. ' +
+  'I load-tested a pool of 50 in staging and I rolled it out behind a flag. We kind of watched it for a day.\n\n' +
+  'As a result timeouts went from 2% to 0.1% and checkout conversion rose 1.5% during the sale.\n\n' +
+  'I learned to check client defaults after every upgrade, and I now add a pool-size alert to each new service.';
+
+const texts = (blocks: unknown): string => JSON.stringify(blocks);
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+async function startPractice(text = 'practice ownership sde1') {
+  const ack = await h.send(slashCommand(text, h.slack.responseUrl()));
+  await h.slack.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage'));
+  const question = h.slack.callsTo('chat.postMessage')[0];
+  const ts = '1700000000.000001';
+  return { ack, question, ts };
+}
+
+describe('/star practice in a DM', () => {
+  it('opens a DM, posts the question with target times, and stores the session', async () => {
+    const { ack, question } = await startPractice();
+    expect(ack).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringContaining('Sending you a Ownership question in a DM'),
+    });
+    expect(h.slack.callsTo('conversations.open')[0].args.users).toBe(USER);
+    expect(question.args.channel).toBe(DM);
+    expect(question.args.thread_ts).toBeUndefined();
+    expect(texts(question.args.blocks)).toMatch(/Aim for about \d+ s spoken: Situation \d+ s/);
+    const session = h.running.services.repos.sessions.findByThread(TEAM, DM, '1700000000.000001');
+    expect(session).toMatchObject({ userId: USER, lp: 'ownership', level: 'sde1', state: 'asked' });
+  });
+
+  it('scores an answer in the thread, quotes the flagged words, then asks each probe in turn', async () => {
+    const { ts } = await startPractice();
+    await h.send(eventEnvelope(dmReply(ANSWER, '1700000100.000001', ts)));
+    const feedback = h.slack.callsTo('chat.postMessage')[1];
+    expect(feedback.args.thread_ts).toBe(ts);
+    const body = texts(feedback.args.blocks);
+    expect(body).toMatch(/(Strong hire|Lean hire|Lean no hire|No hire) · \d+\/100/);
+    expect(body).toContain('`hedging`');
+    expect(body).toContain('“kind of”');
+    expect(body).toContain('Timing');
+    expect(body).toContain('Next step');
+    expect(body).toContain(ACTION_IDS.startProbes);
+
+    const session = h.running.services.repos.sessions.findByThread(TEAM, DM, ts);
+    await h.send(buttonClick(ACTION_IDS.startProbes, String(session?.id), h.slack.responseUrl()));
+    const probeQuestion = h.slack.callsTo('chat.postMessage')[2];
+    expect(texts(probeQuestion.args.blocks)).toMatch(/Follow-up 1 of \d+/);
+    // The feedback message is updated so the button cannot start the probes twice.
+    const update = h.slack.callsTo('chat.update').at(-1);
+    expect(update?.args.ts).toBe(feedback.args.ts ?? '1700000000.000002');
+    expect(texts(update?.args.blocks)).not.toContain(ACTION_IDS.startProbes);
+    await h.send(buttonClick(ACTION_IDS.startProbes, String(session?.id), h.slack.responseUrl()));
+    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(3);
+
+    await h.send(eventEnvelope(dmReply('I escalated it and they handled it.', '1700000200.000001', ts)));
+    const probeFeedback = h.slack.callsTo('chat.postMessage')[3];
+    expect(texts(probeFeedback.args.blocks)).toContain('`handoff`');
+    expect(texts(probeFeedback.args.blocks)).toMatch(/Follow-up 2 of \d+/);
+    const answers = h.running.services.repos.answers.listForUser(TEAM, USER);
+    expect(answers.map((a) => a.kind).sort()).toEqual(['answer', 'probe']);
+  });
+
+  it('combines several messages into one answer and updates the feedback instead of posting again', async () => {
+    const { ts } = await startPractice();
+    const [first, second] = ANSWER.split('\n\nAs a result');
+    await h.send(eventEnvelope(dmReply(first, '1700000100.000001', ts)));
+    await h.send(eventEnvelope(dmReply(`As a result${second}`, '1700000101.000001', ts)));
+    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(2);
+    const update = h.slack.callsTo('chat.update')[0];
+    expect(texts(update.args.blocks)).toContain('from 2 messages');
+    const answer = h.running.services.repos.answers.listForUser(TEAM, USER)[0];
+    expect(answer.text).toContain('connection pool');
+    expect(answer.text).toContain('0.1%');
+  });
+
+  it('re-scores an edited answer in place and takes a deleted one out of the scores', async () => {
+    const { ts } = await startPractice();
+    await h.send(eventEnvelope(dmReply('I think we kind of fixed it and things got better.', '1700000100.000001', ts)));
+    const before = h.running.services.repos.answers.listForUser(TEAM, USER)[0];
+    await h.send(eventEnvelope(dmEdit(ANSWER, '1700000100.000001', ts)));
+    const after = h.running.services.repos.answers.listForUser(TEAM, USER)[0];
+    expect(after.id).toBe(before.id);
+    expect(after.overall).toBeGreaterThan(before.overall);
+    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(2);
+    expect(h.slack.callsTo('chat.update')).toHaveLength(1);
+
+    await h.send(eventEnvelope(dmDelete('1700000100.000001')));
+    expect(h.running.services.repos.answers.listForUser(TEAM, USER)).toEqual([]);
+    expect(texts(h.slack.callsTo('chat.update')[1].args.blocks)).toContain('no longer counts');
+  });
+
+  it('processes a repeated delivery once', async () => {
+    const { ts } = await startPractice();
+    const event = eventEnvelope(dmReply(ANSWER, '1700000100.000001', ts), 'EvRepeat1');
+    await h.send(event);
+    await h.send(event, { retryNum: 1, retryReason: 'http_timeout' });
+    // Same message under a new event id (Slack can do this too): still one answer.
+    await h.send(eventEnvelope(dmReply(ANSWER, '1700000100.000001', ts), 'EvRepeat2'));
+    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(2);
+    expect(h.running.services.repos.answers.listForUser(TEAM, USER)).toHaveLength(1);
+  });
+
+  it("ignores its own messages and other bots' messages", async () => {
+    const { ts } = await startPractice();
+    await h.send(eventEnvelope({ ...dmReply('Follow-up 1', '1700000100.000001', ts, BOT_USER), bot_id: 'B0BOT' }));
+    await h.send(eventEnvelope({ ...dmReply('beep', '1700000101.000001', ts, 'U0OTHERBOT'), bot_id: 'B0OTHER' }));
+    await h.send(
+      eventEnvelope({
+        type: 'message',
+        subtype: 'bot_message',
+        channel: DM,
+        channel_type: 'im',
+        text: 'hook',
+        ts: '1700000102.000001',
+        bot_id: 'B0HOOK',
+      }),
+    );
+    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(h.running.services.repos.answers.listForUser(TEAM, USER)).toEqual([]);
+  });
+
+  it('keeps the answer and retries the reply after a 429 with Retry-After', async () => {
+    const { ts } = await startPractice();
+    h.slack.failNext('chat.postMessage', { status: 429, retryAfter: 30 });
+    await h.send(eventEnvelope(dmReply(ANSWER, '1700000100.000001', ts)));
+    expect(h.running.services.repos.answers.listForUser(TEAM, USER)).toHaveLength(1);
+    const session = h.running.services.repos.sessions.findByThread(TEAM, DM, ts);
+    const feedback = h.running.services.repos.replies
+      .forSession(session?.id ?? 0)
+      .find((r) => r.purpose === 'feedback');
+    expect(feedback).toMatchObject({ status: 'failed', attempts: 1, nextAttemptAt: '2026-11-30T09:00:30.000Z' });
+    expect(await h.running.services.outbox.deliverDue()).toBe(0); // not due yet
+    h.clock.advance(30_000);
+    expect(await h.running.services.outbox.deliverDue()).toBe(1);
+    expect(h.slack.callsTo('chat.postMessage').at(-1)?.args.thread_ts).toBe(ts);
+  });
+
+  it('keeps the answer and retries the reply after a Slack API error', async () => {
+    const { ts } = await startPractice();
+    h.slack.failNext('chat.postMessage', { error: 'internal_error' }, { status: 500 });
+    await h.send(eventEnvelope(dmReply(ANSWER, '1700000100.000001', ts)));
+    h.clock.advance(5_000);
+    expect(await h.running.services.outbox.deliverDue()).toBe(0); // the 500
+    h.clock.advance(10_000);
+    expect(await h.running.services.outbox.deliverDue()).toBe(1);
+    expect(h.slack.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === ts)).toHaveLength(3);
+  });
+
+  it('answers a 40,000-character answer within Block Kit limits', async () => {
+    const { ts } = await startPractice();
+    const huge = `${ANSWER} `.repeat(60).slice(0, 40_000);
+    await h.send(eventEnvelope(dmReply(huge, '1700000100.000001', ts)));
+    const feedback = h.slack.callsTo('chat.postMessage')[1];
+    const blocks = feedback.args.blocks as { type: string; text?: { text: string } }[];
+    expect(blocks.length).toBeLessThanOrEqual(50);
+    for (const b of blocks) {
+      if (b.type === 'section') expect(b.text?.text.length).toBeLessThanOrEqual(3000);
+      if (b.type === 'header') expect(b.text?.text.length).toBeLessThanOrEqual(150);
+    }
+    expect(texts(blocks)).toContain('`too-long`');
+  });
+
+  it('opens the structured-answer form and scores what it submits', async () => {
+    const { ts } = await startPractice();
+    const session = h.running.services.repos.sessions.findByThread(TEAM, DM, ts);
+    await h.send(buttonClick(ACTION_IDS.openAnswerForm, String(session?.id), h.slack.responseUrl()));
+    const view = h.slack.callsTo('views.open')[0].args.view as { callback_id: string; blocks: { block_id?: string }[] };
+    expect(view.callback_id).toBe('star_answer_form');
+    expect(view.blocks.map((b) => b.block_id).filter(Boolean)).toEqual([
+      'situation',
+      'task',
+      'action',
+      'result',
+      'reflection',
+    ]);
+    const values = Object.fromEntries(
+      ['situation', 'task', 'action', 'result', 'reflection'].map((part, i) => [
+        part,
+        { value: { type: 'plain_text_input', value: ANSWER.split('\n\n')[Math.min(i, 3)] } },
+      ]),
+    );
+    const ack = await h.send({
+      type: 'view_submission',
+      team: { id: TEAM, domain: 'example' },
+      user: { id: USER, team_id: TEAM },
+      api_app_id: 'A1234',
+      view: {
+        id: 'V1234',
+        type: 'modal',
+        callback_id: 'star_answer_form',
+        private_metadata: String(session?.id),
+        state: { values },
+      },
+    });
+    expect(ack).toBeUndefined();
+    const posts = h.slack.callsTo('chat.postMessage');
+    expect(texts(posts[1].args.blocks)).toContain('Your answer from the form');
+    expect(texts(posts[2].args.blocks)).toMatch(/\/100/);
+    expect(h.running.services.repos.answers.listForUser(TEAM, USER)).toHaveLength(1);
+  });
+
+  it('rejects a form without an Action or Result', async () => {
+    const ack = await h.send({
+      type: 'view_submission',
+      team: { id: TEAM, domain: 'example' },
+      user: { id: USER, team_id: TEAM },
+      api_app_id: 'A1234',
+      view: {
+        id: 'V1',
+        type: 'modal',
+        callback_id: 'star_answer_form',
+        private_metadata: '1',
+        state: { values: { action: { value: { value: ' ' } } } },
+      },
+    });
+    expect(ack).toEqual({
+      response_action: 'errors',
+      errors: { action: 'Write at least a sentence here.', result: 'Write at least a sentence here.' },
+    });
+  });
+});

@@ -5,6 +5,8 @@ export interface ApiCall {
   method: string;
   args: Record<string, unknown>;
   at: number;
+  /** What the fake answered (absent for a scripted failure). */
+  result?: Record<string, unknown>;
 }
 
 type Failure = { status: 429; retryAfter: number } | { error: string } | { status: 500 };
@@ -48,7 +50,8 @@ export class FakeSlack {
       }
       const method = path.replace(/^\/api\//, '').split('?')[0];
       const args = parseArgs(req.headers['content-type'], raw);
-      this.calls.push({ method, args, at: performance.now() });
+      const call: ApiCall = { method, args, at: performance.now() };
+      this.calls.push(call);
       const failure = this.failures.get(method)?.shift();
       if (failure && 'status' in failure && failure.status === 429) {
         res
@@ -66,7 +69,8 @@ export class FakeSlack {
           .end(JSON.stringify({ ok: false, error: failure.error }));
         return;
       }
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(this.answer(method, args)));
+      call.result = this.answer(method, args);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(call.result));
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;

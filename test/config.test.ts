@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../src/config.js';
+
+describe('parseConfig', () => {
+  it('reports every problem at once', () => {
+    let error: unknown;
+    try {
+      parseConfig({ SLACK_BOT_TOKEN: 'xoxp-user', PORT: '99999', LOG_LEVEL: 'loud', SLACK_API_URL: 'not a url' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      'SLACK_BOT_TOKEN must be a bot token starting with xoxb-',
+      'PORT must be between 0 and 65535',
+      'SLACK_API_URL must be a URL such as http://127.0.0.1:9000/api/',
+      'LOG_LEVEL must be one of debug, info, warn, error',
+      'SLACK_SIGNING_SECRET is required in HTTP mode (set SLACK_APP_TOKEN for Socket Mode instead)',
+    ]);
+  });
+
+  it('defaults to HTTP mode on port 3000 with the database under ./data', () => {
+    expect(parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' })).toEqual({
+      botToken: 'xoxb-1',
+      appToken: undefined,
+      signingSecret: 's',
+      socketMode: false,
+      port: 3000,
+      dbFile: './data/star.db',
+      slackApiUrl: undefined,
+      logLevel: 'info',
+    });
+  });
+
+  it('uses Socket Mode when an app token is set, and treats empty values as unset', () => {
+    const config = parseConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+      SLACK_SIGNING_SECRET: '',
+      PORT: '',
+      SLACK_API_URL: 'http://127.0.0.1:9000/api',
+    });
+    expect(config).toMatchObject({ socketMode: true, port: 3000, slackApiUrl: 'http://127.0.0.1:9000/api/' });
+  });
+});

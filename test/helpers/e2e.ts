@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseConfig } from '../../src/config.js';
+import { type RunningStarCoach, startStarCoach } from '../../src/server.js';
+import { FakeSlack } from './fake-slack.js';
+import { quietLogger, seededRandom } from './harness.js';
+import { SIGNING_SECRET } from './signed.js';
+
+export interface E2E {
+  slack: FakeSlack;
+  running: RunningStarCoach;
+  eventsUrl: string;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** The real Bolt HTTP receiver on 127.0.0.1 (port chosen by the OS) against a fake Slack Web API. */
+export async function startE2E(): Promise<E2E> {
+  const slack = await new FakeSlack().start();
+  const dir = mkdtempSync(path.join(tmpdir(), 'star-e2e-'));
+  const config = parseConfig({
+    SLACK_BOT_TOKEN: 'xoxb-e2e',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    PORT: '0',
+    STAR_DB: path.join(dir, 'star.db'),
+    SLACK_API_URL: slack.apiUrl,
+    LOG_LEVEL: 'error',
+  });
+  const running = await startStarCoach(config, { random: seededRandom(3), logger: quietLogger, sweep: false });
+  const baseUrl = `http://127.0.0.1:${running.port}`;
+  return {
+    slack,
+    running,
+    baseUrl,
+    eventsUrl: `${baseUrl}/slack/events`,
+    async close() {
+      await running.stop();
+      await slack.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -33,12 +33,18 @@ for (let i = 0; i < ROUNDS; i++) {
   const questionTs = String(e2e.slack.callsTo('chat.postMessage')[questionAt - 1].result?.ts);
 
   started = performance.now();
-  await postEvent(e2e.eventsUrl, eventEnvelope({ ...dmReply(ANSWER, `1800000${i}.000001`, questionTs, user), channel: dm }));
+  await postEvent(
+    e2e.eventsUrl,
+    eventEnvelope({ ...dmReply(ANSWER, `1800000${i}.000001`, questionTs, user), channel: dm }),
+  );
   feedback.push((await until(questionAt + 1)) - started);
 
   const session = e2e.running.services.repos.sessions.findByThread('T1234', dm, questionTs);
   started = performance.now();
-  await postInteraction(e2e.eventsUrl, { ...buttonClick(ACTION_IDS.startProbes, String(session?.id), e2e.slack.responseUrl()), user: { id: user, team_id: 'T1234' } });
+  await postInteraction(e2e.eventsUrl, {
+    ...buttonClick(ACTION_IDS.startProbes, String(session?.id), e2e.slack.responseUrl()),
+    user: { id: user, team_id: 'T1234' },
+  });
   probe.push((await until(questionAt + 2)) - started);
 }
 await e2e.close();

@@ -24,6 +24,19 @@ const EnvSchema = z.object({
     .optional()
     .transform((url) => (url && !url.endsWith('/') ? `${url}/` : url)),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  STAR_ADMINS: z
+    .string()
+    .regex(
+      /^\s*[UW][A-Z0-9]+(\s*,\s*[UW][A-Z0-9]+)*\s*$/,
+      'must be Slack user ids separated by commas, e.g. U012ABC,U034DEF',
+    )
+    .optional(),
+  STAR_CATCHUP_GRACE_MINUTES: z.coerce
+    .number({ error: 'must be a number of minutes' })
+    .int('must be a whole number of minutes')
+    .min(0, 'must be 0 or more')
+    .max(24 * 60, 'must be at most 1440 (a day)')
+    .default(120),
 });
 
 export interface Config {
@@ -36,6 +49,10 @@ export interface Config {
   dbFile: string;
   slackApiUrl?: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Users who may change schedules besides workspace admins and owners. */
+  admins: string[];
+  /** A scheduled prompt missed while the bot was down is still posted this late, and skipped after. */
+  catchUpGraceMs: number;
 }
 
 /** Raised with every bad variable at once, so one start-up shows all there is to fix. */
@@ -68,6 +85,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     dbFile: e.STAR_DB,
     slackApiUrl: e.SLACK_API_URL,
     logLevel: e.LOG_LEVEL,
+    admins: e.STAR_ADMINS ? e.STAR_ADMINS.split(',').map((id) => id.trim()) : [],
+    catchUpGraceMs: e.STAR_CATCHUP_GRACE_MINUTES * 60_000,
   };
 }
 

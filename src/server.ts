@@ -7,6 +7,8 @@ import { loadLibrary } from './content/load-scenarios.js';
 import { DEFAULT_SCENARIOS_DIR } from './content/paths.js';
 import { openDatabase } from './db/open.js';
 import { createRepositories } from './db/repositories/index.js';
+import { type ScheduledTick, startMinuteTick } from './scheduler/minute-tick.js';
+import { ChannelService } from './services/channel.js';
 import { type Logger, Outbox } from './services/outbox.js';
 import { PracticeService } from './services/practice.js';
 import { createSlackApp } from './slack/app.js';
@@ -27,6 +29,13 @@ export interface StartOptions {
   receiver?: Receiver;
   /** Start the periodic retry sweep (off in tests, which sweep by hand). */
   sweep?: boolean;
+  /**
+   * Channel prompts: the start-up catch-up and then the minute tick (default), only the catch-up
+   * ('start-up-only', for tests that then tick by hand), or neither (false).
+   */
+  schedule?: boolean | 'start-up-only';
+  /** How pacing waits for Retry-After (tests may shorten it). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface RunningStarCoach {
@@ -63,7 +72,29 @@ export async function startStarCoach(config: Config, options: StartOptions = {})
   const outbox = new Outbox(repos, slackFor, clock, logger);
   const random = options.random ?? Math.random;
   const practice = new PracticeService(repos, library, outbox, slackFor, clock, random);
-  const services: Services = { repos, library, practice, outbox, slackFor, clock, random, logger };
+  const channel = new ChannelService(
+    repos,
+    library,
+    outbox,
+    slackFor,
+    clock,
+    random,
+    logger,
+    config.catchUpGraceMs,
+    options.sleep,
+  );
+  const services: Services = {
+    repos,
+    library,
+    practice,
+    channel,
+    outbox,
+    slackFor,
+    clock,
+    random,
+    logger,
+    admins: config.admins,
+  };
   const { app, inFlight } = createSlackApp(config, services, options.receiver);
 
   let port: number | undefined;
@@ -71,6 +102,13 @@ export async function startStarCoach(config: Config, options: StartOptions = {})
     const started = config.socketMode ? await app.start() : await app.start(config.port);
     const address = (started as Server | undefined)?.address?.();
     if (address && typeof address === 'object') port = (address as AddressInfo).port;
+  }
+  let tick: ScheduledTick | undefined;
+  if (options.schedule !== false) {
+    // Catch up first: slots missed while down (within the grace window), then answers in recent threads.
+    await inFlight.run(() => channel.tick()).catch((err) => logger.error('start-up tick failed', err));
+    await inFlight.run(() => channel.catchUpThreads()).catch((err) => logger.error('thread catch-up failed', err));
+    if (options.schedule !== 'start-up-only') tick = startMinuteTick(() => inFlight.run(() => channel.tick()), logger);
   }
   let sweepTimer: NodeJS.Timeout | undefined;
   if (options.sweep !== false) {
@@ -89,6 +127,7 @@ export async function startStarCoach(config: Config, options: StartOptions = {})
       if (stopped) return;
       stopped = true;
       if (sweepTimer) clearInterval(sweepTimer);
+      tick?.stop();
       if (!options.receiver) await app.stop();
       await inFlight.idle(DRAIN_TIMEOUT_MS);
       database.close();

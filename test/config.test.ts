@@ -29,6 +29,8 @@ describe('parseConfig', () => {
       dbFile: './data/star.db',
       slackApiUrl: undefined,
       logLevel: 'info',
+      admins: [],
+      catchUpGraceMs: 7_200_000,
     });
   });
 

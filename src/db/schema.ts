@@ -29,7 +29,10 @@ export const processedEvents = sqliteTable(
   (t) => [primaryKey({ columns: [t.teamId, t.eventId] })],
 );
 
-/** A practice session in a DM: the question message is its thread root. */
+/**
+ * One person answering one question: a DM practice session (the question message is its thread
+ * root), or one teammate's answer to a channel prompt (the prompt is the thread root).
+ */
 export const practiceSessions = sqliteTable(
   'practice_sessions',
   {
@@ -38,6 +41,11 @@ export const practiceSessions = sqliteTable(
     userId: text('user_id').notNull(),
     channelId: text('channel_id').notNull(),
     questionTs: text('question_ts'),
+    mode: text('mode', { enum: ['dm', 'channel'] })
+      .notNull()
+      .default('dm'),
+    promptId: integer('prompt_id'),
+    /** The question asked: a scenario id, or a question-bank id (ids are unique across both). */
     scenarioId: text('scenario_id').notNull(),
     lp: text('lp').notNull(),
     level: text('level', { enum: ['sde1', 'sde2', 'senior'] }).notNull(),
@@ -48,7 +56,7 @@ export const practiceSessions = sqliteTable(
   },
   (t) => [
     index('practice_sessions_user').on(t.teamId, t.userId),
-    uniqueIndex('practice_sessions_thread').on(t.teamId, t.channelId, t.questionTs),
+    uniqueIndex('practice_sessions_thread_user').on(t.teamId, t.channelId, t.questionTs, t.userId),
   ],
 );
 
@@ -110,7 +118,15 @@ export const replies = sqliteTable(
     teamId: text('team_id').notNull(),
     channelId: text('channel_id').notNull(),
     threadTs: text('thread_ts'),
-    purpose: text('purpose', { enum: ['question', 'feedback', 'notice'] }).notNull(),
+    purpose: text('purpose', { enum: ['question', 'feedback', 'notice', 'prompt', 'reaction'] }).notNull(),
+    /** How it is delivered: a message, an ephemeral message to one user, or a reaction added or removed. */
+    delivery: text('delivery', { enum: ['message', 'ephemeral', 'react', 'unreact'] })
+      .notNull()
+      .default('message'),
+    /** For ephemeral delivery: the only user who sees it. For reactions: the emoji name. */
+    target: text('target'),
+    /** For reactions: the message reacted to. */
+    targetTs: text('target_ts'),
     sessionId: integer('session_id'),
     answerId: integer('answer_id'),
     text: text('text').notNull(),
@@ -144,4 +160,68 @@ export const quizAttempts = sqliteTable(
   (t) => [index('quiz_attempts_user').on(t.teamId, t.userId)],
 );
 
-export const schema = { users, processedEvents, practiceSessions, answers, answerMessages, replies, quizAttempts };
+/** A channel's daily prompt. The team and channel id are the key: one schedule per channel. */
+export const schedules = sqliteTable(
+  'schedules',
+  {
+    teamId: text('team_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    minuteOfDay: integer('minute_of_day').notNull(),
+    timezone: text('timezone').notNull(),
+    days: text('days', { mode: 'json' }).$type<number[]>().notNull(),
+    level: text('level', { enum: ['sde1', 'sde2', 'senior'] }),
+    /** LP ids asked in this channel; empty means all sixteen. */
+    lps: text('lps', { mode: 'json' }).$type<string[]>().notNull(),
+    feedback: text('feedback', { enum: ['private', 'public'] })
+      .notNull()
+      .default('private'),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    /** No slot at or before this instant is posted: set when the schedule is created or changed. */
+    notBefore: text('not_before').notNull(),
+    /** The latest slot claimed, to skip the claim query for schedules already served. */
+    lastSlotAt: text('last_slot_at'),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.channelId] }), index('schedules_enabled').on(t.enabled)],
+);
+
+/**
+ * Prompts posted to channels. The unique slot key is the claim that makes a scheduled post happen
+ * once, however many instances share the database and however often they restart.
+ */
+export const prompts = sqliteTable(
+  'prompts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: text('team_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    /** The local date for a scheduled prompt, "now:<iso>" for one asked with /star prompt. */
+    slotKey: text('slot_key').notNull(),
+    slotAt: text('slot_at').notNull(),
+    lp: text('lp').notNull(),
+    questionId: text('question_id').notNull(),
+    level: text('level', { enum: ['sde1', 'sde2', 'senior'] }).notNull(),
+    feedback: text('feedback', { enum: ['private', 'public'] }).notNull(),
+    replyId: integer('reply_id'),
+    messageTs: text('message_ts'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('prompts_slot').on(t.teamId, t.channelId, t.slotKey),
+    index('prompts_thread').on(t.teamId, t.channelId, t.messageTs),
+  ],
+);
+
+export const schema = {
+  users,
+  processedEvents,
+  practiceSessions,
+  answers,
+  answerMessages,
+  replies,
+  quizAttempts,
+  schedules,
+  prompts,
+};

@@ -8,6 +8,22 @@ export interface SlackGateway {
   post(channel: string, threadTs: string | null, body: { text: string; blocks: unknown[] }): Promise<string>;
   update(channel: string, ts: string, body: { text: string; blocks: unknown[] }): Promise<void>;
   openView(triggerId: string, view: Parameters<WebClient['views']['open']>[0]['view']): Promise<void>;
+  postEphemeral(
+    channel: string,
+    user: string,
+    threadTs: string | null,
+    body: { text: string; blocks: unknown[] },
+  ): Promise<void>;
+  addReaction(channel: string, ts: string, name: string): Promise<void>;
+  removeReaction(channel: string, ts: string, name: string): Promise<void>;
+  /** Joins a public channel; false when the bot cannot join by itself (a private channel). */
+  joinChannel(channel: string): Promise<boolean>;
+  userInfo(user: string): Promise<{ timezone: string | null; isAdmin: boolean; isBot: boolean }>;
+  /** The replies in a thread (without the parent), oldest first. */
+  threadReplies(
+    channel: string,
+    ts: string,
+  ): Promise<{ user?: string; botId?: string; subtype?: string; text: string; ts: string }[]>;
 }
 
 export type SlackFailure =
@@ -32,6 +48,11 @@ const PERMANENT_ERRORS = new Set([
   'token_revoked',
   'missing_scope',
 ]);
+
+function platformError(err: unknown): string | undefined {
+  const e = err as { code?: string; data?: { error?: string } };
+  return e.code === ErrorCode.PlatformError ? e.data?.error : undefined;
+}
 
 /** Sorts a Web API error into retry later, retry after N seconds, or give up. */
 export function classifySlackError(err: unknown): SlackFailure {
@@ -69,6 +90,72 @@ export function webClientGateway(client: WebClient): SlackGateway {
     },
     async openView(triggerId, view) {
       await client.views.open({ trigger_id: triggerId, view });
+    },
+    async postEphemeral(channel, user, threadTs, body) {
+      await client.chat.postEphemeral({
+        channel,
+        user,
+        text: body.text,
+        blocks: body.blocks as KnownBlock[],
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+      });
+    },
+    async addReaction(channel, ts, name) {
+      try {
+        await client.reactions.add({ channel, timestamp: ts, name });
+      } catch (err) {
+        if (platformError(err) !== 'already_reacted') throw err;
+      }
+    },
+    async removeReaction(channel, ts, name) {
+      try {
+        await client.reactions.remove({ channel, timestamp: ts, name });
+      } catch (err) {
+        if (platformError(err) !== 'no_reaction') throw err;
+      }
+    },
+    async joinChannel(channel) {
+      try {
+        await client.conversations.join({ channel });
+        return true;
+      } catch (err) {
+        const code = platformError(err);
+        if (
+          code === 'method_not_supported_for_channel_type' ||
+          code === 'channel_not_found' ||
+          code === 'is_private' ||
+          code === 'missing_scope'
+        )
+          return false;
+        throw err;
+      }
+    },
+    async userInfo(user) {
+      const result = await client.users.info({ user });
+      return {
+        timezone: result.user?.tz ?? null,
+        isAdmin: result.user?.is_admin === true || result.user?.is_owner === true,
+        isBot: result.user?.is_bot === true,
+      };
+    },
+    async threadReplies(channel, ts) {
+      const replies: { user?: string; botId?: string; subtype?: string; text: string; ts: string }[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await client.conversations.replies({ channel, ts, cursor, limit: 200 });
+        for (const m of page.messages ?? []) {
+          if (!m.ts || m.ts === ts) continue;
+          replies.push({
+            user: m.user,
+            botId: m.bot_id,
+            subtype: (m as { subtype?: string }).subtype,
+            text: m.text ?? '',
+            ts: m.ts,
+          });
+        }
+        cursor = page.response_metadata?.next_cursor || undefined;
+      } while (cursor);
+      return replies;
     },
   };
 }

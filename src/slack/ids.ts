@@ -15,7 +15,17 @@ export const VIEW_IDS = {
 } as const;
 
 /** Bot events the app subscribes to (manifest settings.event_subscriptions.bot_events). */
-export const BOT_EVENTS = ['message.im'] as const;
+export const BOT_EVENTS = ['message.im', 'message.channels', 'message.groups'] as const;
 
 /** Bot scopes, no more than the code uses. */
-export const BOT_SCOPES = ['commands', 'chat:write', 'im:history', 'im:write'] as const;
+export const BOT_SCOPES = [
+  'commands',
+  'chat:write',
+  'im:history',
+  'im:write',
+  'channels:history',
+  'groups:history',
+  'channels:join',
+  'reactions:write',
+  'users:read',
+] as const;

@@ -7,7 +7,7 @@ import {
   startProbesAction,
 } from './actions/index.js';
 import { starCommand } from './commands/star.js';
-import { dmMessageListener } from './events/message.js';
+import { messageListener } from './events/message.js';
 import { ACTION_IDS, COMMAND, VIEW_IDS } from './ids.js';
 import type { Services } from './services.js';
 import { answerFormSubmission } from './views-submissions.js';
@@ -67,7 +67,7 @@ export function registerListeners(app: App, services: Services, inFlight: InFlig
   app.action(ACTION_IDS.startProbes, startProbesAction(services));
   app.action(ACTION_IDS.openAnswerForm, openAnswerFormAction(services));
   app.view(VIEW_IDS.answerForm, answerFormSubmission(services));
-  app.event('message', dmMessageListener(services));
+  app.event('message', messageListener(services));
 
   app.error(async (error) => {
     services.logger.error('unhandled error in a listener', error);

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { Library } from '../content/load-scenarios.js';
 import type { Repositories } from '../db/repositories/index.js';
+import type { ChannelService } from '../services/channel.js';
 import type { Logger, Outbox } from '../services/outbox.js';
 import type { PracticeService } from '../services/practice.js';
 import type { SlackGateway } from './gateway.js';
@@ -10,6 +11,9 @@ export interface Services {
   repos: Repositories;
   library: Library;
   practice: PracticeService;
+  channel: ChannelService;
+  /** User ids allowed to change schedules besides workspace admins (STAR_ADMINS). */
+  admins: readonly string[];
   outbox: Outbox;
   slackFor(teamId: string): SlackGateway;
   clock: Clock;

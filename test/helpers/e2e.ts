@@ -27,7 +27,12 @@ export async function startE2E(): Promise<E2E> {
     SLACK_API_URL: slack.apiUrl,
     LOG_LEVEL: 'error',
   });
-  const running = await startStarCoach(config, { random: seededRandom(3), logger: quietLogger, sweep: false });
+  const running = await startStarCoach(config, {
+    random: seededRandom(3),
+    logger: quietLogger,
+    sweep: false,
+    schedule: false,
+  });
   const baseUrl = `http://127.0.0.1:${running.port}`;
   return {
     slack,

@@ -37,6 +37,8 @@ export class FakeSlack {
   private readonly failures = new Map<string, Failure[]>();
   private server: Server | undefined;
   private tsCounter = 0;
+  private readonly users = new Map<string, Record<string, unknown>>();
+  private readonly threads = new Map<string, Record<string, unknown>[]>();
   url = '';
 
   async start(): Promise<this> {
@@ -83,6 +85,16 @@ export class FakeSlack {
 
   responseUrl(id: string | number = 1): string {
     return `${this.url}/response/${id}`;
+  }
+
+  /** What users.info says about a user (tz, is_admin, is_owner…). */
+  setUser(id: string, fields: Record<string, unknown>): void {
+    this.users.set(id, { ...this.users.get(id), ...fields });
+  }
+
+  /** What conversations.replies returns for a thread (the parent is added automatically). */
+  setThread(channel: string, ts: string, replies: Record<string, unknown>[]): void {
+    this.threads.set(`${channel}/${ts}`, replies);
   }
 
   /** Makes the next call(s) of `method` fail, in order. */
@@ -141,6 +153,28 @@ export class FakeSlack {
         return { ok: true, channel: args.channel, ts: args.ts };
       case 'views.open':
         return { ok: true, view: { id: 'V1234' } };
+      case 'users.info':
+        return {
+          ok: true,
+          user: {
+            id: args.user,
+            tz: 'Europe/Berlin',
+            is_admin: false,
+            is_owner: false,
+            is_bot: false,
+            ...this.users.get(String(args.user)),
+          },
+        };
+      case 'conversations.replies': {
+        const replies = this.threads.get(`${args.channel}/${args.ts}`) ?? [];
+        return {
+          ok: true,
+          messages: [{ ts: args.ts, user: 'U0BOT', bot_id: 'B0BOT', text: 'prompt' }, ...replies],
+          has_more: false,
+        };
+      }
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `1700000000.${String(++this.tsCounter).padStart(6, '0')}` };
       default:
         return { ok: true };
     }

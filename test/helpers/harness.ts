@@ -56,11 +56,22 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
-  const slack = await new FakeSlack().start();
+export interface HarnessOptions {
+  /** Share a database file (two instances of the app) or a fake Slack between harnesses. */
+  dbFile?: string;
+  slack?: FakeSlack;
+  env?: Record<string, string>;
+  start?: string;
+  /** Run the start-up catch-up (tick and thread reading) as a real start does. */
+  startUp?: boolean;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const ownSlack = options.slack === undefined;
+  const slack = options.slack ?? (await new FakeSlack().start());
   const dir = mkdtempSync(path.join(tmpdir(), 'star-test-'));
-  const dbFile = path.join(dir, 'nested', 'star.db');
-  const clock = fixedClock('2026-11-30T09:00:00Z');
+  const dbFile = options.dbFile ?? path.join(dir, 'nested', 'star.db');
+  const clock = fixedClock(options.start ?? '2026-11-30T09:00:00Z');
   const receiver = new DirectReceiver();
   const config = parseConfig({
     SLACK_BOT_TOKEN: 'xoxb-test',
@@ -68,6 +79,7 @@ export async function startHarness(): Promise<Harness> {
     STAR_DB: dbFile,
     SLACK_API_URL: slack.apiUrl,
     LOG_LEVEL: 'error',
+    ...options.env,
   });
   const running = await startStarCoach(config, {
     clock,
@@ -75,6 +87,9 @@ export async function startHarness(): Promise<Harness> {
     logger: quietLogger,
     receiver,
     sweep: false,
+    schedule: options.startUp === true ? 'start-up-only' : false,
+    // Waiting for Retry-After moves the test clock instead of sleeping.
+    sleep: async (ms) => clock.advance(ms),
   });
   return {
     slack,
@@ -94,7 +109,7 @@ export async function startHarness(): Promise<Harness> {
     },
     async close() {
       await running.stop();
-      await slack.stop();
+      if (ownSlack) await slack.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -67,7 +67,10 @@ describe('manifest.yml', () => {
     ).toEqual(Object.values(VIEW_IDS));
     expect(registered).toContain('command:COMMAND');
     const events = [...register.matchAll(/app\.event\('([\w.]+)'/g)].map((m) => m[1]);
-    // The message event arrives as message.im for DMs, the only message subscription.
-    expect(events.map((e) => (e === 'message' ? 'message.im' : e)).sort()).toEqual([...BOT_EVENTS].sort());
+    // One 'message' listener serves the message.im, message.channels and message.groups subscriptions.
+    const expanded = events.flatMap((e) =>
+      e === 'message' ? ['message.im', 'message.channels', 'message.groups'] : [e],
+    );
+    expect(expanded.sort()).toEqual([...BOT_EVENTS].sort());
   });
 });

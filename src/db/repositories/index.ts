@@ -1,8 +1,10 @@
 import type { Db } from '../open.js';
 import { AnswersRepository } from './answers.js';
 import { EventsRepository } from './events.js';
+import { PromptsRepository } from './prompts.js';
 import { QuizRepository } from './quiz.js';
 import { RepliesRepository } from './replies.js';
+import { SchedulesRepository } from './schedules.js';
 import { SessionsRepository } from './sessions.js';
 import { UsersRepository } from './users.js';
 
@@ -13,6 +15,8 @@ export interface Repositories {
   answers: AnswersRepository;
   replies: RepliesRepository;
   quiz: QuizRepository;
+  schedules: SchedulesRepository;
+  prompts: PromptsRepository;
   /** Runs fn in one SQLite transaction (synchronous, as better-sqlite3 is). */
   transaction<T>(fn: () => T): T;
 }
@@ -25,6 +29,8 @@ export function createRepositories(db: Db): Repositories {
     answers: new AnswersRepository(db),
     replies: new RepliesRepository(db),
     quiz: new QuizRepository(db),
+    schedules: new SchedulesRepository(db),
+    prompts: new PromptsRepository(db),
     transaction: (fn) => db.transaction(() => fn()),
   };
 }

@@ -24,6 +24,9 @@ export class RepliesRepository {
       purpose: ReplyPurpose;
       sessionId?: number;
       answerId?: number;
+      delivery?: ReplyRow['delivery'];
+      target?: string;
+      targetTs?: string;
     },
     content: ReplyContent,
     now: Date,

@@ -10,7 +10,17 @@ export class SessionsRepository {
   constructor(private readonly db: Db) {}
 
   create(
-    values: { teamId: string; userId: string; channelId: string; scenarioId: string; lp: string; level: Level },
+    values: {
+      teamId: string;
+      userId: string;
+      channelId: string;
+      scenarioId: string;
+      lp: string;
+      level: Level;
+      mode?: 'dm' | 'channel';
+      promptId?: number;
+      questionTs?: string;
+    },
     now: Date,
   ): PracticeSession {
     const at = now.toISOString();
@@ -29,8 +39,8 @@ export class SessionsRepository {
       .get();
   }
 
-  /** The session whose question message is the root of this thread. */
-  findByThread(teamId: string, channelId: string, threadTs: string): PracticeSession | undefined {
+  /** The session whose question message is the root of this thread (one user's, in a channel). */
+  findByThread(teamId: string, channelId: string, threadTs: string, userId?: string): PracticeSession | undefined {
     return this.db
       .select()
       .from(practiceSessions)
@@ -39,6 +49,7 @@ export class SessionsRepository {
           eq(practiceSessions.teamId, teamId),
           eq(practiceSessions.channelId, channelId),
           eq(practiceSessions.questionTs, threadTs),
+          userId ? eq(practiceSessions.userId, userId) : undefined,
         ),
       )
       .get();

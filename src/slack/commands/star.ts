@@ -8,6 +8,7 @@ import { learnMessage } from '../views/learn.js';
 import type { MessageBody } from '../views/limits.js';
 import { quizMessage } from '../views/quiz.js';
 import { statsMessage } from '../views/stats.js';
+import { runPromptCommand, runScheduleCommand } from './schedule.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -107,6 +108,24 @@ export function starCommand(services: Services) {
       case 'stats': {
         const level = services.repos.users.get(teamId, userId).level;
         await ack(ephemeral(statsMessage(userStats(services.repos, teamId, userId), level)));
+        return;
+      }
+      case 'schedule':
+      case 'prompt': {
+        await ack();
+        const run =
+          sub.toLowerCase() === 'schedule'
+            ? () => runScheduleCommand(services, teamId, command.channel_id, userId, args)
+            : () => runPromptCommand(services, teamId, command.channel_id, userId);
+        try {
+          await respond(await run());
+        } catch (err) {
+          logger.error(`/star ${sub} failed`, err);
+          await respond({
+            response_type: 'ephemeral',
+            text: ':warning: Something went wrong talking to Slack; nothing was changed. Try again in a minute.',
+          });
+        }
         return;
       }
       default:

@@ -18,34 +18,44 @@ interface LooseMessage {
 }
 
 /**
- * Messages in DMs with the bot: new thread replies are answers, edits re-score, deletes retract.
- * Other bots' messages are ignored (Bolt already drops our own).
+ * Messages in DMs with the bot (practice sessions) and in channels (replies to daily prompts): new
+ * thread replies are answers, edits re-score, deletes retract. Other bots' messages are ignored
+ * (Bolt already drops our own).
  */
-export function dmMessageListener(services: Services) {
+export function messageListener(services: Services) {
   return async ({ event, context }: MessageArgs): Promise<void> => {
     const m = event as unknown as LooseMessage;
-    if (m.channel_type !== 'im') return;
+    const inDm = m.channel_type === 'im';
+    if (!inDm && m.channel_type !== 'channel' && m.channel_type !== 'group') return;
     const teamId = context.teamId ?? '';
     switch (m.subtype) {
       case undefined:
       case 'file_share':
-      case 'thread_broadcast':
+      case 'thread_broadcast': {
         if (m.bot_id || !m.user) return;
-        await services.practice.handleMessage({
+        const msg = {
           teamId,
           channelId: m.channel,
           userId: m.user,
           ts: m.ts,
           threadTs: m.thread_ts,
           text: m.text ?? '',
-        });
+        };
+        if (inDm) await services.practice.handleMessage(msg);
+        else await services.channel.handleThreadReply(msg);
         return;
-      case 'message_changed':
+      }
+      case 'message_changed': {
         if (!m.message || m.message.bot_id || !m.message.user) return;
-        await services.practice.handleEdit(teamId, m.channel, m.message.ts, m.message.text ?? '');
+        const text = m.message.text ?? '';
+        if (inDm) await services.practice.handleEdit(teamId, m.channel, m.message.ts, text);
+        else await services.channel.handleEdit(teamId, m.channel, m.message.ts, text);
         return;
+      }
       case 'message_deleted':
-        if (m.deleted_ts) await services.practice.handleDelete(teamId, m.channel, m.deleted_ts);
+        if (!m.deleted_ts) return;
+        if (inDm) await services.practice.handleDelete(teamId, m.channel, m.deleted_ts);
+        else await services.channel.handleDelete(teamId, m.channel, m.deleted_ts);
         return;
       default:
         return; // bot_message, channel_join and the rest are not answers

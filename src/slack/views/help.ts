@@ -9,6 +9,8 @@ export function helpMessage(problem?: string): MessageBody {
     '`/star quiz [lp]`: a multiple-choice question',
     '`/star level sde1|sde2|senior`: the level you are judged at',
     '`/star stats`: your sessions, scores per LP and most frequent flags',
+    '`/star schedule HH:MM [timezone] [weekdays|daily|mon,wed,fri]`: a daily prompt in this channel (admins); `/star schedule` shows it; `off`, `level …`, `lps …`, `feedback public|private` change it',
+    '`/star prompt`: post this channel’s next prompt now (admins)',
     '`/star help`: this message',
   ];
   const blocks = [header('STAR Coach'), section(lines.join('\n'))];

@@ -207,3 +207,16 @@ export function dueSlot(schedule: Schedule, now: Date, notBefore: Date, graceMs:
   if (now.getTime() - slot.at.getTime() > graceMs) return undefined;
   return slot;
 }
+
+/** Slack for a DST change between a slot and now, in the quick pre-check below. */
+const DST_SLACK_MINUTES = 60;
+
+/**
+ * A cheap pre-check before dueSlot: whether a daily time can have come due within the grace
+ * window, given the local minute of the day now. False means dueSlot would find nothing.
+ */
+export function mightBeDue(minuteOfDay: number, localMinuteNow: number, graceMs: number): boolean {
+  const since = (localMinuteNow - minuteOfDay + 1440) % 1440;
+  // After an autumn change the local clock can read up to an hour before a slot already passed.
+  return since <= graceMs / 60_000 + DST_SLACK_MINUTES || since >= 1440 - DST_SLACK_MINUTES;
+}

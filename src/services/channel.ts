@@ -4,7 +4,7 @@ import { isLpId, type Level, LP_IDS, type LpId } from '../core/lp.js';
 import { buildCatalog, type CatalogQuestion, questionIdsByLp } from '../core/questions.js';
 import { nextQuestion } from '../core/rotation.js';
 import { type RubricResult, scoreAnswer } from '../core/rubric/index.js';
-import { dueSlot, type Schedule } from '../core/schedule.js';
+import { dueSlot, localParts, mightBeDue, type Schedule } from '../core/schedule.js';
 import type { Repositories } from '../db/repositories/index.js';
 import type { PromptRow } from '../db/repositories/prompts.js';
 import type { ScheduleRow } from '../db/repositories/schedules.js';
@@ -107,7 +107,15 @@ export class ChannelService {
     const now = this.clock.now();
     const replyIds: number[] = [];
     let due = 0;
+    const minuteNow = new Map<string, number>();
     for (const row of this.repos.schedules.enabled()) {
+      let local = minuteNow.get(row.timezone);
+      if (local === undefined) {
+        const parts = localParts(now, row.timezone);
+        local = parts.hour * 60 + parts.minute;
+        minuteNow.set(row.timezone, local);
+      }
+      if (!mightBeDue(row.minuteOfDay, local, this.graceMs)) continue;
       const notBefore = new Date(Math.max(Date.parse(row.notBefore), row.lastSlotAt ? Date.parse(row.lastSlotAt) : 0));
       const slot = dueSlot(toSchedule(row), now, notBefore, this.graceMs);
       if (!slot) continue;

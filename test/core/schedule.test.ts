@@ -120,3 +120,22 @@ describe('slots', () => {
     expect(dueSlot(weekdays, at('2026-11-30T08:30:00Z'), at('2026-11-30T08:10:00Z'), grace)).toBeUndefined();
   });
 });
+
+describe('mightBeDue', () => {
+  it('agrees with dueSlot over a day of minutes, in zones with and without DST', async () => {
+    const { mightBeDue, localParts } = await import('../../src/core/schedule.js');
+    const grace = 2 * 60 * 60 * 1000;
+    for (const timezone of ['Europe/Berlin', 'America/New_York', 'Pacific/Kiritimati']) {
+      for (const minuteOfDay of [0, 30, 119, 540, 1439]) {
+        const schedule: Schedule = { minuteOfDay, timezone, days: [0, 1, 2, 3, 4, 5, 6] };
+        // Includes the autumn change in Berlin and New York.
+        for (let t = Date.parse('2026-10-24T00:00:00Z'); t < Date.parse('2026-11-02T00:00:00Z'); t += 17 * 60_000) {
+          const now = new Date(t);
+          const p = localParts(now, timezone);
+          if (dueSlot(schedule, now, new Date(0), grace))
+            expect(mightBeDue(minuteOfDay, p.hour * 60 + p.minute, grace)).toBe(true);
+        }
+      }
+    }
+  });
+});

@@ -16,7 +16,7 @@ export interface E2E {
 }
 
 /** The real Bolt HTTP receiver on 127.0.0.1 (port chosen by the OS) against a fake Slack Web API. */
-export async function startE2E(): Promise<E2E> {
+export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
   const slack = await new FakeSlack().start();
   const dir = mkdtempSync(path.join(tmpdir(), 'star-e2e-'));
   const config = parseConfig({
@@ -26,6 +26,7 @@ export async function startE2E(): Promise<E2E> {
     STAR_DB: path.join(dir, 'star.db'),
     SLACK_API_URL: slack.apiUrl,
     LOG_LEVEL: 'error',
+    ...env,
   });
   const running = await startStarCoach(config, {
     random: seededRandom(3),

@@ -39,6 +39,9 @@ export class FakeSlack {
   private tsCounter = 0;
   private readonly users = new Map<string, Record<string, unknown>>();
   private readonly threads = new Map<string, Record<string, unknown>[]>();
+  private readonly limits = new Map<string, { perSecond: number; recent: number[] }>();
+  /** How many calls were refused with a 429 by rateLimit(). */
+  rateLimited = 0;
   url = '';
 
   async start(): Promise<this> {
@@ -54,6 +57,20 @@ export class FakeSlack {
       const args = parseArgs(req.headers['content-type'], raw);
       const call: ApiCall = { method, args, at: performance.now() };
       this.calls.push(call);
+      const limit = this.limits.get(method);
+      if (limit) {
+        const now = Date.now();
+        limit.recent = limit.recent.filter((t) => now - t < 1000);
+        if (limit.recent.length >= limit.perSecond) {
+          this.rateLimited++;
+          this.calls.pop();
+          res
+            .writeHead(429, { 'retry-after': '1', 'content-type': 'application/json' })
+            .end('{"ok":false,"error":"ratelimited"}');
+          return;
+        }
+        limit.recent.push(now);
+      }
       const failure = this.failures.get(method)?.shift();
       if (failure && 'status' in failure && failure.status === 429) {
         res
@@ -85,6 +102,11 @@ export class FakeSlack {
 
   responseUrl(id: string | number = 1): string {
     return `${this.url}/response/${id}`;
+  }
+
+  /** Refuses calls of `method` beyond `perSecond` in any one-second window with 429, Retry-After: 1. */
+  rateLimit(method: string, perSecond: number): void {
+    this.limits.set(method, { perSecond, recent: [] });
   }
 
   /** What users.info says about a user (tz, is_admin, is_owner…). */

@@ -1,0 +1,130 @@
+// `npm run bench` (third part): the channel tick at scale, on a real SQLite file.
+//  1. One tick over 10,000 enabled schedules when none is due (the every-minute cost).
+//  2. 1,000 channels due in the same minute, posted to a fake Slack Web API on 127.0.0.1 that
+//     allows 50 chat.postMessage calls a second and answers 429 (Retry-After: 1) beyond that.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { WebClient } from '@slack/web-api';
+import { fixedClock } from '../src/clock.js';
+import { loadLibrary } from '../src/content/load-scenarios.js';
+import { DEFAULT_SCENARIOS_DIR } from '../src/content/paths.js';
+import { openDatabase } from '../src/db/open.js';
+import { createRepositories } from '../src/db/repositories/index.js';
+import { ChannelService } from '../src/services/channel.js';
+import { Outbox } from '../src/services/outbox.js';
+import { webClientGateway } from '../src/slack/gateway.js';
+import { FakeSlack } from '../test/helpers/fake-slack.js';
+
+const ZONES = [
+  'Pacific/Honolulu',
+  'America/Los_Angeles',
+  'America/New_York',
+  'Europe/London',
+  'Europe/Berlin',
+  'Asia/Kolkata',
+  'Asia/Tokyo',
+  'Australia/Sydney',
+  'Pacific/Kiritimati',
+  'UTC',
+];
+const quiet = { debug() {}, info() {}, warn() {}, error: console.error };
+
+async function setup(schedules: number, dueMinuteUtc: number | null) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'star-bench-'));
+  const database = openDatabase(path.join(dir, 'star.db'));
+  const repos = createRepositories(database.db);
+  const clock = fixedClock('2026-11-30T06:00:00Z');
+  const created = new Date('2026-11-29T00:00:00Z');
+  repos.transaction(() => {
+    for (let i = 0; i < schedules; i++) {
+      // Due ones all fire at dueMinuteUtc (UTC zone); the rest are spread over the day and the world.
+      const due = dueMinuteUtc !== null;
+      repos.schedules.upsertTime(
+        {
+          teamId: 'T1234',
+          channelId: `C${String(i).padStart(6, '0')}`,
+          minuteOfDay: due ? dueMinuteUtc : (i * 37) % 1440,
+          timezone: due ? 'UTC' : ZONES[i % ZONES.length],
+          days: [0, 1, 2, 3, 4, 5, 6],
+          createdBy: 'U1234',
+        },
+        created,
+      );
+    }
+  });
+  return { dir, database, repos, clock };
+}
+
+// 1. The every-minute cost with 10,000 schedules, none due at this minute.
+{
+  const { dir, database, repos, clock } = await setup(10_000, null);
+  const slack = await new FakeSlack().start();
+  const client = new WebClient('xoxb-bench', {
+    slackApiUrl: slack.apiUrl,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+  });
+  const outbox = new Outbox(repos, () => webClientGateway(client), clock, quiet);
+  const channel = new ChannelService(
+    repos,
+    loadLibrary(DEFAULT_SCENARIOS_DIR),
+    outbox,
+    () => webClientGateway(client),
+    clock,
+    Math.random,
+    quiet,
+    0,
+  );
+  // A minute at which none of the spread schedules is due with a zero grace window.
+  clock.set('2026-11-30T06:00:30Z');
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    const result = await channel.tick();
+    runs.push(performance.now() - started);
+    if (result.claimed !== 0) throw new Error('expected no posts');
+  }
+  runs.sort((a, b) => a - b);
+  console.log(`tick over 10,000 schedules (none due): median ${runs[2].toFixed(0)} ms, best ${runs[0].toFixed(0)} ms`);
+  database.close();
+  await slack.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+// 2. 1,000 channels due in the same minute, against a rate-limited fake Slack.
+{
+  const { dir, database, repos, clock } = await setup(1_000, 9 * 60);
+  const slack = await new FakeSlack().start();
+  slack.rateLimit('chat.postMessage', 50);
+  const client = new WebClient('xoxb-bench', {
+    slackApiUrl: slack.apiUrl,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+  });
+  const outbox = new Outbox(repos, () => webClientGateway(client), clock, quiet);
+  const channel = new ChannelService(
+    repos,
+    loadLibrary(DEFAULT_SCENARIOS_DIR),
+    outbox,
+    () => webClientGateway(client),
+    clock,
+    Math.random,
+    quiet,
+    2 * 3600_000,
+  );
+  clock.set('2026-11-30T09:00:00Z');
+  const started = performance.now();
+  const result = await channel.tick();
+  const seconds = (performance.now() - started) / 1000;
+  const channels = new Set(slack.callsTo('chat.postMessage').map((c) => c.args.channel));
+  console.log(
+    `1,000 channels due at once: ${result.posted} posted to ${channels.size} distinct channels in ${seconds.toFixed(1)} s; ` +
+      `${slack.rateLimited} calls refused with 429 and retried after Retry-After (limit 50/s)`,
+  );
+  const again = await channel.tick();
+  console.log(`same minute, second tick: ${again.claimed} claimed (slots already taken)`);
+  database.close();
+  await slack.stop();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -9,6 +9,7 @@ import { openDatabase } from './db/open.js';
 import { createRepositories } from './db/repositories/index.js';
 import { type ScheduledTick, startMinuteTick } from './scheduler/minute-tick.js';
 import { ChannelService } from './services/channel.js';
+import { CommunityService } from './services/community.js';
 import { type Logger, Outbox } from './services/outbox.js';
 import { PracticeService } from './services/practice.js';
 import { createSlackApp } from './slack/app.js';
@@ -83,11 +84,14 @@ export async function startStarCoach(config: Config, options: StartOptions = {})
     config.catchUpGraceMs,
     options.sleep,
   );
+  const community = new CommunityService(repos, slackFor, clock);
+  channel.afterPrompts = () => community.claimDueDigests();
   const services: Services = {
     repos,
     library,
     practice,
     channel,
+    community,
     outbox,
     slackFor,
     clock,

@@ -180,6 +180,11 @@ export const schedules = sqliteTable(
     notBefore: text('not_before').notNull(),
     /** The latest slot claimed, to skip the claim query for schedules already served. */
     lastSlotAt: text('last_slot_at'),
+    /** The weekly digest: day of the week (0 = Sunday) and local minute of the day. */
+    digestDay: integer('digest_day').notNull().default(5),
+    digestMinute: integer('digest_minute')
+      .notNull()
+      .default(16 * 60),
     createdBy: text('created_by').notNull(),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
@@ -214,6 +219,54 @@ export const prompts = sqliteTable(
   ],
 );
 
+/** A teammate's reaction on a channel answer, normalised to a legend emoji. Removing it deletes the row. */
+export const peerReviews = sqliteTable(
+  'peer_reviews',
+  {
+    teamId: text('team_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    messageTs: text('message_ts').notNull(),
+    answerId: integer('answer_id').notNull(),
+    authorId: text('author_id').notNull(),
+    reviewerId: text('reviewer_id').notNull(),
+    emoji: text('emoji').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.channelId, t.messageTs, t.reviewerId, t.emoji] }),
+    index('peer_reviews_answer').on(t.answerId),
+    index('peer_reviews_reviewer').on(t.teamId, t.reviewerId),
+  ],
+);
+
+/** Days a person is away: their streaks neither grow nor break. */
+export const awayRanges = sqliteTable(
+  'away_ranges',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
+    fromDate: text('from_date').notNull(),
+    toDate: text('to_date').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('away_ranges_user').on(t.teamId, t.userId)],
+);
+
+/** Weekly digests posted, claimed per channel and week like prompts are per day. */
+export const digests = sqliteTable(
+  'digests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: text('team_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    weekKey: text('week_key').notNull(),
+    replyId: integer('reply_id'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('digests_week').on(t.teamId, t.channelId, t.weekKey)],
+);
+
 export const schema = {
   users,
   processedEvents,
@@ -224,4 +277,7 @@ export const schema = {
   quizAttempts,
   schedules,
   prompts,
+  peerReviews,
+  awayRanges,
+  digests,
 };

@@ -34,6 +34,8 @@ export function toSchedule(row: ScheduleRow): Schedule {
  */
 export class ChannelService {
   readonly catalog: Map<string, CatalogQuestion>;
+  /** Further claims to post in the same tick, after the prompts (the weekly digests). */
+  afterPrompts?: () => number[];
   private readonly idsByLp: Map<string, string[]>;
 
   constructor(
@@ -124,6 +126,7 @@ export class ChannelService {
       if (id !== undefined) replyIds.push(id);
     }
     const posted = await this.deliverPaced(replyIds);
+    if (this.afterPrompts) await this.deliverPaced(this.afterPrompts());
     return { due, claimed: replyIds.length, posted };
   }
 

@@ -19,6 +19,8 @@ export interface SlackGateway {
   /** Joins a public channel; false when the bot cannot join by itself (a private channel). */
   joinChannel(channel: string): Promise<boolean>;
   userInfo(user: string): Promise<{ timezone: string | null; isAdmin: boolean; isBot: boolean }>;
+  uploadFile(channel: string, filename: string, content: string, comment: string): Promise<void>;
+  publishHome(userId: string, view: Parameters<WebClient['views']['publish']>[0]['view']): Promise<void>;
   /** The replies in a thread (without the parent), oldest first. */
   threadReplies(
     channel: string,
@@ -137,6 +139,12 @@ export function webClientGateway(client: WebClient): SlackGateway {
         isAdmin: result.user?.is_admin === true || result.user?.is_owner === true,
         isBot: result.user?.is_bot === true,
       };
+    },
+    async uploadFile(channel, filename, content, comment) {
+      await client.filesUploadV2({ channel_id: channel, filename, content, initial_comment: comment });
+    },
+    async publishHome(userId, view) {
+      await client.views.publish({ user_id: userId, view });
     },
     async threadReplies(channel, ts) {
       const replies: { user?: string; botId?: string; subtype?: string; text: string; ts: string }[] = [];

@@ -8,6 +8,10 @@ export const ACTION_IDS = {
   learnStep: 'star_learn_step',
   quizChoice: 'star_quiz_choice',
   quizNext: 'star_quiz_next',
+  forgetConfirm: 'star_forget_confirm',
+  homePractice: 'star_home_practice',
+  homeQuiz: 'star_home_quiz',
+  homeLearn: 'star_home_learn',
 } as const;
 
 export const VIEW_IDS = {
@@ -15,7 +19,14 @@ export const VIEW_IDS = {
 } as const;
 
 /** Bot events the app subscribes to (manifest settings.event_subscriptions.bot_events). */
-export const BOT_EVENTS = ['message.im', 'message.channels', 'message.groups'] as const;
+export const BOT_EVENTS = [
+  'message.im',
+  'message.channels',
+  'message.groups',
+  'reaction_added',
+  'reaction_removed',
+  'app_home_opened',
+] as const;
 
 /** Bot scopes, no more than the code uses. */
 export const BOT_SCOPES = [
@@ -28,4 +39,6 @@ export const BOT_SCOPES = [
   'channels:join',
   'reactions:write',
   'users:read',
+  'reactions:read',
+  'files:write',
 ] as const;

@@ -1,5 +1,8 @@
 import type { App } from '@slack/bolt';
 import {
+  forgetConfirmAction,
+  homePracticeAction,
+  homeQuizOrLearnAction,
   learnStepAction,
   openAnswerFormAction,
   quizChoiceAction,
@@ -7,6 +10,7 @@ import {
   startProbesAction,
 } from './actions/index.js';
 import { starCommand } from './commands/star.js';
+import { appHomeListener, reactionListener } from './events/community.js';
 import { messageListener } from './events/message.js';
 import { ACTION_IDS, COMMAND, VIEW_IDS } from './ids.js';
 import type { Services } from './services.js';
@@ -68,6 +72,13 @@ export function registerListeners(app: App, services: Services, inFlight: InFlig
   app.action(ACTION_IDS.openAnswerForm, openAnswerFormAction(services));
   app.view(VIEW_IDS.answerForm, answerFormSubmission(services));
   app.event('message', messageListener(services));
+  app.event('reaction_added', reactionListener(services));
+  app.event('reaction_removed', reactionListener(services));
+  app.event('app_home_opened', appHomeListener(services));
+  app.action(ACTION_IDS.forgetConfirm, forgetConfirmAction(services));
+  app.action(ACTION_IDS.homePractice, homePracticeAction(services));
+  app.action(ACTION_IDS.homeQuiz, homeQuizOrLearnAction(services, 'quiz'));
+  app.action(ACTION_IDS.homeLearn, homeQuizOrLearnAction(services, 'learn'));
 
   app.error(async (error) => {
     services.logger.error('unhandled error in a listener', error);

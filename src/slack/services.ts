@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js';
 import type { Library } from '../content/load-scenarios.js';
 import type { Repositories } from '../db/repositories/index.js';
 import type { ChannelService } from '../services/channel.js';
+import type { CommunityService } from '../services/community.js';
 import type { Logger, Outbox } from '../services/outbox.js';
 import type { PracticeService } from '../services/practice.js';
 import type { SlackGateway } from './gateway.js';
@@ -12,6 +13,7 @@ export interface Services {
   library: Library;
   practice: PracticeService;
   channel: ChannelService;
+  community: CommunityService;
   /** User ids allowed to change schedules besides workspace admins (STAR_ADMINS). */
   admins: readonly string[];
   outbox: Outbox;

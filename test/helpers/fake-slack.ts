@@ -34,6 +34,8 @@ function parseArgs(contentType: string | undefined, raw: string): Record<string,
 export class FakeSlack {
   readonly calls: ApiCall[] = [];
   readonly responses: { path: string; body: Record<string, unknown> }[] = [];
+  /** Files received at the upload URL that files.getUploadURLExternal hands out. */
+  readonly uploads: { fileId: string; body: string }[] = [];
   private readonly failures = new Map<string, Failure[]>();
   private server: Server | undefined;
   private tsCounter = 0;
@@ -48,6 +50,14 @@ export class FakeSlack {
     this.server = createServer(async (req, res) => {
       const raw = await readBody(req);
       const path = req.url ?? '/';
+      if (path.startsWith('/upload/')) {
+        // The Web API client sends the file as multipart form data: keep just the file's bytes.
+        const multipart = req.headers['content-type']?.includes('multipart/form-data');
+        const body = multipart ? raw.slice(raw.indexOf('\r\n\r\n') + 4, raw.lastIndexOf('\r\n--')) : raw;
+        this.uploads.push({ fileId: path.slice('/upload/'.length), body });
+        res.writeHead(200, { 'content-type': 'text/plain' }).end('OK');
+        return;
+      }
       if (path.startsWith('/response/')) {
         this.responses.push({ path, body: raw ? JSON.parse(raw) : {} });
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
@@ -195,6 +205,14 @@ export class FakeSlack {
           has_more: false,
         };
       }
+      case 'files.getUploadURLExternal': {
+        const fileId = `F${++this.tsCounter}`;
+        return { ok: true, upload_url: `${this.url}/upload/${fileId}`, file_id: fileId };
+      }
+      case 'files.completeUploadExternal':
+        return { ok: true, files: [{ id: 'F1', title: 'file' }] };
+      case 'views.publish':
+        return { ok: true, view: { id: 'VHOME' } };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `1700000000.${String(++this.tsCounter).padStart(6, '0')}` };
       default:

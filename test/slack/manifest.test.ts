@@ -44,6 +44,7 @@ describe('manifest.yml', () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
   });
 
   it('lists every action id and view id the code registers, and no others', () => {

@@ -1,6 +1,8 @@
 import type { Db } from '../open.js';
 import { AnswersRepository } from './answers.js';
+import { CommunityRepository } from './community.js';
 import { EventsRepository } from './events.js';
+import { PrivacyRepository } from './privacy.js';
 import { PromptsRepository } from './prompts.js';
 import { QuizRepository } from './quiz.js';
 import { RepliesRepository } from './replies.js';
@@ -17,6 +19,8 @@ export interface Repositories {
   quiz: QuizRepository;
   schedules: SchedulesRepository;
   prompts: PromptsRepository;
+  community: CommunityRepository;
+  privacy: PrivacyRepository;
   /** Runs fn in one SQLite transaction (synchronous, as better-sqlite3 is). */
   transaction<T>(fn: () => T): T;
 }
@@ -31,6 +35,8 @@ export function createRepositories(db: Db): Repositories {
     quiz: new QuizRepository(db),
     schedules: new SchedulesRepository(db),
     prompts: new PromptsRepository(db),
+    community: new CommunityRepository(db),
+    privacy: new PrivacyRepository(db),
     transaction: (fn) => db.transaction(() => fn()),
   };
 }

@@ -50,7 +50,14 @@ export class SchedulesRepository {
   update(
     teamId: string,
     channelId: string,
-    change: Partial<{ level: Level | null; lps: string[]; feedback: 'private' | 'public'; enabled: boolean }>,
+    change: Partial<{
+      level: Level | null;
+      lps: string[];
+      feedback: 'private' | 'public';
+      enabled: boolean;
+      digestDay: number;
+      digestMinute: number;
+    }>,
     now: Date,
   ): boolean {
     const set: Record<string, unknown> = { ...change, updatedAt: now.toISOString() };

@@ -102,3 +102,38 @@ export function openAnswerFormAction(services: Services) {
     await services.slackFor(teamOf(args)).openView(args.body.trigger_id, answerFormView(session.id, scenario));
   };
 }
+
+/** The confirmation button of /star forget-me. */
+export function forgetConfirmAction(services: Services) {
+  return async (args: ButtonArgs): Promise<void> => {
+    await args.ack();
+    const removed = services.repos.privacy.forgetUser(teamOf(args), args.body.user.id);
+    await args.respond({
+      replace_original: true,
+      text: `:wastebasket: Done: ${removed} records about you were deleted.`,
+    });
+  };
+}
+
+/** App Home: practise the weakest LP (a question arrives in the DM). */
+export function homePracticeAction(services: Services) {
+  return async (args: ButtonArgs): Promise<void> => {
+    await args.ack();
+    const lp = args.action.value ?? '';
+    await services.practice.start(teamOf(args), args.body.user.id, isLpId(lp) ? lp : undefined, undefined);
+  };
+}
+
+/** App Home: a quiz question or a walkthrough, posted in the DM (buttons there work as usual). */
+export function homeQuizOrLearnAction(services: Services, kind: 'quiz' | 'learn') {
+  return async (args: ButtonArgs): Promise<void> => {
+    await args.ack();
+    const teamId = teamOf(args);
+    const value = args.action.value ?? 'any';
+    const lp = isLpId(value) ? value : undefined;
+    const { scenario, index } = pickQuiz(services, lp);
+    const body = kind === 'quiz' ? quizMessage(scenario, index, value) : learnMessage(scenario, 0);
+    const slack = services.slackFor(teamId);
+    await slack.post(await slack.openDm(args.body.user.id), null, body);
+  };
+}

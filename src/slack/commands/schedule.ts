@@ -1,5 +1,13 @@
 import { isLevel, isLpId, LEVEL_NAMES, lpName } from '../../core/lp.js';
-import { formatDays, formatTime, isValidTimeZone, nextSlots, parseDays, parseTime } from '../../core/schedule.js';
+import {
+  formatDays,
+  formatTime,
+  isValidTimeZone,
+  nextSlots,
+  parseDays,
+  parseTime,
+  WEEKDAY_NAMES,
+} from '../../core/schedule.js';
 import { toSchedule } from '../../services/channel.js';
 import type { Services } from '../services.js';
 import { scheduleStatusMessage } from '../views/channel.js';
@@ -12,6 +20,7 @@ export type ScheduleCommand =
   | { kind: 'lps'; lps: string[] }
   | { kind: 'feedback'; feedback: 'private' | 'public' }
   | { kind: 'time'; minuteOfDay: number; timezone?: string; days: number[] }
+  | { kind: 'digest'; day: number; minuteOfDay: number }
   | { kind: 'error'; message: string };
 
 const USAGE =
@@ -47,6 +56,14 @@ export function parseScheduleCommand(args: string[]): ScheduleCommand {
       };
     }
     return { kind: 'lps', lps: [...new Set(ids)] };
+  }
+  if (word === 'digest') {
+    const day = rest[0] ? parseDays(rest[0]) : undefined;
+    const time = rest[1] ? parseTime(rest[1]) : undefined;
+    if (rest.length !== 2 || !day?.ok || day.value.length !== 1 || !time?.ok) {
+      return { kind: 'error', message: 'Usage: `/star schedule digest fri 16:00` (one day and a local time).' };
+    }
+    return { kind: 'digest', day: day.value[0], minuteOfDay: time.value };
   }
   if (word === 'feedback') {
     const mode = rest[0]?.toLowerCase();
@@ -131,6 +148,12 @@ export async function runScheduleCommand(
       return {
         response_type: 'ephemeral',
         text: `:white_check_mark: Prompts here rotate through ${command.lps.length > 0 ? command.lps.map(lpName).join(', ') : 'all sixteen LPs'}.`,
+      };
+    case 'digest':
+      repos.schedules.update(teamId, channelId, { digestDay: command.day, digestMinute: command.minuteOfDay }, now);
+      return {
+        response_type: 'ephemeral',
+        text: `:newspaper: The weekly digest comes on ${WEEKDAY_NAMES[command.day]} at ${formatTime(command.minuteOfDay)} ${existing?.timezone}.`,
       };
     case 'feedback':
       repos.schedules.update(teamId, channelId, { feedback: command.feedback }, now);

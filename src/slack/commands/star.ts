@@ -8,6 +8,7 @@ import { learnMessage } from '../views/learn.js';
 import type { MessageBody } from '../views/limits.js';
 import { quizMessage } from '../views/quiz.js';
 import { statsMessage } from '../views/stats.js';
+import { awayCommand, exportCommand, forgetMeCommand, leaderboardCommand } from './community.js';
 import { runPromptCommand, runScheduleCommand } from './schedule.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -128,6 +129,27 @@ export function starCommand(services: Services) {
         }
         return;
       }
+      case 'leaderboard':
+        await ack(leaderboardCommand(services, teamId, command.channel_id, args));
+        return;
+      case 'away':
+        await ack(awayCommand(services, teamId, userId, args));
+        return;
+      case 'forget-me':
+        await ack(forgetMeCommand());
+        return;
+      case 'export':
+        await ack({ response_type: 'ephemeral', text: ':hourglass_flowing_sand: Gathering your data…' });
+        try {
+          await respond(await exportCommand(services, teamId, userId));
+        } catch (err) {
+          logger.error('export failed', err);
+          await respond({
+            response_type: 'ephemeral',
+            text: ':warning: I could not send the file; try again in a minute.',
+          });
+        }
+        return;
       default:
         await ack(ephemeral(helpMessage(`Unknown command "${sub}".`)));
     }

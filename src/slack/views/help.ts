@@ -11,6 +11,9 @@ export function helpMessage(problem?: string): MessageBody {
     '`/star stats`: your sessions, scores per LP and most frequent flags',
     '`/star schedule HH:MM [timezone] [weekdays|daily|mon,wed,fri]`: a daily prompt in this channel (admins); `/star schedule` shows it; `off`, `level …`, `lps …`, `feedback public|private` change it',
     '`/star prompt`: post this channel’s next prompt now (admins)',
+    '`/star leaderboard [week|month|all]`: this channel’s top practitioners',
+    '`/star away 2026-12-24..2027-01-02`: freeze your streaks for a holiday',
+    '`/star export`: all your data as a JSON file in a DM · `/star forget-me`: delete it all',
     '`/star help`: this message',
   ];
   const blocks = [header('STAR Coach'), section(lines.join('\n'))];

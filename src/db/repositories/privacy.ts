@@ -1,0 +1,125 @@
+import { and, eq, inArray, or } from 'drizzle-orm';
+import type { Db } from '../open.js';
+import {
+  answerMessages,
+  answers,
+  awayRanges,
+  peerReviews,
+  practiceSessions,
+  quizAttempts,
+  replies,
+  schedules,
+  users,
+} from '../schema.js';
+
+/** Everything stored about one person, for export, and its deletion ("forget me"). */
+export class PrivacyRepository {
+  constructor(private readonly db: Db) {}
+
+  exportUser(teamId: string, userId: string) {
+    const sessions = this.db
+      .select()
+      .from(practiceSessions)
+      .where(and(eq(practiceSessions.teamId, teamId), eq(practiceSessions.userId, userId)))
+      .all();
+    const mine = this.db
+      .select()
+      .from(answers)
+      .where(and(eq(answers.teamId, teamId), eq(answers.userId, userId)))
+      .all();
+    const answerIds = mine.map((a) => a.id);
+    const messages =
+      answerIds.length > 0
+        ? this.db.select().from(answerMessages).where(inArray(answerMessages.answerId, answerIds)).all()
+        : [];
+    return {
+      settings:
+        this.db
+          .select()
+          .from(users)
+          .where(and(eq(users.teamId, teamId), eq(users.userId, userId)))
+          .get() ?? null,
+      sessions,
+      answers: mine.map((a) => ({ ...a, messages: messages.filter((m) => m.answerId === a.id) })),
+      quizAttempts: this.db
+        .select()
+        .from(quizAttempts)
+        .where(and(eq(quizAttempts.teamId, teamId), eq(quizAttempts.userId, userId)))
+        .all(),
+      reviewsGiven: this.db
+        .select()
+        .from(peerReviews)
+        .where(and(eq(peerReviews.teamId, teamId), eq(peerReviews.reviewerId, userId)))
+        .all(),
+      reviewsReceived: this.db
+        .select()
+        .from(peerReviews)
+        .where(and(eq(peerReviews.teamId, teamId), eq(peerReviews.authorId, userId)))
+        .all(),
+      away: this.db
+        .select()
+        .from(awayRanges)
+        .where(and(eq(awayRanges.teamId, teamId), eq(awayRanges.userId, userId)))
+        .all(),
+    };
+  }
+
+  /** Deletes every row about a person (answers, messages, replies to them, reviews both ways, settings). */
+  forgetUser(teamId: string, userId: string): number {
+    return this.db.transaction((tx) => {
+      const sessionIds = tx
+        .select({ id: practiceSessions.id })
+        .from(practiceSessions)
+        .where(and(eq(practiceSessions.teamId, teamId), eq(practiceSessions.userId, userId)))
+        .all()
+        .map((s) => s.id);
+      const answerIds = tx
+        .select({ id: answers.id })
+        .from(answers)
+        .where(and(eq(answers.teamId, teamId), eq(answers.userId, userId)))
+        .all()
+        .map((a) => a.id);
+      let removed = 0;
+      if (answerIds.length > 0)
+        removed += tx.delete(answerMessages).where(inArray(answerMessages.answerId, answerIds)).run().changes;
+      removed += tx
+        .delete(answers)
+        .where(and(eq(answers.teamId, teamId), eq(answers.userId, userId)))
+        .run().changes;
+      if (sessionIds.length > 0)
+        removed += tx.delete(replies).where(inArray(replies.sessionId, sessionIds)).run().changes;
+      removed += tx
+        .delete(replies)
+        .where(and(eq(replies.teamId, teamId), eq(replies.target, userId)))
+        .run().changes;
+      removed += tx
+        .delete(practiceSessions)
+        .where(and(eq(practiceSessions.teamId, teamId), eq(practiceSessions.userId, userId)))
+        .run().changes;
+      removed += tx
+        .delete(quizAttempts)
+        .where(and(eq(quizAttempts.teamId, teamId), eq(quizAttempts.userId, userId)))
+        .run().changes;
+      removed += tx
+        .delete(peerReviews)
+        .where(
+          and(eq(peerReviews.teamId, teamId), or(eq(peerReviews.reviewerId, userId), eq(peerReviews.authorId, userId))),
+        )
+        .run().changes;
+      removed += tx
+        .delete(awayRanges)
+        .where(and(eq(awayRanges.teamId, teamId), eq(awayRanges.userId, userId)))
+        .run().changes;
+      removed += tx
+        .delete(users)
+        .where(and(eq(users.teamId, teamId), eq(users.userId, userId)))
+        .run().changes;
+      // A schedule stays for the channel; only the note of who created it goes.
+      tx.update(schedules)
+        .set({ createdBy: 'forgotten' })
+        .where(and(eq(schedules.teamId, teamId), eq(schedules.createdBy, userId)))
+        .run();
+      return removed;
+    });
+  }
+}

@@ -187,7 +187,7 @@ export class CommunityService {
       people: new Set(thisWeek.map((a) => a.userId)).size,
       mostImproved,
       strongest: best
-        ? { userId: best.userId, combined: combined.get(best.id) ?? best.overall, excerpt: best.text.slice(0, 280) }
+        ? { userId: best.userId, combined: combined.get(best.id) ?? best.overall, excerpt: best.text.slice(0, 2000) }
         : undefined,
       topFlags,
     };

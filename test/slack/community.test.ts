@@ -240,6 +240,11 @@ describe('privacy', () => {
     await h.send(reaction('reaction_added', 'U2222', 'star', '1700001000.000001', 'U1111'));
     await h.send(slashCommand('level senior', h.slack.responseUrl('x'), 'U1111'));
     await h.send(slashCommand('away 2026-12-24..2027-01-02', h.slack.responseUrl('x'), 'U1111'));
+    // A digest that names U1111 goes out before they ask to be forgotten.
+    await h.send({ ...slashCommand('schedule digest mon 16:00', h.slack.responseUrl('d')), channel_id: CHANNEL });
+    h.clock.set('2026-11-30T16:00:00Z');
+    await h.running.services.channel.tick();
+    expect(json(h.slack.callsTo('chat.postMessage').at(-1)?.args.blocks)).toContain('<@U1111>');
 
     await h.send(slashCommand('export', h.slack.responseUrl('x'), 'U1111'));
     expect(h.slack.callsTo('files.completeUploadExternal')[0].args.channel_id).toBe('D1111');

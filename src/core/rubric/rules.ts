@@ -467,7 +467,7 @@ export const RULES: readonly Rule[] = [
     maxPenalty: 100,
     kinds: ['answer'],
     message: 'A STAR part is missing.',
-    fix: 'Add it in a sentence or two.',
+    fix: 'Cover all five parts: Situation, Task, Action, Result and a Reflection, a sentence or two each at least.',
     examples: {
       fires: [
         {

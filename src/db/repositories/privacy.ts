@@ -1,4 +1,4 @@
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray, like, or } from 'drizzle-orm';
 import type { Db } from '../open.js';
 import {
   answerMessages,
@@ -91,6 +91,12 @@ export class PrivacyRepository {
       removed += tx
         .delete(replies)
         .where(and(eq(replies.teamId, teamId), eq(replies.target, userId)))
+        .run().changes;
+      // Stored copies of messages that mention them (follow-up questions, digests).
+      const mention = `%<@${userId}>%`;
+      removed += tx
+        .delete(replies)
+        .where(and(eq(replies.teamId, teamId), or(like(replies.text, mention), like(replies.blocks, mention))))
         .run().changes;
       removed += tx
         .delete(practiceSessions)

@@ -10,7 +10,7 @@ import { fixedClock } from '../src/clock.js';
 import { loadLibrary } from '../src/content/load-scenarios.js';
 import { DEFAULT_SCENARIOS_DIR } from '../src/content/paths.js';
 import { openDatabase } from '../src/db/open.js';
-import { createRepositories } from '../src/db/repositories/index.js';
+import { createRepositories, type Repositories } from '../src/db/repositories/index.js';
 import { ChannelService } from '../src/services/channel.js';
 import { Outbox } from '../src/services/outbox.js';
 import { webClientGateway } from '../src/slack/gateway.js';
@@ -29,6 +29,31 @@ const ZONES = [
   'UTC',
 ];
 const quiet = { debug() {}, info() {}, warn() {}, error: console.error };
+
+/** The channel service wired as in production, against the fake Slack. */
+function channelService(
+  repos: Repositories,
+  clock: ReturnType<typeof fixedClock>,
+  slack: FakeSlack,
+  graceMs: number,
+): ChannelService {
+  const client = new WebClient('xoxb-bench', {
+    slackApiUrl: slack.apiUrl,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+  });
+  const gateway = () => webClientGateway(client);
+  return new ChannelService(
+    repos,
+    loadLibrary(DEFAULT_SCENARIOS_DIR),
+    new Outbox(repos, gateway, clock, quiet),
+    gateway,
+    clock,
+    Math.random,
+    quiet,
+    graceMs,
+  );
+}
 
 async function setup(schedules: number, dueMinuteUtc: number | null) {
   const dir = mkdtempSync(path.join(tmpdir(), 'star-bench-'));
@@ -60,22 +85,7 @@ async function setup(schedules: number, dueMinuteUtc: number | null) {
 {
   const { dir, database, repos, clock } = await setup(10_000, null);
   const slack = await new FakeSlack().start();
-  const client = new WebClient('xoxb-bench', {
-    slackApiUrl: slack.apiUrl,
-    rejectRateLimitedCalls: true,
-    retryConfig: { retries: 0 },
-  });
-  const outbox = new Outbox(repos, () => webClientGateway(client), clock, quiet);
-  const channel = new ChannelService(
-    repos,
-    loadLibrary(DEFAULT_SCENARIOS_DIR),
-    outbox,
-    () => webClientGateway(client),
-    clock,
-    Math.random,
-    quiet,
-    0,
-  );
+  const channel = channelService(repos, clock, slack, 0);
   // A minute at which none of the spread schedules is due with a zero grace window.
   clock.set('2026-11-30T06:00:30Z');
   const runs: number[] = [];
@@ -97,22 +107,7 @@ async function setup(schedules: number, dueMinuteUtc: number | null) {
   const { dir, database, repos, clock } = await setup(1_000, 9 * 60);
   const slack = await new FakeSlack().start();
   slack.rateLimit('chat.postMessage', 50);
-  const client = new WebClient('xoxb-bench', {
-    slackApiUrl: slack.apiUrl,
-    rejectRateLimitedCalls: true,
-    retryConfig: { retries: 0 },
-  });
-  const outbox = new Outbox(repos, () => webClientGateway(client), clock, quiet);
-  const channel = new ChannelService(
-    repos,
-    loadLibrary(DEFAULT_SCENARIOS_DIR),
-    outbox,
-    () => webClientGateway(client),
-    clock,
-    Math.random,
-    quiet,
-    2 * 3600_000,
-  );
+  const channel = channelService(repos, clock, slack, 2 * 3600_000);
   clock.set('2026-11-30T09:00:00Z');
   const started = performance.now();
   const result = await channel.tick();

@@ -88,6 +88,12 @@ describe('/star schedule', () => {
     expect(json(await schedule(h, 'off'))).toContain('Daily prompts are off');
   });
 
+  it('refuses to schedule in a DM', async () => {
+    const h = await harness();
+    await h.send({ ...slashCommand('schedule 09:30 UTC', h.slack.responseUrl('dm')), channel_id: 'D1234' });
+    expect(json(h.slack.responses.at(-1)?.body)).toContain('Daily prompts are for channels');
+  });
+
   it('says how to invite the bot where it cannot join', async () => {
     const h = await harness();
     h.slack.failNext('conversations.join', { error: 'method_not_supported_for_channel_type' });

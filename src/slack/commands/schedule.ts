@@ -108,6 +108,12 @@ export async function runScheduleCommand(
   args: string[],
 ): Promise<ReturnType<typeof ephemeral> | { response_type: 'ephemeral'; text: string }> {
   const { repos, clock } = services;
+  if (channelId.startsWith('D')) {
+    return {
+      response_type: 'ephemeral',
+      text: ':warning: Daily prompts are for channels: run `/star schedule` in the channel that should get them.',
+    };
+  }
   const command = parseScheduleCommand(args);
   const show = () => {
     const schedule = repos.schedules.get(teamId, channelId);

@@ -1,6 +1,6 @@
 import { App, HTTPReceiver, LogLevel, type Receiver } from '@slack/bolt';
 import type { Config } from '../config.js';
-import { InFlight, registerListeners } from './register.js';
+import { InFlight, type RegisteredIds, registerListeners } from './register.js';
 import type { Services } from './services.js';
 
 const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
@@ -8,6 +8,7 @@ const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.
 export interface SlackApp {
   app: App;
   inFlight: InFlight;
+  registered: RegisteredIds;
 }
 
 /**
@@ -41,6 +42,6 @@ export function createSlackApp(config: Config, services: Services, receiver?: Re
     });
     app = new App({ ...common, receiver: http });
   }
-  registerListeners(app, services, inFlight);
-  return { app, inFlight };
+  const registered = registerListeners(app, services, inFlight);
+  return { app, inFlight, registered };
 }

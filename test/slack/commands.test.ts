@@ -71,18 +71,18 @@ describe('/star learn', () => {
     expect(json(ack)).toContain('page 1 of 8');
     const next = ack.blocks
       .find((b) => b.type === 'actions')
-      ?.elements?.find((e) => e.action_id === ACTION_IDS.learnStep);
+      ?.elements?.find((e) => e.action_id === ACTION_IDS.learnNext);
     expect(next?.value).toMatch(/:1$/);
-    await h.send(buttonClick(ACTION_IDS.learnStep, next?.value ?? '', h.slack.responseUrl('learn')));
+    await h.send(buttonClick(ACTION_IDS.learnNext, next?.value ?? '', h.slack.responseUrl('learn')));
     const page2 = h.slack.responses.at(-1);
     expect(page2?.body.replace_original).toBe(true);
     expect(json(page2?.body.blocks)).toContain('S · Situation');
     expect(json(page2?.body.blocks)).toContain('Common mistake');
     const last = (next?.value ?? '').replace(/:1$/, ':7');
-    await h.send(buttonClick(ACTION_IDS.learnStep, last, h.slack.responseUrl('learn')));
+    await h.send(buttonClick(ACTION_IDS.learnNext, last, h.slack.responseUrl('learn')));
     expect(json(h.slack.responses.at(-1)?.body.blocks)).toContain('By level');
     const weak = (next?.value ?? '').replace(/:1$/, ':6');
-    await h.send(buttonClick(ACTION_IDS.learnStep, weak, h.slack.responseUrl('learn')));
+    await h.send(buttonClick(ACTION_IDS.learnNext, weak, h.slack.responseUrl('learn')));
     expect(json(h.slack.responses.at(-1)?.body.blocks)).toContain('The bar raiser thinks');
   });
 });
@@ -90,7 +90,7 @@ describe('/star learn', () => {
 describe('/star quiz', () => {
   it('checks a choice, explains it, records the attempt and offers another', async () => {
     const ack = (await h.send(slashCommand('quiz earn-trust', h.slack.responseUrl()))) as {
-      blocks: { type: string; elements?: { value: string }[] }[];
+      blocks: { type: string; elements?: { value: string; action_id: string }[] }[];
     };
     const buttons = ack.blocks.find((b) => b.type === 'actions')?.elements ?? [];
     expect(buttons.length).toBeGreaterThanOrEqual(2);
@@ -98,9 +98,9 @@ describe('/star quiz', () => {
     const scenario = h.running.services.practice.scenario(scenarioId);
     const correct = scenario?.quiz[Number(quizIndex)].correct ?? 0;
     const wrong = correct === 0 ? 1 : 0;
-    await h.send(buttonClick(ACTION_IDS.quizChoice, buttons[wrong].value, h.slack.responseUrl('quiz')));
+    await h.send(buttonClick(buttons[wrong].action_id, buttons[wrong].value, h.slack.responseUrl('quiz')));
     expect(json(h.slack.responses.at(-1)?.body)).toContain('Not quite');
-    await h.send(buttonClick(ACTION_IDS.quizChoice, buttons[correct].value, h.slack.responseUrl('quiz')));
+    await h.send(buttonClick(buttons[correct].action_id, buttons[correct].value, h.slack.responseUrl('quiz')));
     const result = h.slack.responses.at(-1)?.body;
     expect(json(result)).toContain('Right');
     expect(json(result)).toContain(JSON.stringify(scenario?.quiz[Number(quizIndex)].explanation).slice(1, 40));
@@ -110,7 +110,7 @@ describe('/star quiz', () => {
   });
 
   it('says so when a button points at a question that no longer exists', async () => {
-    await h.send(buttonClick(ACTION_IDS.quizChoice, 'gone:0:1:any', h.slack.responseUrl('quiz')));
+    await h.send(buttonClick('star_quiz_choice_1', 'gone:0:1:any', h.slack.responseUrl('quiz')));
     expect(json(h.slack.responses.at(-1)?.body)).toContain('no longer available');
   });
 });

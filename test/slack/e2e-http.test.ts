@@ -108,11 +108,11 @@ describe('the HTTP receiver', () => {
     const quizRes = await postCommand(e2e.eventsUrl, slashCommand('quiz frugality', e2e.slack.responseUrl()));
     const quiz = (await quizRes.json()) as AckBody;
     const value = quiz.blocks.find((b) => b.type === 'actions')?.elements?.[0].value ?? '';
-    await postInteraction(e2e.eventsUrl, buttonClick(ACTION_IDS.quizChoice, value, e2e.slack.responseUrl('quiz')));
+    await postInteraction(e2e.eventsUrl, buttonClick('star_quiz_choice_0', value, e2e.slack.responseUrl('quiz')));
     const learnRes = await postCommand(e2e.eventsUrl, slashCommand('learn frugality', e2e.slack.responseUrl()));
     const learn = (await learnRes.json()) as AckBody;
     const next = learn.blocks.find((b) => b.type === 'actions')?.elements?.[0].value ?? '';
-    await postInteraction(e2e.eventsUrl, buttonClick(ACTION_IDS.learnStep, next, e2e.slack.responseUrl('learn')));
+    await postInteraction(e2e.eventsUrl, buttonClick(ACTION_IDS.learnNext, next, e2e.slack.responseUrl('learn')));
     const started = Date.now();
     while (e2e.slack.responses.length < 2 && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 10));
     expect(e2e.slack.responses.map((r) => r.path).sort()).toEqual(['/response/learn', '/response/quiz']);

@@ -13,11 +13,10 @@ const { scenarios } = loadLibrary(DEFAULT_SCENARIOS_DIR);
 function expectWithinLimits(body: MessageBody): void {
   expect(body.blocks.length).toBeLessThanOrEqual(50);
   expect(body.text.length).toBeLessThanOrEqual(3000);
-  for (const block of body.blocks as {
-    type: string;
-    text?: { text: string };
-    elements?: { text?: string | { text: string } }[];
-  }[]) {
+  for (const block of body.blocks as { type: string; text?: { text: string }; elements?: { action_id?: string }[] }[]) {
+    // Slack rejects a message whose actions block repeats an action id.
+    const ids = (block.elements ?? []).map((e) => e.action_id).filter(Boolean);
+    expect(new Set(ids).size).toBe(ids.length);
     if (block.type === 'section') expect(block.text?.text.length).toBeLessThanOrEqual(3000);
     if (block.type === 'header') expect(block.text?.text.length).toBeLessThanOrEqual(150);
   }

@@ -59,9 +59,9 @@ function pageBlocks(scenario: Scenario, page: number): KnownBlock[] {
 export function learnMessage(scenario: Scenario, page: number): MessageBody {
   const current = Math.max(0, Math.min(LEARN_PAGE_COUNT - 1, page));
   const nav = [];
-  if (current > 0) nav.push(button('◀ Back', ACTION_IDS.learnStep, `${scenario.id}:${current - 1}`));
+  if (current > 0) nav.push(button('◀ Back', ACTION_IDS.learnBack, `${scenario.id}:${current - 1}`));
   if (current < LEARN_PAGE_COUNT - 1)
-    nav.push(button('Next ▶', ACTION_IDS.learnStep, `${scenario.id}:${current + 1}`, 'primary'));
+    nav.push(button('Next ▶', ACTION_IDS.learnNext, `${scenario.id}:${current + 1}`, 'primary'));
   const blocks: KnownBlock[] = [
     header(`Walkthrough · ${lpName(scenario.lp)}`),
     context(`${escapeMrkdwn(scenario.title)} · page ${current + 1} of ${LEARN_PAGE_COUNT}`),

@@ -1,6 +1,6 @@
 import { lpName } from '../../core/lp.js';
 import type { Scenario } from '../../core/scenario.js';
-import { ACTION_IDS } from '../ids.js';
+import { ACTION_IDS, QUIZ_CHOICE_IDS } from '../ids.js';
 import { button, context, escapeMrkdwn, header, type MessageBody, message, section } from './limits.js';
 
 const LETTERS = 'ABCDE';
@@ -15,7 +15,7 @@ export function quizMessage(scenario: Scenario, quizIndex: number, lpFilter: str
     {
       type: 'actions',
       elements: quiz.options.map((_, i) =>
-        button(LETTERS[i], ACTION_IDS.quizChoice, `${scenario.id}:${quizIndex}:${i}:${lpFilter}`),
+        button(LETTERS[i], QUIZ_CHOICE_IDS[i], `${scenario.id}:${quizIndex}:${i}:${lpFilter}`),
       ),
     },
   ]);

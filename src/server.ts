@@ -67,6 +67,8 @@ export async function startStarCoach(config: Config, options: StartOptions = {})
     // Rate limits and failures go back to the outbox, which stores the reply and retries it.
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
+    // A hung request must not hold up the prompts queued behind it; the outbox retries it.
+    timeout: 10_000,
   });
   const gateway = webClientGateway(client);
   const slackFor = () => gateway;
@@ -118,7 +120,11 @@ export async function startStarCoach(config: Config, options: StartOptions = {})
   if (options.sweep !== false) {
     sweepTimer = setInterval(() => {
       void inFlight.run(() => outbox.deliverDue()).catch((err) => logger.error('retry sweep failed', err));
-      repos.events.prune(clock.now());
+      try {
+        repos.events.prune(clock.now());
+      } catch (err) {
+        logger.error('pruning old event ids failed', err);
+      }
     }, RETRY_SWEEP_MS);
     sweepTimer.unref();
   }
@@ -131,6 +137,7 @@ export async function startStarCoach(config: Config, options: StartOptions = {})
       if (stopped) return;
       stopped = true;
       if (sweepTimer) clearInterval(sweepTimer);
+      outbox.stop();
       tick?.stop();
       if (!options.receiver) await app.stop();
       await inFlight.idle(DRAIN_TIMEOUT_MS);

@@ -132,6 +132,8 @@ export const replies = sqliteTable(
     text: text('text').notNull(),
     blocks: text('blocks', { mode: 'json' }).$type<unknown[]>().notNull(),
     status: text('status', { enum: ['pending', 'sending', 'sent', 'failed'] }).notNull(),
+    /** New content arrived while the row was being sent: deliver it again (as an update) when that send ends. */
+    dirty: integer('dirty', { mode: 'boolean' }).notNull().default(false),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: text('next_attempt_at').notNull(),
     lastError: text('last_error'),

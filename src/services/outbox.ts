@@ -11,7 +11,7 @@ export interface Logger {
 }
 
 export type DeliveryOutcome =
-  | { kind: 'sent' }
+  | { kind: 'sent'; again: boolean }
   | { kind: 'busy' }
   | { kind: 'dead' }
   | { kind: 'failed' }
@@ -20,6 +20,10 @@ export type DeliveryOutcome =
 // Back off 5 s, 10 s, 20 s… up to 10 minutes between attempts of a failing reply.
 const FIRST_BACKOFF_MS = 5_000;
 const MAX_BACKOFF_MS = 10 * 60_000;
+/** After this many failed attempts (about a day with the backoff above) a reply is given up. */
+const MAX_ATTEMPTS = 150;
+/** Updates sent back to back while edits keep arriving during a send. */
+const MAX_UPDATE_ROUNDS = 3;
 /** Replies delivered per retry sweep, so one sweep cannot run for minutes. */
 export const SWEEP_LIMIT = 50;
 
@@ -38,53 +42,84 @@ export class Outbox {
     private readonly logger: Logger,
   ) {}
 
-  /** Tries to deliver one reply now; true when it was sent. */
+  private stopping = false;
+
+  /** Stops taking replies for sending (a graceful stop); ones not sent stay stored for the next start. */
+  stop(): void {
+    this.stopping = true;
+  }
+
+  /** Tries to deliver one reply now (and again while new content arrives during the send); true when sent. */
   async deliver(id: number): Promise<boolean> {
-    return (await this.attempt(id)).kind === 'sent';
+    let outcome = await this.attempt(id);
+    for (let round = 0; outcome.kind === 'sent' && outcome.again && round < MAX_UPDATE_ROUNDS; round++)
+      outcome = await this.attempt(id);
+    return outcome.kind === 'sent';
   }
 
   /** Delivers one reply now and says what happened, with Slack's Retry-After on a rate limit. */
   async attempt(id: number): Promise<DeliveryOutcome> {
+    if (this.stopping) return { kind: 'busy' };
     const reply = this.repos.replies.claim(id, this.clock.now());
     if (!reply) return { kind: 'busy' };
-    const slack = this.slackFor(reply.teamId);
+    let ts = reply.sentTs ?? '';
     try {
-      const body = { text: reply.text, blocks: reply.blocks };
-      let ts = reply.sentTs ?? '';
-      if (reply.delivery === 'ephemeral')
-        await slack.postEphemeral(reply.channelId, reply.target ?? '', reply.threadTs, body);
-      else if (reply.delivery === 'react')
-        await slack.addReaction(reply.channelId, reply.targetTs ?? '', reply.target ?? '');
-      else if (reply.delivery === 'unreact')
-        await slack.removeReaction(reply.channelId, reply.targetTs ?? '', reply.target ?? '');
-      else if (ts) await slack.update(reply.channelId, ts, body);
-      else ts = await slack.post(reply.channelId, reply.threadTs, body);
+      ts = await this.send(reply);
+    } catch (err) {
+      return this.recordFailure(reply, err);
+    }
+    // Slack has the message now. A database error from here on must not count as a Slack failure
+    // (that would send it twice): the row stays claimed and a later sweep only updates it.
+    try {
+      let again = false;
       this.repos.transaction(() => {
         const now = this.clock.now();
-        this.repos.replies.markSent(reply.id, ts, now);
+        again = this.repos.replies.markSent(reply.id, ts, now);
         if (!reply.sentTs && ts) {
           if (reply.purpose === 'question' && reply.sessionId !== null)
             this.repos.sessions.setQuestionTs(reply.sessionId, ts, now);
           this.onFirstSend?.(reply, ts, now);
         }
       });
-      return { kind: 'sent' };
+      return { kind: 'sent', again };
     } catch (err) {
-      const failure = classifySlackError(err);
-      const now = this.clock.now();
-      if (failure.kind === 'permanent') {
-        this.logger.error(`reply ${reply.id} cannot be delivered: ${failure.message}`);
-        this.repos.replies.markDead(reply.id, failure.message, now);
-        return { kind: 'dead' };
-      }
-      const wait =
-        failure.kind === 'rate-limited'
-          ? failure.retryAfterSeconds * 1000
-          : Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** reply.attempts);
-      this.logger.warn(`reply ${reply.id} failed (${failure.message}); retrying in ${Math.round(wait / 1000)} s`);
-      this.repos.replies.markFailed(reply.id, failure.message, new Date(now.getTime() + wait), now);
-      return failure.kind === 'rate-limited' ? { kind: 'rate-limited', retryAfterMs: wait } : { kind: 'failed' };
+      this.logger.error(`reply ${reply.id} was delivered but could not be recorded`, err);
+      return { kind: 'sent', again: false };
     }
+  }
+
+  private async send(reply: ReplyRow): Promise<string> {
+    const slack = this.slackFor(reply.teamId);
+    const body = { text: reply.text, blocks: reply.blocks };
+    const ts = reply.sentTs ?? '';
+    if (reply.delivery === 'ephemeral')
+      await slack.postEphemeral(reply.channelId, reply.target ?? '', reply.threadTs, body);
+    else if (reply.delivery === 'react')
+      await slack.addReaction(reply.channelId, reply.targetTs ?? '', reply.target ?? '');
+    else if (reply.delivery === 'unreact')
+      await slack.removeReaction(reply.channelId, reply.targetTs ?? '', reply.target ?? '');
+    else if (ts) await slack.update(reply.channelId, ts, body);
+    else return slack.post(reply.channelId, reply.threadTs, body);
+    return ts;
+  }
+
+  private recordFailure(reply: ReplyRow, err: unknown): DeliveryOutcome {
+    const failure = classifySlackError(err);
+    const now = this.clock.now();
+    if (failure.kind === 'permanent' || reply.attempts + 1 >= MAX_ATTEMPTS) {
+      this.logger.error(
+        `reply ${reply.id} cannot be delivered (${failure.message}); giving up after ${reply.attempts + 1} attempt(s)`,
+      );
+      this.repos.replies.markDead(reply.id, failure.message, now);
+      return { kind: 'dead' };
+    }
+    const wait =
+      failure.kind === 'rate-limited'
+        ? failure.retryAfterSeconds * 1000
+        : Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** reply.attempts);
+    this.logger.warn(`reply ${reply.id} failed (${failure.message}); retrying in ${Math.round(wait / 1000)} s`);
+    this.repos.replies.markFailed(reply.id, failure.message, new Date(now.getTime() + wait), now);
+    return failure.kind === 'rate-limited' ? { kind: 'rate-limited', retryAfterMs: wait } : { kind: 'failed' };
   }
 
   /** Delivers, in order, replies whose time has come (new ones and retries). Returns how many were sent. */

@@ -101,6 +101,17 @@ describe('/star practice in a DM', () => {
     expect(answer.text).toContain('0.1%');
   });
 
+  it('posts one feedback message when two messages arrive at the same moment', async () => {
+    const { ts } = await startPractice();
+    const [first, second] = ANSWER.split('\n\nAs a result');
+    await Promise.all([
+      h.send(eventEnvelope(dmReply(first, '1700000100.000001', ts))),
+      h.send(eventEnvelope(dmReply(`As a result${second}`, '1700000101.000001', ts))),
+    ]);
+    expect(h.slack.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === ts)).toHaveLength(1);
+    expect(texts(h.slack.callsTo('chat.update').at(-1)?.args.blocks)).toContain('from 2 messages');
+  });
+
   it('re-scores an edited answer in place and takes a deleted one out of the scores', async () => {
     const { ts } = await startPractice();
     await h.send(eventEnvelope(dmReply('I think we kind of fixed it and things got better.', '1700000100.000001', ts)));
@@ -115,6 +126,15 @@ describe('/star practice in a DM', () => {
     await h.send(eventEnvelope(dmDelete('1700000100.000001')));
     expect(h.running.services.repos.answers.listForUser(TEAM, USER)).toEqual([]);
     expect(texts(h.slack.callsTo('chat.update')[1].args.blocks)).toContain('no longer counts');
+  });
+
+  it('drops a repeated event id even when its payload differs (the delivery guard, not the message key)', async () => {
+    const { ts } = await startPractice();
+    await h.send(eventEnvelope(dmReply(ANSWER, '1700000100.000001', ts), 'EvSame'));
+    await h.send(eventEnvelope(dmReply(`${ANSWER} Also.`, '1700000100.000002', ts), 'EvSame'));
+    expect(
+      h.running.services.repos.answers.liveMessages(h.running.services.repos.answers.listForUser(TEAM, USER)[0].id),
+    ).toHaveLength(1);
   });
 
   it('processes a repeated delivery once', async () => {

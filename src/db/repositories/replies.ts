@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../open.js';
 import { replies } from '../schema.js';
 
@@ -62,7 +62,17 @@ export class RepliesRepository {
       })
       .onConflictDoUpdate({
         target: [replies.answerId, replies.purpose],
-        set: { ...content, status: 'pending', attempts: 0, nextAttemptAt: at, lastError: null, updatedAt: at },
+        // A row being sent right now stays claimed by its sender, marked dirty, so that sender
+        // delivers the new content next (as chat.update) instead of a second worker posting it again.
+        set: {
+          ...content,
+          status: sql`CASE WHEN ${replies.status} = 'sending' THEN 'sending' ELSE 'pending' END`,
+          dirty: sql`${replies.status} = 'sending'`,
+          attempts: 0,
+          nextAttemptAt: at,
+          lastError: null,
+          updatedAt: at,
+        },
       })
       .returning()
       .get();
@@ -110,20 +120,22 @@ export class RepliesRepository {
       .map((r) => r.id);
   }
 
-  markSent(id: number, sentTs: string, now: Date): void {
-    // New content arrived while we were sending (an edit): keep it pending, now as an update.
-    const changedMeanwhile = this.get(id)?.status === 'pending';
+  /** Records a delivery. True when new content arrived meanwhile and the reply is pending again. */
+  markSent(id: number, sentTs: string, now: Date): boolean {
+    const again = this.get(id)?.dirty === true;
     this.db
       .update(replies)
       .set({
         sentTs,
-        status: changedMeanwhile ? 'pending' : 'sent',
+        status: again ? 'pending' : 'sent',
+        dirty: false,
         attempts: 0,
         lastError: null,
         updatedAt: now.toISOString(),
       })
       .where(eq(replies.id, id))
       .run();
+    return again;
   }
 
   markFailed(id: number, error: string, nextAttemptAt: Date, now: Date): void {

@@ -1,0 +1,1 @@
+ALTER TABLE `replies` ADD `dirty` integer DEFAULT false NOT NULL;

@@ -269,6 +269,15 @@ export const digests = sqliteTable(
   (t) => [uniqueIndex('digests_week').on(t.teamId, t.channelId, t.weekKey)],
 );
 
+/**
+ * People who asked to be forgotten, as a one-way hash of team and user id, with the time: messages
+ * of theirs older than that, still visible in Slack, are not imported again at start-up.
+ */
+export const forgottenUsers = sqliteTable('forgotten_users', {
+  userHash: text('user_hash').primaryKey(),
+  forgottenAt: text('forgotten_at').notNull(),
+});
+
 export const schema = {
   users,
   processedEvents,
@@ -282,4 +291,5 @@ export const schema = {
   peerReviews,
   awayRanges,
   digests,
+  forgottenUsers,
 };

@@ -304,6 +304,16 @@ export class ChannelService {
       for (const reply of replies) {
         if (!reply.user || reply.botId || (reply.subtype && reply.subtype !== 'thread_broadcast')) continue;
         if (this.repos.answers.findMessage(prompt.teamId, prompt.channelId, reply.ts)) continue;
+        // Someone who asked to be forgotten is not re-imported from the messages still in Slack.
+        if (this.repos.privacy.forgottenSince(prompt.teamId, reply.user, reply.ts)) continue;
+        // After both answers a person's further replies only got a notice; do not repeat it.
+        const session = this.repos.sessions.findByThread(
+          prompt.teamId,
+          prompt.channelId,
+          prompt.messageTs ?? '',
+          reply.user,
+        );
+        if (session?.state === 'done') continue;
         await this.handleThreadReply({
           teamId: prompt.teamId,
           channelId: prompt.channelId,
@@ -365,7 +375,10 @@ export class ChannelService {
       threadTs: prompt.messageTs,
       sessionId: session.id,
     };
-    const probe = kind === 'answer' && !edited ? question.probes[0] : undefined;
+    // The follow-up stays in a public feedback message for as long as its answer is awaited, so an
+    // edit that updates the message does not take the question away.
+    const awaitingFirstProbe = !edited || (session.state === 'probing' && session.probeIndex === 0);
+    const probe = kind === 'answer' && awaitingFirstProbe ? question.probes[0] : undefined;
     const body =
       kind === 'answer'
         ? channelFeedbackMessage(result, session.userId, prompt.feedback === 'public' ? probe : undefined, edited)
@@ -402,7 +415,7 @@ export class ChannelService {
             ).id,
           );
         }
-        if (probe)
+        if (probe && !edited)
           ids.push(
             this.repos.replies.enqueue({ ...base, purpose: 'notice' }, channelProbeMessage(session.userId, probe), now)
               .id,

@@ -248,6 +248,8 @@ describe('answers in a prompt thread', () => {
     );
     expect(h.slack.callsTo('chat.postMessage')).toHaveLength(2);
     expect(json(h.slack.callsTo('chat.update')[0].args.blocks)).toContain('Updated after your edit');
+    // The follow-up question is still awaited, so it stays in the updated message.
+    expect(json(h.slack.callsTo('chat.update')[0].args.blocks)).toContain('<@U1111> follow-up');
   });
 
   it('ignores replies in other threads and messages from bots', async () => {
@@ -256,6 +258,33 @@ describe('answers in a prompt thread', () => {
     await h.send(eventEnvelope(channelReply(STRONG, '1700001000.000001', '1600000000.000001', 'U1111')));
     await h.send(eventEnvelope({ ...channelReply(STRONG, '1700001000.000002', thread, 'U0OTHER'), bot_id: 'B0OTHER' }));
     expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(0);
+  });
+
+  it('does not re-import at start-up the messages of someone who was forgotten, nor repeat notices', async () => {
+    const slack = await new FakeSlack().start();
+    const dbFile = path.join(mkdtempSync(path.join(tmpdir(), 'star-forget-')), 'star.db');
+    const first = await harness({ slack, dbFile });
+    const thread = await promptPosted(first);
+    const msgs = [
+      { user: 'U1111', text: STRONG, ts: '1764493300.000001' },
+      { user: 'U2222', text: STRONG, ts: '1764493300.000002' },
+      {
+        user: 'U2222',
+        text: 'I pulled the logs and I reproduced it myself before I changed anything in the job.',
+        ts: '1764493300.000003',
+      },
+      { user: 'U2222', text: 'thanks!', ts: '1764493300.000004' },
+    ];
+    for (const m of msgs) await first.send(eventEnvelope(channelReply(m.text, m.ts, thread, m.user)));
+    first.running.services.repos.privacy.forgetUser(TEAM, 'U1111', first.clock.now());
+    await first.close();
+    harnesses.splice(harnesses.indexOf(first), 1);
+    slack.setThread(CHANNEL, thread, msgs);
+    const before = slack.callsTo('chat.postEphemeral').length;
+    const second = await harness({ slack, dbFile, startUp: true });
+    expect(slack.callsTo('chat.postEphemeral').length).toBe(before);
+    expect(second.running.services.repos.answers.listForUser(TEAM, 'U1111')).toEqual([]);
+    await slack.stop();
   });
 
   it('picks up answers posted while the bot was down, once', async () => {

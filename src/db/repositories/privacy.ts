@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { and, eq, inArray, like, or } from 'drizzle-orm';
 import type { Db } from '../open.js';
 import {
   answerMessages,
   answers,
   awayRanges,
+  forgottenUsers,
   peerReviews,
   practiceSessions,
   quizAttempts,
@@ -11,6 +13,10 @@ import {
   schedules,
   users,
 } from '../schema.js';
+
+function userHash(teamId: string, userId: string): string {
+  return createHash('sha256').update(`${teamId}:${userId}`).digest('hex');
+}
 
 /** Everything stored about one person, for export, and its deletion ("forget me"). */
 export class PrivacyRepository {
@@ -64,9 +70,23 @@ export class PrivacyRepository {
     };
   }
 
+  /** Whether the user asked to be forgotten after the message with this Slack ts was posted. */
+  forgottenSince(teamId: string, userId: string, messageTs: string): boolean {
+    const row = this.db
+      .select()
+      .from(forgottenUsers)
+      .where(eq(forgottenUsers.userHash, userHash(teamId, userId)))
+      .get();
+    return row !== undefined && Number.parseFloat(messageTs) * 1000 <= Date.parse(row.forgottenAt);
+  }
+
   /** Deletes every row about a person (answers, messages, replies to them, reviews both ways, settings). */
-  forgetUser(teamId: string, userId: string): number {
+  forgetUser(teamId: string, userId: string, now: Date): number {
     return this.db.transaction((tx) => {
+      tx.insert(forgottenUsers)
+        .values({ userHash: userHash(teamId, userId), forgottenAt: now.toISOString() })
+        .onConflictDoUpdate({ target: forgottenUsers.userHash, set: { forgottenAt: now.toISOString() } })
+        .run();
       const sessionIds = tx
         .select({ id: practiceSessions.id })
         .from(practiceSessions)

@@ -107,7 +107,7 @@ export function openAnswerFormAction(services: Services) {
 export function forgetConfirmAction(services: Services) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
-    const removed = services.repos.privacy.forgetUser(teamOf(args), args.body.user.id);
+    const removed = services.repos.privacy.forgetUser(teamOf(args), args.body.user.id, services.clock.now());
     await args.respond({
       replace_original: true,
       text: `:wastebasket: Done: ${removed} records about you were deleted.`,

@@ -9,28 +9,47 @@ export interface PeerEmoji {
   value: number;
   /** Other names Slack sends for the same emoji. */
   aliases?: readonly string[];
+  /** Different emoji that count the same (each is its own reaction in Slack). */
+  similar?: readonly string[];
 }
 
 export const PEER_REVIEW_LEGEND: readonly PeerEmoji[] = [
-  { name: 'star', meaning: 'strong answer', value: 2, aliases: ['star2', 'glowing_star'] },
+  { name: 'star', meaning: 'strong answer', value: 2, similar: ['star2', 'glowing_star'] },
   { name: '+1', meaning: 'good answer', value: 1, aliases: ['thumbsup'] },
   { name: 'dart', meaning: 'clear numbers', value: 1 },
   { name: 'bust_in_silhouette', meaning: 'clear ownership', value: 1 },
   { name: 'busts_in_silhouette', meaning: 'too much "we"', value: -1 },
-  { name: 'hourglass', meaning: 'too long', value: -1, aliases: ['hourglass_flowing_sand'] },
-  { name: 'question', meaning: 'unclear', value: -1, aliases: ['grey_question'] },
+  { name: 'hourglass', meaning: 'too long', value: -1, similar: ['hourglass_flowing_sand'] },
+  { name: 'question', meaning: 'unclear', value: -1, similar: ['grey_question'] },
 ];
 
 const byName = new Map<string, PeerEmoji>();
+const canonical = new Map<string, string>();
 for (const emoji of PEER_REVIEW_LEGEND) {
   byName.set(emoji.name, emoji);
-  for (const alias of emoji.aliases ?? []) byName.set(alias, emoji);
+  for (const alias of emoji.aliases ?? []) {
+    byName.set(alias, emoji);
+    canonical.set(alias, emoji.name);
+  }
+  for (const other of emoji.similar ?? []) byName.set(other, emoji);
+}
+
+function baseName(reaction: string): string {
+  return reaction.replace(/::skin-tone-[2-6]$/, '').toLowerCase();
 }
 
 /** The legend entry for a reaction name as Slack sends it ("thumbsup::skin-tone-3"), if any. */
 export function legendEmoji(reaction: string): PeerEmoji | undefined {
-  const base = reaction.replace(/::skin-tone-[2-6]$/, '').toLowerCase();
-  return byName.get(base);
+  return byName.get(baseName(reaction));
+}
+
+/**
+ * The name a review is stored under: skin tone dropped and aliases of one emoji merged, but
+ * different emoji kept apart, so removing :glowing_star: leaves a :star: from the same person.
+ */
+export function reviewKey(reaction: string): string {
+  const base = baseName(reaction);
+  return canonical.get(base) ?? base;
 }
 
 /** Rubric weight in the combined score when an answer has peer reviews. */

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js';
-import { combinedScore, legendEmoji, peerScore } from '../core/peer-review.js';
+import { combinedScore, legendEmoji, peerScore, reviewKey } from '../core/peer-review.js';
 import { RULES } from '../core/rubric/rules.js';
 import { localDate, localParts, zonedInstant } from '../core/schedule.js';
 import { currentStreak } from '../core/streak.js';
@@ -88,7 +88,7 @@ export class CommunityService {
         change.channelId,
         change.messageTs,
         change.reviewerId,
-        emoji.name,
+        reviewKey(change.reaction),
       );
     if ((await this.slackFor(change.teamId).userInfo(change.reviewerId)).isBot) return false;
     return this.repos.community.addReview({
@@ -98,7 +98,7 @@ export class CommunityService {
       answerId: answer.id,
       authorId: answer.userId,
       reviewerId: change.reviewerId,
-      emoji: emoji.name,
+      emoji: reviewKey(change.reaction),
       createdAt: this.clock.now().toISOString(),
     });
   }

@@ -210,7 +210,7 @@ export class PracticeService {
     const session = this.repos.sessions.get(teamId, sessionId);
     if (!session || session.userId !== userId || !session.questionTs) return;
     const text = formAnswerText(values);
-    await this.sendNotice(teamId, session.channelId, session.questionTs, `*Your answer from the form:*\n${text}`);
+    // Stored and scored first; the echo of what was submitted follows the feedback.
     await this.handleMessage({
       teamId,
       channelId: session.channelId,
@@ -219,6 +219,12 @@ export class PracticeService {
       threadTs: session.questionTs,
       text,
     });
+    await this.sendNotice(
+      teamId,
+      session.channelId,
+      session.questionTs,
+      `*Your answer from the form (scored above):*\n${text}`,
+    );
   }
 
   private async sendNotice(teamId: string, channelId: string, threadTs: string | null, text: string): Promise<void> {

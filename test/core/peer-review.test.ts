@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combinedScore, legendEmoji, PEER_REVIEW_LEGEND, peerScore } from '../../src/core/peer-review.js';
+import { combinedScore, legendEmoji, PEER_REVIEW_LEGEND, peerScore, reviewKey } from '../../src/core/peer-review.js';
 import { currentStreak, parseAwayRange } from '../../src/core/streak.js';
 
 describe('legend normalisation', () => {
@@ -11,6 +11,9 @@ describe('legend normalisation', () => {
     expect(legendEmoji('hourglass_flowing_sand')?.name).toBe('hourglass');
     expect(legendEmoji('tada')).toBeUndefined();
     expect(new Set(PEER_REVIEW_LEGEND.map((e) => e.name)).size).toBe(PEER_REVIEW_LEGEND.length);
+    expect(reviewKey('thumbsup::skin-tone-2')).toBe('+1');
+    expect(reviewKey('glowing_star')).toBe('glowing_star');
+    expect(legendEmoji('glowing_star')?.name).toBe('star');
   });
 });
 

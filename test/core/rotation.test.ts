@@ -53,6 +53,16 @@ describe('nextQuestion', () => {
     expect(nextQuestion([], ['customer-obsession'], bank, rng(1))).toBeUndefined();
   });
 
+  it('does not repeat a new LP many times after the list widens', () => {
+    const history = run(10, ['ownership', 'dive-deep']);
+    const random = rng(5);
+    for (let i = 0; i < 6; i++) {
+      const pick = nextQuestion(history, ['ownership', 'dive-deep', 'frugality'], bank, random);
+      if (pick) history.push(pick);
+    }
+    expect(new Set(history.slice(10, 13).map((h) => h.lp)).size).toBe(3);
+  });
+
   it('continues a cycle from any history (restarts keep coverage)', () => {
     const pick = nextQuestion(
       [

@@ -242,8 +242,8 @@ describe('/star practice in a DM', () => {
     });
     expect(ack).toBeUndefined();
     const posts = h.slack.callsTo('chat.postMessage');
-    expect(texts(posts[1].args.blocks)).toContain('Your answer from the form');
-    expect(texts(posts[2].args.blocks)).toMatch(/\/100/);
+    expect(texts(posts[1].args.blocks)).toMatch(/\/100/);
+    expect(texts(posts[2].args.blocks)).toContain('Your answer from the form');
     expect(h.running.services.repos.answers.listForUser(TEAM, USER)).toHaveLength(1);
   });
 

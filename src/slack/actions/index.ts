@@ -99,7 +99,16 @@ export function openAnswerFormAction(services: Services) {
       });
       return;
     }
-    await services.slackFor(teamOf(args)).openView(args.body.trigger_id, answerFormView(session.id, scenario));
+    try {
+      await services.slackFor(teamOf(args)).openView(args.body.trigger_id, answerFormView(session.id, scenario));
+    } catch (err) {
+      services.logger.warn('could not open the answer form', err);
+      await args.respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: 'Slack did not open the form in time; press the button again, or answer in the thread.',
+      });
+    }
   };
 }
 
@@ -120,7 +129,10 @@ export function homePracticeAction(services: Services) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
     const lp = args.action.value ?? '';
-    await services.practice.start(teamOf(args), args.body.user.id, isLpId(lp) ? lp : undefined, undefined);
+    // From App Home there is no message to answer in; a failure is logged and the button can be pressed again.
+    await services.practice
+      .start(teamOf(args), args.body.user.id, isLpId(lp) ? lp : undefined, undefined)
+      .catch((err) => services.logger.warn('could not start practice from App Home', err));
   };
 }
 
@@ -134,6 +146,10 @@ export function homeQuizOrLearnAction(services: Services, kind: 'quiz' | 'learn'
     const { scenario, index } = pickQuiz(services, lp);
     const body = kind === 'quiz' ? quizMessage(scenario, index, value) : learnMessage(scenario, 0);
     const slack = services.slackFor(teamId);
-    await slack.post(await slack.openDm(args.body.user.id), null, body);
+    try {
+      await slack.post(await slack.openDm(args.body.user.id), null, body);
+    } catch (err) {
+      services.logger.warn(`could not post a ${kind} from App Home`, err);
+    }
   };
 }

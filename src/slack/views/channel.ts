@@ -6,7 +6,16 @@ import type { RubricResult, Verdict } from '../../core/rubric/index.js';
 import { DEFAULT_TARGET_SECONDS } from '../../core/rubric/timing.js';
 import { formatDays, formatTime, type Slot } from '../../core/schedule.js';
 import type { ScheduleRow } from '../../db/repositories/schedules.js';
-import { context, divider, escapeMrkdwn, header, type MessageBody, message, section } from './limits.js';
+import {
+  context,
+  divider,
+  escapeMrkdwn,
+  header,
+  type MessageBody,
+  message,
+  section,
+  truncateAtWord,
+} from './limits.js';
 import { feedbackMessage, VERDICT_EMOJI, VERDICT_LABEL } from './practice.js';
 
 /** The reaction that signals an answer's verdict band to the channel. */
@@ -86,7 +95,7 @@ export function channelProbeFeedbackMessage(
       section(
         result.flags
           .slice(0, 6)
-          .map((f) => `• \`${f.id}\`: “${escapeMrkdwn(f.quote.slice(0, 80))}” → ${escapeMrkdwn(f.fix)}`)
+          .map((f) => `• \`${f.id}\`: “${escapeMrkdwn(truncateAtWord(f.quote, 80))}” → ${escapeMrkdwn(f.fix)}`)
           .join('\n'),
       ),
     );

@@ -39,6 +39,12 @@ function processIo(): Io {
   };
 }
 
+// A reader that goes away early (`star scenarios list | head -1`) is not an error worth a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 const io = processIo();
 runCli(process.argv.slice(2), io).then(
   (code) => {

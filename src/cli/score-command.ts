@@ -3,6 +3,7 @@ import { loadLibrary } from '../content/load-scenarios.js';
 import { DEFAULT_SCENARIOS_DIR } from '../content/paths.js';
 import { isLevel, isLpId, type Level, type LpId } from '../core/lp.js';
 import { type RubricResult, scoreAnswer } from '../core/rubric/index.js';
+import { countWords, normaliseMrkdwn } from '../core/rubric/normalise.js';
 import type { Scenario } from '../core/scenario.js';
 import { parseFlags, UsageError } from './args.js';
 import { decodeAnswer, MAX_INPUT_BYTES, readInput } from './input.js';
@@ -87,6 +88,8 @@ export async function runScoreCommand(args: string[], io: Io): Promise<number> {
   const scenario = values.scenario ? findScenario(values.scenario) : undefined;
   const { bytes, source } = await readInput(positionals[0], io);
   const text = decodeAnswer(bytes, source);
+  if (countWords(normaliseMrkdwn(text)) === 0)
+    throw new UsageError(`${source} has no words to score (only markup or emoji)`);
   const result = scoreAnswer(text, { lp, level, scenario });
   if (values.json) io.out(JSON.stringify(toJson(result)));
   else for (const line of renderReport(text, result, io.color)) io.out(line);
@@ -108,7 +111,14 @@ async function scoreJsonLines(
 ): Promise<number> {
   const { bytes, source } = await readInput(file, io);
   if (bytes.includes(0)) throw new UsageError(`${source} looks binary (it contains NUL bytes)`);
-  const lines = bytes.toString('utf8').split('\n');
+  let decoded: string;
+  try {
+    decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UsageError(`${source} is not valid UTF-8 text`);
+  }
+  if (decoded.trim() === '') throw new UsageError(`${source} is empty; give one JSON object per line`);
+  const lines = decoded.split('\n');
   let failed = 0;
   lines.forEach((line, index) => {
     if (line.trim() === '') return;

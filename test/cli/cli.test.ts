@@ -70,6 +70,9 @@ describe('star score', () => {
     [['score'], Buffer.from([0x49, 0x00, 0x01, 0x02]), /looks binary/],
     [['score'], Buffer.from([0xc3, 0x28, 0x41]), /not valid UTF-8/],
     [['score'], 'word '.repeat(220_000), /at most 256 KB/],
+    [['score'], ':tada: *_~ :thumbsup::skin-tone-2:~_*', /no words to score/],
+    [['score', '--jsonl'], '', /empty; give one JSON object per line/],
+    [['score', '--jsonl'], Buffer.from([0x7b, 0xc3, 0x28, 0x7d]), /not valid UTF-8/],
     [['score', 'no-such-file.txt'], '', /cannot read no-such-file.txt/],
     [['frobnicate'], '', /unknown command "frobnicate"/],
     [['scenarios', 'bogus'], '', /unknown scenarios command "bogus"/],
@@ -137,6 +140,12 @@ describe('the real process', () => {
     });
     expect(JSON.parse(out).verdict).toMatch(/hire/);
   });
+  it('stops quietly when the reader closes the pipe early', () => {
+    const run = spawnSync('bash', ['-c', `${tsx} src/cli.ts scenarios list | head -1`], { encoding: 'utf8' });
+    expect(run.stdout.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).not.toMatch(/EPIPE|\n\s+at /);
+  });
+
   it('exits non-zero with one line and no stack trace on a 1 MB file', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'star-cli-'));
     const file = path.join(dir, 'big.txt');

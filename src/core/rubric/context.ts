@@ -78,9 +78,14 @@ export function partAt(ctx: RubricContext, offset: number): StarPart | null {
 }
 
 /** The sentence around an offset, with the one before it: where rule exceptions look. */
-export function exceptionWindow(ctx: RubricContext, start: number, end: number): string {
+export function exceptionWindow(
+  ctx: RubricContext,
+  start: number,
+  end: number,
+  scope: 'sentence' | 'with-previous' = 'with-previous',
+): string {
   const i = sentenceAt(ctx.sentenceStarts, start);
-  const from = i > 0 ? ctx.sentences[i - 1].start : i === 0 ? ctx.sentences[0].start : 0;
+  const from = i > 0 && scope === 'with-previous' ? ctx.sentences[i - 1].start : i >= 0 ? ctx.sentences[i].start : 0;
   const to = i >= 0 ? Math.max(ctx.sentences[i].end, end) : end;
   // Bounded so that a megabyte without full stops stays linear.
   return ctx.clean.slice(Math.max(from, start - 300), Math.min(to, end + 300));

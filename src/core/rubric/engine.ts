@@ -1,6 +1,6 @@
 import { STAR_PARTS, type StarPart } from '../lp.js';
 import { exceptionWindow, partAt, type RubricContext } from './context.js';
-import { insideAny } from './normalise.js';
+import { flexibleSpaces, insideAny } from './normalise.js';
 import type { AbsenceRule, PhraseRule, Rule } from './rules.js';
 import { MAX_PROBE_SECONDS, MAX_SITUATION_SECONDS, MIN_WORDS, maxSecondsFor, secondsFor } from './timing.js';
 import type { Flag } from './types.js';
@@ -30,27 +30,43 @@ function makeFlag(
   };
 }
 
+const flexible = new WeakMap<RegExp, RegExp>();
+
+/** The pattern as matched against normalised text (spaces widened; compiled once). */
+function compiled(pattern: RegExp): RegExp {
+  let re = flexible.get(pattern);
+  if (!re) {
+    re = flexibleSpaces(pattern);
+    flexible.set(pattern, re);
+  }
+  return re;
+}
+
 function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
   if (rule.offForHypotheticalQuestions && ctx.questionIsHypothetical) return [];
   const flags: Flag[] = [];
   let lastEnd = -1;
-  const matches: { start: number; end: number }[] = [];
-  for (const pattern of rule.patterns) {
-    let count = 0;
-    for (const m of ctx.clean.matchAll(pattern)) {
-      matches.push({ start: m.index, end: m.index + m[0].length });
-      if (++count >= MAX_FLAGS_PER_RULE * 4) break;
+  const matches: { start: number; end: number; strict: boolean }[] = [];
+  const collect = (patterns: readonly RegExp[], strict: boolean) => {
+    for (const pattern of patterns) {
+      let count = 0;
+      for (const m of ctx.clean.matchAll(compiled(pattern))) {
+        matches.push({ start: m.index, end: m.index + m[0].length, strict });
+        if (++count >= MAX_FLAGS_PER_RULE * 4) break;
+      }
     }
-  }
+  };
+  collect(rule.patterns, false);
+  collect(rule.strictPatterns ?? [], true);
   matches.sort((a, b) => a.start - b.start || b.end - a.end);
-  for (const { start, end } of matches) {
+  for (const { start, end, strict } of matches) {
     if (start < lastEnd) continue; // overlapping matches of one rule are one finding
     if (insideAny(ctx.quoted, start, end)) continue;
     const part = partAt(ctx, start);
     if (part === null || !rule.parts.includes(part)) continue;
-    if (rule.exceptions) {
-      const window = exceptionWindow(ctx, start, end);
-      if (rule.exceptions.some((exception) => exception.test(window))) continue;
+    if (rule.exceptions && !strict) {
+      const window = exceptionWindow(ctx, start, end, rule.exceptionScope ?? 'with-previous');
+      if (rule.exceptions.some((exception) => compiled(exception).test(window))) continue;
     }
     flags.push(makeFlag(rule, ctx, start, end, part));
     lastEnd = end;

@@ -6,7 +6,7 @@ import { RULES } from './rules.js';
 import { overallScore, scoreDimensions, verdictFor, WEIGHTS } from './score.js';
 import { findStrengths } from './strengths.js';
 import { secondsFor, targetSecondsFor } from './timing.js';
-import type { PartTiming, RubricResult, ScoreOptions } from './types.js';
+import type { PartTiming, RubricResult, ScoreOptions, Strength, Verdict } from './types.js';
 
 export { isHireVerdict } from './score.js';
 export * from './types.js';
@@ -15,6 +15,22 @@ const EMPTY_DIMENSIONS = { ownership: 0, impact: 0, structure: 0, delivery: 0, r
 
 /** Bumped whenever rules or weights change, so stored scores can say which rubric made them. */
 export const RUBRIC_VERSION = 1;
+
+/**
+ * Bars that a score alone does not express: a senior answer without systemic insight is at most a
+ * lean hire, however polished the rest.
+ */
+function capVerdict(verdict: Verdict, kind: string, level: string, strengths: readonly Strength[]): Verdict {
+  if (
+    kind === 'answer' &&
+    level === 'senior' &&
+    verdict === 'strong-hire' &&
+    !strengths.some((s) => s.id === 'systemic-reflection')
+  ) {
+    return 'lean-hire';
+  }
+  return verdict;
+}
 
 /**
  * Scores one answer: finds its STAR parts, raises flags with the exact words behind them, finds
@@ -59,7 +75,7 @@ export function scoreAnswer(input: string, options: ScoreOptions = {}): RubricRe
     level,
     lp,
     overall,
-    verdict: verdictFor(overall, level, flags),
+    verdict: capVerdict(verdictFor(overall, level, flags), kind, level, strengths),
     dimensions,
     flags,
     strengths,

@@ -63,7 +63,28 @@ export function normaliseMrkdwn(input: string): string {
 
 const MARKUP_HINT = /[<&*_~`>•◦▪‣]|:[a-z+]|^[ \t]{0,12}(?:-|\d{1,3}[.)])[ \t]/m;
 
-const QUOTED = /"[^"\n]{1,600}"|“[^”\n]{1,600}”/g;
+// Straight and curly double quotes; single quotes only where they open a quotation (after a space
+// or bracket) and close one (before punctuation or space), so "don't" and "team's" are not quotes.
+const QUOTED = /"[^"\n]{1,600}"|“[^”\n]{1,600}”|‘[^’\n]{1,600}’|(?<=^|[\s(])'[^'\n]{1,600}'(?=$|[\s.,;:!?)])/gm;
+
+/**
+ * A pattern with every literal space widened to a short run of blanks: markup such as "*escalated*"
+ * leaves extra spaces in the normalised text, and "I  escalated" must still match "I escalated".
+ */
+export function flexibleSpaces(pattern: RegExp): RegExp {
+  let source = '';
+  let inClass = false;
+  let escaped = false;
+  for (const ch of pattern.source) {
+    const literal = !escaped;
+    if (escaped) escaped = false;
+    else if (ch === '\\') escaped = true;
+    else if (ch === '[') inClass = true;
+    else if (ch === ']') inClass = false;
+    source += ch === ' ' && literal && !inClass ? '[ \\t]{1,8}' : ch;
+  }
+  return new RegExp(source, pattern.flags);
+}
 
 /** Spans of quoted speech ("…" or “…”), where the speaker reports someone else's words. */
 export function findQuotedSpans(clean: string): Span[] {

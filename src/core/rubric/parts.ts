@@ -1,5 +1,5 @@
 import { STAR_PARTS, type StarPart } from '../lp.js';
-import { countWords, type Sentence, type Span } from './normalise.js';
+import { countWords, flexibleSpaces, type Sentence, type Span } from './normalise.js';
 
 export interface PartSpan extends Span {
   part: StarPart;
@@ -11,7 +11,7 @@ export interface PartSpan extends Span {
 // Explicit labels: "S:", "*Situation*", "Task -", "1. Action:", ":dart: Result" (emoji already
 // blanked). A full word may stand alone on its line; single letters need a colon or dash.
 const LABEL =
-  /(?:^|(?<=[.!?]\s{1,4}))[ \t]{0,12}(?:(situation|context|background|task|goal|actions?|results?|outcomes?|impact|reflections?|learnings?|lessons?(?: learned| learnt)?|what i learned)\b[ \t]{0,4}(?:[:\-–—][ \t]*|$)|([starl])[ \t]{0,2}[:\-–—][ \t]*)/gim;
+  /(?:^|(?<=[.!?]\s{1,4}))[ \t]{0,80}(?:(situation|context|background|task|goal|actions?|results?|outcomes?|impact|reflections?|learnings?|lessons?(?: learned| learnt)?|what i learned)\b[ \t]{0,4}(?::[ \t]*|[-–—](?=[ \t])[ \t]*|$)|([starl])[ \t]{0,2}(?::[ \t]*|[-–—](?=[ \t])[ \t]*))/gim;
 
 const LABEL_PART: Record<string, StarPart> = {
   situation: 'situation',
@@ -142,8 +142,8 @@ export const PART_CUES: readonly Cue[] = [
     part: 'action',
     weight: 1.5,
     pattern: new RegExp(
-      `\\bI (?:then |first |also |next |quickly |personally |immediately |carefully )?(?:${STRONG_VERBS})\\b`,
-      'g', // case-sensitive on purpose: "I" is always upper case, and irregexp is far faster without /i
+      `\\b[Ii] (?:then |first |also |next |quickly |personally |immediately |carefully )?(?:${STRONG_VERBS})\\b`,
+      'g', // no /i (irregexp is far faster without it); [Ii] still takes Slack's lower-case "i"
     ),
   },
   {
@@ -212,7 +212,7 @@ export function partsFromCues(clean: string, sentences: readonly Sentence[]): Pa
   const k = STAR_PARTS.length;
   const cueScore = new Float64Array(n * k);
   const starts = sentences.map((s) => s.start);
-  for (const cue of PART_CUES) {
+  for (const cue of FLEXIBLE_CUES) {
     const p = STAR_PARTS.indexOf(cue.part);
     for (const m of clean.matchAll(cue.pattern)) {
       const i = sentenceAt(starts, m.index);
@@ -260,6 +260,9 @@ export function partsFromCues(clean: string, sentences: readonly Sentence[]): Pa
   for (const part of parts) part.words = countWords(clean, part.start, part.end);
   return parts;
 }
+
+// Markup can leave runs of spaces inside phrases: match cue phrases across them.
+const FLEXIBLE_CUES = PART_CUES.map((cue) => ({ ...cue, pattern: flexibleSpaces(cue.pattern) }));
 
 /** Index of the sentence whose start is the last one at or before offset, -1 before the first. */
 export function sentenceAt(starts: readonly number[], offset: number): number {

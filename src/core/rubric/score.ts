@@ -26,7 +26,7 @@ export const VERDICT_THRESHOLDS: Record<Level, { 'strong-hire': number; 'lean-hi
 const PROBE_DELIVERY_WEIGHT = 2;
 
 const FIRST_PERSON_ACTION_RE = new RegExp(
-  `\\bI (?:then |also |first |personally )?(?!hoped|guessed|wished|needed|wanted)(?:[a-z]{2,20}ed|${STRONG_VERBS})\\b`,
+  `\\b[Ii] (?:then |also |first |personally )?(?!hoped|guessed|wished|needed|wanted)(?:[a-z]{2,20}ed|${STRONG_VERBS})\\b`,
   'g',
 );
 const FIRST_PERSON_PLAN = /\bI(?: would|['’]d| will) (?!probably|maybe|just|hope|think|try to|have to)[a-z]{2,20}\b/gi;

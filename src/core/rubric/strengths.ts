@@ -1,13 +1,17 @@
 import type { StarPart } from '../lp.js';
 import { partAt, type RubricContext } from './context.js';
-import { insideAny } from './normalise.js';
+import { flexibleSpaces, insideAny } from './normalise.js';
 import { STRONG_VERBS } from './parts.js';
 import type { Strength, StrengthId } from './types.js';
 
 const NUMBER_WORDS =
   'zero|none|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a hundred|a dozen|half';
 // An amount: digits with an optional unit, or a number in words ("from nine days to two").
-const AMOUNT = `(?:[$€£]?\\d[\\d.,]{0,12}\\s?(?:%|ms|s|seconds|minutes|hours|days|weeks|k|m|gb|tb|[a-z]{1,12})?|(?:${NUMBER_WORDS})(?: [a-z]{1,12})?)`;
+// Digits never end on a separator ("3." is "3" then a full stop), and a unit is a known unit or a
+// lower-case word, so a quote never runs into the next sentence.
+const UNIT =
+  '(?:%|ms\\b|s\\b|k\\b|m\\b|x\\b|gb\\b|tb\\b| ?(?:seconds?|minutes?|hours?|days?|weeks?|months?|ms|gb|tb)\\b)';
+const AMOUNT = `(?:[$€£]?\\d+(?:[.,]\\d+)*[kKmM]?${UNIT}?(?: (?:a|per) (?:day|week|month|year))?|(?:${NUMBER_WORDS})(?: [a-z]{1,12})?)`;
 
 interface StrengthRule {
   id: StrengthId;
@@ -49,7 +53,7 @@ const STRENGTH_RULES: readonly StrengthRule[] = [
   {
     id: 'i-statement',
     parts: ['action', 'task'],
-    patterns: [new RegExp(`\\bI (?:then |first |also |personally )?(?:${STRONG_VERBS})\\b`, 'g')],
+    patterns: [new RegExp(`\\b[Ii] (?:then |first |also |personally )?(?:${STRONG_VERBS})\\b`, 'g')],
     message: 'You, doing something concrete.',
     limit: 12,
   },
@@ -100,6 +104,12 @@ const STRENGTH_RULES: readonly StrengthRule[] = [
   },
 ];
 
+// Compiled once: markup can leave runs of spaces inside phrases.
+const FLEXIBLE_STRENGTH_RULES = STRENGTH_RULES.map((rule) => ({
+  ...rule,
+  patterns: rule.patterns.map(flexibleSpaces),
+}));
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -107,7 +117,7 @@ function escapeRegExp(text: string): string {
 /** Finds what the answer does well, each with the exact words that show it. */
 export function findStrengths(ctx: RubricContext): Strength[] {
   const strengths: Strength[] = [];
-  for (const rule of STRENGTH_RULES) {
+  for (const rule of FLEXIBLE_STRENGTH_RULES) {
     let count = 0;
     outer: for (const pattern of rule.patterns) {
       for (const m of ctx.clean.matchAll(pattern)) {
@@ -129,7 +139,8 @@ export function findStrengths(ctx: RubricContext): Strength[] {
     );
     for (const phrase of phrases) {
       if (phrase.length < 3) continue;
-      const m = new RegExp(`\\b${escapeRegExp(phrase)}\\b`, 'i').exec(ctx.clean);
+      // Not \b: a phrase may start or end with a symbol ("0.3%", "$8K").
+      const m = new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(phrase)}(?![A-Za-z0-9])`, 'i').exec(ctx.clean);
       if (!m) continue;
       strengths.push({
         id: 'key-phrase',

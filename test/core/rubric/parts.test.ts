@@ -27,6 +27,19 @@ describe('explicit labels', () => {
       ]);
     });
   }
+  it('reads long emoji headings', () => {
+    const text =
+      ':mag_right: Situation: I was on checkout.\n:hammer_and_wrench: Task: My goal was speed.\n:hammer_and_wrench: Action: I profiled it.\n:chart_with_upwards_trend: Result: p99 fell 40%.\n:bulb: Reflection: I now profile first.';
+    expect(partsOf(text).map((p) => p.part)).toEqual(['situation', 'task', 'action', 'result', 'reflection']);
+  });
+
+  it('does not take hyphenated words for labels', () => {
+    const text =
+      'At my last job our nightly job ran for 5 hours. Task-level retries were hiding the failures, so my goal was to find them. ' +
+      'I profiled the job and I added an index. Impact-wise, the run went from 5 hours to 50 minutes. I learned to profile first.';
+    expect(partsFromLabels(normaliseMrkdwn(text))).toBeUndefined();
+  });
+
   it('needs at least two different labels', () => {
     expect(partsFromLabels(normaliseMrkdwn('Result: it worked.'))).toBeUndefined();
   });
@@ -42,6 +55,14 @@ describe('cue words in unlabelled prose', () => {
       'I learned to measure before guessing, and I now add a budget to every new page.';
     expect(partsOf(text).map((p) => p.part)).toEqual(['situation', 'task', 'action', 'result', 'reflection']);
   });
+  it('reads lower-case "i" as people type it in Slack', () => {
+    const text =
+      'at my previous job i was on the checkout team and pages were slow. my goal was to fix it before the sale. ' +
+      'i profiled the page, i found three blocking scripts and i moved them after first paint. ' +
+      'as a result p95 went from 4.1 s to 1.7 s. i learned to measure first, and i now add a budget to every page.';
+    expect(partsOf(text).map((p) => p.part)).toContain('action');
+  });
+
   it('reports what is missing instead of inventing it', () => {
     const parts = partsOf('I profiled the page. I moved two scripts. I added a budget.').map((p) => p.part);
     expect(parts).toEqual(['action']);

@@ -52,6 +52,50 @@ describe('scoreAnswer', () => {
     );
   });
 
+  it('holds seniors to a higher bar: the same answer earns a lower verdict at Senior than at SDE1', () => {
+    const sde1 = scoreAnswer(STRONG, { level: 'sde1', lp: 'ownership' });
+    const senior = scoreAnswer(STRONG, { level: 'senior', lp: 'ownership' });
+    // Without a systemic reflection a senior answer is capped on reflection…
+    expect(senior.dimensions.reflection).toBeLessThanOrEqual(60);
+    expect(sde1.dimensions.reflection).toBeGreaterThan(60);
+    // …and the verdict bar is higher.
+    const order = ['no-hire', 'lean-no-hire', 'lean-hire', 'strong-hire'];
+    expect(order.indexOf(senior.verdict)).toBeLessThan(order.indexOf(sde1.verdict));
+  });
+
+  it('credits the scenario key phrases, including ones that start or end with a symbol', async () => {
+    const { loadLibrary } = await import('../../../src/content/load-scenarios.js');
+    const { DEFAULT_SCENARIOS_DIR } = await import('../../../src/content/paths.js');
+    const scenario = loadLibrary(DEFAULT_SCENARIOS_DIR).scenarios.find((s) => s.id === 'webhook-retry-fix');
+    const result = scoreAnswer(STRONG, { scenario, level: 'sde2' });
+    const phrases = result.strengths.filter((s) => s.id === 'key-phrase').map((s) => s.quote.toLowerCase());
+    expect(phrases).toContain('from 0.3% to zero');
+    expect(scoreAnswer(STRONG, { level: 'sde2' }).strengths.filter((s) => s.id === 'key-phrase')).toEqual([]);
+  });
+
+  it('flags a Situation that runs past 45 seconds', () => {
+    const long = `At my previous job ${'our payments platform had many services and queues and a long history of incidents, '.repeat(10)}and one of them dropped webhooks.`;
+    const result = scoreAnswer(`${long}\n\n${STRONG}`, { level: 'sde2' });
+    expect(result.flags.some((f) => f.id === 'too-long' && f.part === 'situation')).toBe(true);
+  });
+
+  it('flags handoffs written with Slack emphasis or in lower case', () => {
+    for (const text of [
+      'I *escalated* it to my manager and waited.',
+      'i escalated it to the platform team and waited.',
+    ]) {
+      expect(scoreAnswer(text, { kind: 'probe' }).flags.map((f) => f.id)).toContain('handoff');
+    }
+  });
+
+  it('does not let a "we"-only action pass at any level', () => {
+    const text =
+      'At my last job our checkout was slow. My goal was to speed it up. We profiled the service, we found two slow queries and we rewrote them. ' +
+      'We also added a cache. As a result p95 went from 2 s to 400 ms. I learned to profile first, and I now add a latency budget to each service.';
+    for (const level of ['sde1', 'sde2', 'senior'] as const)
+      expect(['lean-no-hire', 'no-hire']).toContain(scoreAnswer(text, { level }).verdict);
+  });
+
   it('never fires on quoted speech', () => {
     const text = 'Their lead said "we think you should maybe escalate it", but I wrote the fix and shipped it.';
     expect(scoreAnswer(text, { kind: 'probe' }).flags.map((f) => f.id)).toEqual([]);

@@ -47,17 +47,23 @@ export interface RunningStarCoach {
   stop(): Promise<void>;
 }
 
-const consoleLogger: Logger = {
-  debug: () => {},
-  info: (...args) => console.log(...args),
-  warn: (...args) => console.warn(...args),
-  error: (...args) => console.error(...args),
-};
+const LEVEL_ORDER = { debug: 0, info: 1, warn: 2, error: 3 } as const;
+
+/** The app's own log lines, filtered by LOG_LEVEL like Bolt's. */
+function consoleLogger(level: Config['logLevel']): Logger {
+  const on = (at: keyof typeof LEVEL_ORDER) => LEVEL_ORDER[at] >= LEVEL_ORDER[level];
+  return {
+    debug: (...args) => on('debug') && console.debug(...args),
+    info: (...args) => on('info') && console.log(...args),
+    warn: (...args) => on('warn') && console.warn(...args),
+    error: (...args) => on('error') && console.error(...args),
+  };
+}
 
 /** Composition root: config → database and migrations → content → services → Bolt app → start. */
 export async function startStarCoach(config: Config, options: StartOptions = {}): Promise<RunningStarCoach> {
   const clock = options.clock ?? systemClock;
-  const logger = options.logger ?? consoleLogger;
+  const logger = options.logger ?? consoleLogger(config.logLevel);
   const database = openDatabase(config.dbFile);
   const library = loadLibrary(options.scenariosDir ?? DEFAULT_SCENARIOS_DIR);
   const repos = createRepositories(database.db);

@@ -120,15 +120,18 @@ describe('/star leaderboard, streaks and /star away', () => {
     const bad = await h.send({ ...slashCommand('leaderboard forever', h.slack.responseUrl('l')), channel_id: CHANNEL });
     expect(json(bad)).toContain('Usage: `/star leaderboard');
 
-    // A missed Monday breaks it, unless the person is away.
-    h.clock.set('2026-12-01T10:00:00Z');
-    await h.running.services.channel.tick(); // Tuesday's prompt posts (Monday's slot was never claimed: no tick ran)
+    // Monday's prompt goes unanswered: on Tuesday the streak is broken…
+    h.clock.set('2026-11-30T09:30:00Z');
+    await h.running.services.channel.tick();
+    h.clock.set('2026-12-01T12:00:00Z');
+    expect(h.running.services.community.streak(TEAM, CHANNEL, 'U1111')).toBe(0);
+    // …unless U1111 was away that day.
+    const away = (await h.send({
+      ...slashCommand('away 2026-11-30..2026-11-30', h.slack.responseUrl('a'), 'U1111'),
+      channel_id: CHANNEL,
+    })) as { text: string };
+    expect(away.text).toContain('frozen');
     expect(h.running.services.community.streak(TEAM, CHANNEL, 'U1111')).toBe(5);
-    expect(
-      json(
-        await h.send({ ...slashCommand('away 2026-12-24..2027-01-02', h.slack.responseUrl('a')), channel_id: CHANNEL }),
-      ),
-    ).toContain('frozen');
     expect(
       json(await h.send({ ...slashCommand('away someday', h.slack.responseUrl('a')), channel_id: CHANNEL })),
     ).toContain('not a date range');
@@ -207,7 +210,7 @@ describe('App Home', () => {
         event_ts: '1700000000.000001',
       }),
     );
-    const elapsed = performance.now() - started;
+    // Timing is reported by `npm run bench`; here only the content and limits are checked.
     const publish = h.slack.callsTo('views.publish')[0];
     const view = publish.args.view as {
       type: string;
@@ -223,7 +226,8 @@ describe('App Home', () => {
     expect(text).toContain('Ownership*\\n');
     expect(text).toContain('`hedging`');
     expect(text).toMatch(/Practise Customer Obsession/); // never practised: the weakest
-    expect(elapsed).toBeGreaterThan(0);
+    for (const b of view.blocks)
+      for (const f of (b.fields ?? []) as { text: string }[]) expect(f.text.length).toBeLessThanOrEqual(2000);
     await h.send(buttonClick(ACTION_IDS.homeQuiz, 'any', h.slack.responseUrl('h')));
     expect(json(h.slack.callsTo('chat.postMessage').at(-1)?.args.blocks)).toContain('Quiz ·');
     await h.send(buttonClick(ACTION_IDS.homePractice, 'customer-obsession', h.slack.responseUrl('h')));

@@ -103,6 +103,62 @@ describe('the HTTP receiver', () => {
     expect(e2e.running.services.repos.answers.listForUser(TEAM, 'U5678')).toHaveLength(1);
   });
 
+  it('over HTTP: a 429 and an API error during replies, a 40,000-character answer, an edit and a delete', async () => {
+    e2e.slack.reset();
+    await postCommand(e2e.eventsUrl, slashCommand('practice frugality', e2e.slack.responseUrl(), 'U7777'));
+    await e2e.slack.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage'));
+    const questionTs = String(e2e.slack.callsTo('chat.postMessage')[0].result?.ts);
+    const dm = 'D7777';
+    const event = (e: Record<string, unknown>) => eventEnvelope({ channel: dm, channel_type: 'im', ...e });
+
+    // The feedback post is refused with a 429: the answer is kept and the reply goes out on the retry sweep.
+    e2e.slack.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
+    await postEvent(
+      e2e.eventsUrl,
+      event({ ...dmReply(ANSWER, '1700100000.000001', questionTs, 'U7777'), channel: dm }),
+    );
+    await e2e.slack.waitFor(() => e2e.running.services.repos.answers.listForUser(TEAM, 'U7777').length === 1);
+    await new Promise((r) => setTimeout(r, 1100));
+    await e2e.running.services.outbox.deliverDue();
+    expect(
+      e2e.slack.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === questionTs && c.result),
+    ).toHaveLength(1);
+
+    // The edit's update fails with an API error first; the sweep delivers it.
+    e2e.slack.failNext('chat.update', { error: 'internal_error' });
+    const huge = `${ANSWER} `.repeat(120).slice(0, 40_000);
+    await postEvent(
+      e2e.eventsUrl,
+      event({
+        type: 'message',
+        subtype: 'message_changed',
+        ts: '1700100001.000001',
+        message: { type: 'message', user: 'U7777', text: huge, ts: '1700100000.000001' },
+      }),
+    );
+    await e2e.slack.waitFor((calls) => calls.some((c) => c.method === 'chat.update'));
+    const reply = e2e.running.services.repos.replies
+      .forSession(e2e.running.services.repos.answers.listForUser(TEAM, 'U7777')[0].sessionId)
+      .find((r) => r.purpose === 'feedback');
+    expect(reply?.status).toBe('failed');
+    await new Promise((r) => setTimeout(r, 5100));
+    await e2e.running.services.outbox.deliverDue();
+    const update = e2e.slack
+      .callsTo('chat.update')
+      .filter((c) => c.result)
+      .at(-1);
+    const blocks = update?.args.blocks as { type: string; text?: { text: string } }[];
+    expect(blocks.length).toBeLessThanOrEqual(50);
+    for (const b of blocks) if (b.text) expect(b.text.text.length).toBeLessThanOrEqual(3000);
+    expect(JSON.stringify(blocks)).toContain('too-long');
+
+    await postEvent(
+      e2e.eventsUrl,
+      event({ type: 'message', subtype: 'message_deleted', ts: '1700100002.000001', deleted_ts: '1700100000.000001' }),
+    );
+    await e2e.slack.waitFor(() => e2e.running.services.repos.answers.listForUser(TEAM, 'U7777').length === 0);
+  }, 20_000);
+
   it('serves the quiz and learn buttons', async () => {
     e2e.slack.reset();
     const quizRes = await postCommand(e2e.eventsUrl, slashCommand('quiz frugality', e2e.slack.responseUrl()));

@@ -63,6 +63,7 @@ describe('/star schedule', () => {
     const h = await harness();
     h.slack.setUser(ADMIN, { tz: 'America/Los_Angeles' });
     expect(json(await schedule(h, '08:00 daily'))).toContain('08:00 America/Los_Angeles, daily');
+    expect(h.running.services.repos.users.get(TEAM, ADMIN).timezone).toBe('America/Los_Angeles');
   });
 
   it.each([

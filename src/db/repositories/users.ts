@@ -21,6 +21,16 @@ export class UsersRepository {
     return { level: row?.level ?? 'sde2', timezone: row?.timezone ?? null };
   }
 
+  /** Remembers the user's Slack timezone (from users.info) for later defaults. */
+  setTimezone(teamId: string, userId: string, timezone: string, now: Date): void {
+    const at = now.toISOString();
+    this.db
+      .insert(users)
+      .values({ teamId, userId, timezone, createdAt: at, updatedAt: at })
+      .onConflictDoUpdate({ target: [users.teamId, users.userId], set: { timezone, updatedAt: at } })
+      .run();
+  }
+
   setLevel(teamId: string, userId: string, level: Level, now: Date): void {
     const at = now.toISOString();
     this.db

@@ -168,7 +168,12 @@ export async function runScheduleCommand(
         text: `:white_check_mark: Feedback here is now ${command.feedback === 'public' ? 'posted in the thread' : 'private to each author, with a verdict dot on the answer'}.`,
       };
     case 'time': {
-      const timezone = command.timezone ?? (await services.slackFor(teamId).userInfo(userId)).timezone ?? 'UTC';
+      let timezone = command.timezone;
+      if (!timezone) {
+        const own = (await services.slackFor(teamId).userInfo(userId)).timezone;
+        if (own) repos.users.setTimezone(teamId, userId, own, now);
+        timezone = own ?? 'UTC';
+      }
       if (!isValidTimeZone(timezone))
         return {
           response_type: 'ephemeral',

@@ -18,6 +18,8 @@ export interface RubricContext {
   lp: LpId | null;
   scenario: Scenario | null;
   questionIsHypothetical: boolean;
+  /** The text has runs of spaces (usually from blanked markup): patterns must allow them. */
+  spacedOut: boolean;
 }
 
 const HYPOTHETICAL_QUESTION =
@@ -64,6 +66,7 @@ export function buildContext(input: string, options: ContextOptions): RubricCont
     lp: options.lp,
     scenario: options.scenario,
     questionIsHypothetical: isHypotheticalQuestion(options.question),
+    spacedOut: clean.includes('  '),
   };
 }
 

@@ -32,8 +32,13 @@ function makeFlag(
 
 const flexible = new WeakMap<RegExp, RegExp>();
 
-/** The pattern as matched against normalised text (spaces widened; compiled once). */
-function compiled(pattern: RegExp): RegExp {
+/**
+ * The pattern as matched against this text: as written for plain prose, with spaces widened
+ * (compiled once) when blanked markup left runs of spaces. Widened patterns are slower, so plain
+ * prose, the common case, does not pay for them.
+ */
+function compiled(pattern: RegExp, ctx: RubricContext): RegExp {
+  if (!ctx.spacedOut) return pattern;
   let re = flexible.get(pattern);
   if (!re) {
     re = flexibleSpaces(pattern);
@@ -42,18 +47,33 @@ function compiled(pattern: RegExp): RegExp {
   return re;
 }
 
+const mergedCache = new WeakMap<readonly RegExp[], { plain: RegExp; spaced: RegExp }>();
+
+/**
+ * A rule's patterns as one alternation: one pass over the text instead of one per pattern (less
+ * than half the time on a typical answer). Case-insensitive, as the rules are written to be.
+ */
+function merged(patterns: readonly RegExp[], ctx: RubricContext): RegExp {
+  let entry = mergedCache.get(patterns);
+  if (!entry) {
+    const plain = new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), 'gi');
+    entry = { plain, spaced: flexibleSpaces(plain) };
+    mergedCache.set(patterns, entry);
+  }
+  return ctx.spacedOut ? entry.spaced : entry.plain;
+}
+
 function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
   if (rule.offForHypotheticalQuestions && ctx.questionIsHypothetical) return [];
   const flags: Flag[] = [];
   let lastEnd = -1;
   const matches: { start: number; end: number; strict: boolean }[] = [];
   const collect = (patterns: readonly RegExp[], strict: boolean) => {
-    for (const pattern of patterns) {
-      let count = 0;
-      for (const m of ctx.clean.matchAll(compiled(pattern))) {
-        matches.push({ start: m.index, end: m.index + m[0].length, strict });
-        if (++count >= MAX_FLAGS_PER_RULE * 4) break;
-      }
+    if (patterns.length === 0) return;
+    let count = 0;
+    for (const m of ctx.clean.matchAll(merged(patterns, ctx))) {
+      matches.push({ start: m.index, end: m.index + m[0].length, strict });
+      if (++count >= MAX_FLAGS_PER_RULE * 4) break;
     }
   };
   collect(rule.patterns, false);
@@ -66,7 +86,7 @@ function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
     if (part === null || !rule.parts.includes(part)) continue;
     if (rule.exceptions && !strict) {
       const window = exceptionWindow(ctx, start, end, rule.exceptionScope ?? 'with-previous');
-      if (rule.exceptions.some((exception) => compiled(exception).test(window))) continue;
+      if (rule.exceptions.some((exception) => compiled(exception, ctx).test(window))) continue;
     }
     flags.push(makeFlag(rule, ctx, start, end, part));
     lastEnd = end;

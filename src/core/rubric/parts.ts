@@ -1,5 +1,5 @@
 import { STAR_PARTS, type StarPart } from '../lp.js';
-import { countWords, flexibleSpaces, type Sentence, type Span } from './normalise.js';
+import { countWords, flexibleSpaces, mergePatterns, type Sentence, type Span } from './normalise.js';
 
 export interface PartSpan extends Span {
   part: StarPart;
@@ -207,12 +207,13 @@ const CAP_PER_SENTENCE = 3;
  * explains the cue words: a small dynamic programme over sentences, linear in their number.
  */
 export function partsFromCues(clean: string, sentences: readonly Sentence[]): PartSpan[] {
+  const cues = clean.includes('  ') ? FLEXIBLE_CUES : MERGED_CUES;
   const n = sentences.length;
   if (n === 0) return [];
   const k = STAR_PARTS.length;
   const cueScore = new Float64Array(n * k);
   const starts = sentences.map((s) => s.start);
-  for (const cue of FLEXIBLE_CUES) {
+  for (const cue of cues) {
     const p = STAR_PARTS.indexOf(cue.part);
     for (const m of clean.matchAll(cue.pattern)) {
       const i = sentenceAt(starts, m.index);
@@ -261,8 +262,18 @@ export function partsFromCues(clean: string, sentences: readonly Sentence[]): Pa
   return parts;
 }
 
-// Markup can leave runs of spaces inside phrases: match cue phrases across them.
-const FLEXIBLE_CUES = PART_CUES.map((cue) => ({ ...cue, pattern: flexibleSpaces(cue.pattern) }));
+// Cues of the same part, weight and flags are matched in one pass; a second set allows the runs of
+// spaces that blanked markup leaves inside phrases.
+function groupCues(cues: readonly Cue[]): Cue[] {
+  const groups = new Map<string, Cue[]>();
+  for (const cue of cues) {
+    const key = `${cue.part}|${cue.weight}|${cue.pattern.flags}`;
+    groups.set(key, [...(groups.get(key) ?? []), cue]);
+  }
+  return [...groups.values()].map((group) => ({ ...group[0], pattern: mergePatterns(group.map((c) => c.pattern))[0] }));
+}
+const MERGED_CUES = groupCues(PART_CUES);
+const FLEXIBLE_CUES = MERGED_CUES.map((cue) => ({ ...cue, pattern: flexibleSpaces(cue.pattern) }));
 
 /** Index of the sentence whose start is the last one at or before offset, -1 before the first. */
 export function sentenceAt(starts: readonly number[], offset: number): number {

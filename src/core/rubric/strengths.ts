@@ -1,6 +1,6 @@
 import type { StarPart } from '../lp.js';
 import { partAt, type RubricContext } from './context.js';
-import { flexibleSpaces, insideAny } from './normalise.js';
+import { flexibleSpaces, insideAny, mergePatterns } from './normalise.js';
 import { STRONG_VERBS } from './parts.js';
 import type { Strength, StrengthId } from './types.js';
 
@@ -104,8 +104,9 @@ const STRENGTH_RULES: readonly StrengthRule[] = [
   },
 ];
 
-// Compiled once: markup can leave runs of spaces inside phrases.
-const FLEXIBLE_STRENGTH_RULES = STRENGTH_RULES.map((rule) => ({
+// Compiled once: each rule's patterns in one pass, and a variant for text where markup left runs of spaces.
+const MERGED_STRENGTH_RULES = STRENGTH_RULES.map((rule) => ({ ...rule, patterns: mergePatterns(rule.patterns) }));
+const FLEXIBLE_STRENGTH_RULES = MERGED_STRENGTH_RULES.map((rule) => ({
   ...rule,
   patterns: rule.patterns.map(flexibleSpaces),
 }));
@@ -117,7 +118,7 @@ function escapeRegExp(text: string): string {
 /** Finds what the answer does well, each with the exact words that show it. */
 export function findStrengths(ctx: RubricContext): Strength[] {
   const strengths: Strength[] = [];
-  for (const rule of FLEXIBLE_STRENGTH_RULES) {
+  for (const rule of ctx.spacedOut ? FLEXIBLE_STRENGTH_RULES : MERGED_STRENGTH_RULES) {
     let count = 0;
     outer: for (const pattern of rule.patterns) {
       for (const m of ctx.clean.matchAll(pattern)) {

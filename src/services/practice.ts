@@ -130,7 +130,7 @@ export class PracticeService {
           level: session.level,
         },
         text,
-        this.score(session, kind, probeIndex, text),
+        null, // scored once, below, from all of the answer's messages
         now,
       );
       if (!this.repos.answers.addMessage(msg.teamId, msg.channelId, msg.ts, answer.id, text, now)) return undefined;

@@ -58,13 +58,20 @@ export class AnswersRepository {
   }
 
   /** Creates the answer for a slot (session, kind, probe) or returns the existing one. */
-  ensureSlot(slot: AnswerSlot, text: string, result: RubricResult, now: Date): AnswerRow {
+  /**
+   * Creates the answer for a slot (session, kind, probe) or returns the existing one. Without a
+   * result the row starts unscored, for a caller that scores it with `rescore` in the same transaction.
+   */
+  ensureSlot(slot: AnswerSlot, text: string, result: RubricResult | null, now: Date): AnswerRow {
     const at = now.toISOString();
     const existing = this.findSlot(slot.sessionId, slot.kind, slot.probeIndex);
     if (existing) return existing;
+    const scores = result
+      ? scoreColumns(text, result)
+      : { text, overall: 0, verdict: 'no-hire', dimensions: {}, flags: [], rubricVersion: 0 };
     return this.db
       .insert(answers)
-      .values({ ...slot, ...scoreColumns(text, result), createdAt: at, updatedAt: at })
+      .values({ ...slot, ...scores, createdAt: at, updatedAt: at })
       .returning()
       .get();
   }

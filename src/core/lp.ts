@@ -93,11 +93,6 @@ export function isLpId(value: string): value is LpId {
   return byId.has(value);
 }
 
-/** Looks up a principle by id; undefined for an unknown id. */
-export function findLp(id: string): LeadershipPrinciple | undefined {
-  return byId.get(id);
-}
-
 /** The display name of a principle id (the id itself when unknown). */
 export function lpName(id: string): string {
   return byId.get(id)?.name ?? id;

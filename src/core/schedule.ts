@@ -55,11 +55,6 @@ export function formatDays(days: readonly number[]): string {
   return sorted.map((d) => WEEKDAY_NAMES[d]).join(',');
 }
 
-/** Whether `days` is Monday to Friday only: such a channel skips weekends in streaks too. */
-export function isWeekdaysOnly(days: readonly number[]): boolean {
-  return days.every((d) => d >= 1 && d <= 5);
-}
-
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(timezone: string): Intl.DateTimeFormat {

@@ -21,10 +21,8 @@ export function contentWords(question: string): Set<string> {
   return new Set(words);
 }
 
-/** Jaccard overlap of two questions' content words, 0 (nothing shared) to 1 (same words). */
-export function questionSimilarity(a: string, b: string): number {
-  const wa = contentWords(a);
-  const wb = contentWords(b);
+/** Jaccard overlap of two word sets, 0 (nothing shared) to 1 (same words). */
+function overlap(wa: ReadonlySet<string>, wb: ReadonlySet<string>): number {
   if (wa.size === 0 || wb.size === 0) return 0;
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared++;
@@ -48,12 +46,7 @@ export function findNearDuplicates(
   const pairs: { a: NamedQuestion; b: NamedQuestion; similarity: number }[] = [];
   for (let i = 0; i < questions.length; i++) {
     for (let j = i + 1; j < questions.length; j++) {
-      const wa = sets[i];
-      const wb = sets[j];
-      if (wa.size === 0 || wb.size === 0) continue;
-      let shared = 0;
-      for (const w of wa) if (wb.has(w)) shared++;
-      const similarity = shared / (wa.size + wb.size - shared);
+      const similarity = overlap(sets[i], sets[j]);
       if (similarity >= threshold) pairs.push({ a: questions[i], b: questions[j], similarity });
     }
   }

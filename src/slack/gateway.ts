@@ -1,6 +1,5 @@
 import type { KnownBlock } from '@slack/types';
 import { ErrorCode, type WebClient } from '@slack/web-api';
-import type { MessageBody } from './views/limits.js';
 
 /** What the services need from Slack's Web API, so they can be tested with a fake. */
 export interface SlackGateway {
@@ -167,5 +166,3 @@ export function webClientGateway(client: WebClient): SlackGateway {
     },
   };
 }
-
-export type { MessageBody };

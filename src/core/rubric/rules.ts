@@ -573,9 +573,3 @@ export const PART_MISSING_PENALTY: Record<StarPart, number> = {
   result: 30,
   reflection: 10,
 };
-
-export function ruleById(id: FlagId): Rule {
-  const rule = RULES.find((r) => r.id === id);
-  if (!rule) throw new Error(`no rule ${id}`);
-  return rule;
-}

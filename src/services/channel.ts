@@ -51,12 +51,9 @@ export class ChannelService {
   ) {
     this.catalog = buildCatalog(library.scenarios, library.banks);
     this.idsByLp = questionIdsByLp(this.catalog);
-    // When a prompt message goes out, remember its ts: it is the thread answers arrive in.
-    const previous = outbox.onFirstSend;
-    outbox.onFirstSend = (reply, ts, now) => {
-      previous?.(reply, ts, now);
+    outbox.onFirstSend((reply, ts) => {
       if (reply.purpose === 'prompt') this.repos.prompts.setMessageTs(reply.id, ts);
-    };
+    });
   }
 
   /**

@@ -113,19 +113,29 @@ export class CommunityService {
   }
 
   /** The current streak of a person in a channel, in the channel's own days. */
-  streak(teamId: string, channelId: string, userId: string, answered?: readonly ChannelAnswer[]): number {
-    const schedule = this.repos.schedules.get(teamId, channelId);
-    const timezone = schedule?.timezone ?? 'UTC';
-    const mine = (answered ?? this.repos.community.channelAnswers(teamId, channelId)).filter(
-      (a) => a.userId === userId,
-    );
-    const days = new Set(mine.map((a) => a.slotKey).filter((k) => !k.startsWith('now:')));
-    return currentStreak(
-      this.repos.community.scheduledPromptDates(teamId, channelId),
-      days,
-      this.repos.community.awayOf(teamId, userId),
-      localDate(this.clock.now(), timezone),
-    );
+  streak(teamId: string, channelId: string, userId: string): number {
+    return this.streaksIn(teamId, channelId)(userId);
+  }
+
+  /**
+   * A streak calculator for one channel: its answers, prompt dates and today are read once, so a
+   * leaderboard of many people does not read them again for each.
+   */
+  private streaksIn(
+    teamId: string,
+    channelId: string,
+    answered?: readonly ChannelAnswer[],
+  ): (userId: string) => number {
+    const timezone = this.repos.schedules.get(teamId, channelId)?.timezone ?? 'UTC';
+    const all = answered ?? this.repos.community.channelAnswers(teamId, channelId);
+    const promptDates = this.repos.community.scheduledPromptDates(teamId, channelId);
+    const today = localDate(this.clock.now(), timezone);
+    return (userId) => {
+      const days = new Set(
+        all.filter((a) => a.userId === userId && !a.slotKey.startsWith('now:')).map((a) => a.slotKey),
+      );
+      return currentStreak(promptDates, days, this.repos.community.awayOf(teamId, userId), today);
+    };
   }
 
   leaderboard(teamId: string, channelId: string, window: LeaderboardWindow): LeaderboardRow[] {
@@ -136,6 +146,7 @@ export class CommunityService {
     const combined = this.combined(inWindow);
     const reviews = this.repos.community.reviewsInChannel(teamId, channelId, since);
     const users = new Set([...inWindow.map((a) => a.userId), ...reviews.map((r) => r.reviewerId)]);
+    const streakOf = this.streaksIn(teamId, channelId, all);
     return [...users]
       .map((userId) => {
         const mine = inWindow.filter((a) => a.userId === userId);
@@ -146,7 +157,7 @@ export class CommunityService {
           averageCombined: scores.length > 0 ? Math.round(scores.reduce((s, x) => s + x, 0) / scores.length) : 0,
           reviewsGiven: reviews.filter((r) => r.reviewerId === userId).length,
           reviewsReceived: reviews.filter((r) => r.authorId === userId).length,
-          streak: this.streak(teamId, channelId, userId, all),
+          streak: streakOf(userId),
         };
       })
       .sort(

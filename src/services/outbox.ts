@@ -32,8 +32,7 @@ export const SWEEP_LIMIT = 50;
  * instances) never send the same reply, and a failure leaves the reply stored for the next sweep.
  */
 export class Outbox {
-  /** Runs in the transaction that records a message's first send (e.g. a question's thread ts). */
-  onFirstSend?: (reply: ReplyRow, ts: string, now: Date) => void;
+  private readonly firstSendListeners: ((reply: ReplyRow, ts: string, now: Date) => void)[] = [];
 
   constructor(
     private readonly repos: Repositories,
@@ -43,6 +42,14 @@ export class Outbox {
   ) {}
 
   private stopping = false;
+
+  /**
+   * Runs `listener` in the transaction that records a message's first send, so its Slack ts is
+   * stored with it (a question's or prompt's ts is the thread that answers arrive in).
+   */
+  onFirstSend(listener: (reply: ReplyRow, ts: string, now: Date) => void): void {
+    this.firstSendListeners.push(listener);
+  }
 
   /** Stops taking replies for sending (a graceful stop); ones not sent stay stored for the next start. */
   stop(): void {
@@ -76,9 +83,7 @@ export class Outbox {
         const now = this.clock.now();
         again = this.repos.replies.markSent(reply.id, ts, now);
         if (!reply.sentTs && ts) {
-          if (reply.purpose === 'question' && reply.sessionId !== null)
-            this.repos.sessions.setQuestionTs(reply.sessionId, ts, now);
-          this.onFirstSend?.(reply, ts, now);
+          for (const listener of this.firstSendListeners) listener(reply, ts, now);
         }
       });
       return { kind: 'sent', again };

@@ -46,6 +46,10 @@ export class PracticeService {
     private readonly random: () => number,
   ) {
     this.scenarios = new Map(library.scenarios.map((s) => [s.id, s]));
+    outbox.onFirstSend((reply, ts, now) => {
+      if (reply.purpose === 'question' && reply.sessionId !== null)
+        this.repos.sessions.setQuestionTs(reply.sessionId, ts, now);
+    });
   }
 
   scenario(id: string): Scenario | undefined {

@@ -1,4 +1,5 @@
 import type { StarPart } from '../lp.js';
+import type { Scenario } from '../scenario.js';
 import { partAt, type RubricContext } from './context.js';
 import { flexibleSpaces, insideAny, mergePatterns } from './normalise.js';
 import { STRONG_VERBS } from './parts.js';
@@ -115,6 +116,29 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+const keyPhraseCache = new WeakMap<Scenario, { phrase: string; pattern: RegExp }[]>();
+
+/** A scenario's key phrases as patterns, compiled once per scenario rather than once per answer. */
+function keyPhrasePatterns(scenario: Scenario): { phrase: string; pattern: RegExp }[] {
+  let patterns = keyPhraseCache.get(scenario);
+  if (!patterns) {
+    const phrases = new Set(
+      Object.values(scenario.steps).flatMap((step) =>
+        step.keyPhrases.map((p) => p.replace(/^["“']|["”']$/g, '').trim()),
+      ),
+    );
+    patterns = [...phrases]
+      .filter((phrase) => phrase.length >= 3)
+      // Not \b: a phrase may start or end with a symbol ("0.3%", "$8K").
+      .map((phrase) => ({
+        phrase,
+        pattern: new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(phrase)}(?![A-Za-z0-9])`, 'i'),
+      }));
+    keyPhraseCache.set(scenario, patterns);
+  }
+  return patterns;
+}
+
 /** Finds what the answer does well, each with the exact words that show it. */
 export function findStrengths(ctx: RubricContext): Strength[] {
   const strengths: Strength[] = [];
@@ -133,15 +157,8 @@ export function findStrengths(ctx: RubricContext): Strength[] {
     }
   }
   if (ctx.scenario) {
-    const phrases = new Set(
-      Object.values(ctx.scenario.steps).flatMap((step) =>
-        step.keyPhrases.map((p) => p.replace(/^["“']|["”']$/g, '').trim()),
-      ),
-    );
-    for (const phrase of phrases) {
-      if (phrase.length < 3) continue;
-      // Not \b: a phrase may start or end with a symbol ("0.3%", "$8K").
-      const m = new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(phrase)}(?![A-Za-z0-9])`, 'i').exec(ctx.clean);
+    for (const { phrase, pattern } of keyPhrasePatterns(ctx.scenario)) {
+      const m = pattern.exec(ctx.clean);
       if (!m) continue;
       strengths.push({
         id: 'key-phrase',

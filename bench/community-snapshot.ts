@@ -3,7 +3,7 @@
 // them, and the time to build the App Home for the most active person.
 import { homeData } from '../src/services/home.js';
 import { homeView } from '../src/slack/views/community.js';
-import { eventEnvelope, slashCommand, startHarness, TEAM } from '../test/helpers/harness.js';
+import { channelReply, eventEnvelope, slashCommand, startHarness, TEAM } from '../test/helpers/harness.js';
 
 const CHANNEL = 'C1234';
 const ANSWERS = [
@@ -46,53 +46,13 @@ for (let day = 0; day < 365; day++) {
       .at(-1)?.result?.ts,
   );
   const ts = (k: number) => `${1800000000 + day * 100 + k}.000001`;
+  const say = (user: string, text: string, k: number) =>
+    h.send(eventEnvelope(channelReply(text, ts(k), thread, user, CHANNEL)));
   // U1111 answers every day and its follow-up; U2222 most days; U3333 on Mondays.
-  await h.send(
-    eventEnvelope({
-      type: 'message',
-      channel: CHANNEL,
-      channel_type: 'channel',
-      user: 'U1111',
-      text: ANSWERS[0],
-      ts: ts(1),
-      thread_ts: thread,
-    }),
-  );
-  await h.send(
-    eventEnvelope({
-      type: 'message',
-      channel: CHANNEL,
-      channel_type: 'channel',
-      user: 'U1111',
-      text: 'I pulled the logs myself, I reproduced it in staging and I walked my lead through the data.',
-      ts: ts(2),
-      thread_ts: thread,
-    }),
-  );
-  if (day % 5 !== 4)
-    await h.send(
-      eventEnvelope({
-        type: 'message',
-        channel: CHANNEL,
-        channel_type: 'channel',
-        user: 'U2222',
-        text: ANSWERS[1],
-        ts: ts(3),
-        thread_ts: thread,
-      }),
-    );
-  if (day % 7 === 0)
-    await h.send(
-      eventEnvelope({
-        type: 'message',
-        channel: CHANNEL,
-        channel_type: 'channel',
-        user: 'U3333',
-        text: ANSWERS[2],
-        ts: ts(4),
-        thread_ts: thread,
-      }),
-    );
+  await say('U1111', ANSWERS[0], 1);
+  await say('U1111', 'I pulled the logs myself, I reproduced it in staging and I walked my lead through the data.', 2);
+  if (day % 5 !== 4) await say('U2222', ANSWERS[1], 3);
+  if (day % 7 === 0) await say('U3333', ANSWERS[2], 4);
   if (day % 3 === 0)
     await h.send(
       eventEnvelope({

@@ -169,6 +169,28 @@ export function dmReply(text: string, ts: string, threadTs: string, user = USER)
   };
 }
 
+/** A reply in a channel thread (a teammate answering a daily prompt). */
+export function channelReply(
+  text: string,
+  ts: string,
+  threadTs: string,
+  user: string,
+  channel = 'C1234',
+): Record<string, unknown> {
+  return {
+    type: 'message',
+    channel,
+    user,
+    text,
+    ts,
+    thread_ts: threadTs,
+    parent_user_id: BOT_USER,
+    event_ts: ts,
+    channel_type: 'channel',
+    team: TEAM,
+  };
+}
+
 export function dmEdit(text: string, originalTs: string, threadTs: string): Record<string, unknown> {
   return {
     type: 'message',

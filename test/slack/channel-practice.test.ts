@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../helpers/fake-slack.js';
-import { eventEnvelope, type Harness, slashCommand, startHarness, TEAM } from '../helpers/harness.js';
+import { channelReply, eventEnvelope, type Harness, slashCommand, startHarness, TEAM } from '../helpers/harness.js';
 
 const CHANNEL = 'C1234';
 const ADMIN = 'U1234';
@@ -14,21 +14,6 @@ const STRONG =
   'I traced the stuck refunds to a retry job that skipped one currency. I wrote a fix, I backfilled 4,200 refunds and I added an alert. ' +
   'As a result stuck refunds went from 3% to 0.1% and support tickets fell by 40%. I learned to test every currency path, and I now add one to each review.';
 const WEAK = 'I think we kind of fixed it and things got better.';
-
-function channelReply(text: string, ts: string, threadTs: string, user: string, channel = CHANNEL) {
-  return {
-    type: 'message',
-    channel,
-    user,
-    text,
-    ts,
-    thread_ts: threadTs,
-    parent_user_id: 'U0BOT',
-    event_ts: ts,
-    channel_type: 'channel',
-    team: TEAM,
-  };
-}
 
 const harnesses: Harness[] = [];
 afterEach(async () => {

@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/slack/ids.js';
-import { buttonClick, eventEnvelope, type Harness, slashCommand, startHarness, TEAM } from '../helpers/harness.js';
+import {
+  buttonClick,
+  channelReply,
+  eventEnvelope,
+  type Harness,
+  slashCommand,
+  startHarness,
+  TEAM,
+} from '../helpers/harness.js';
 
 const CHANNEL = 'C1234';
 const ADMIN = 'U1234';
@@ -25,19 +33,8 @@ async function channelWithPrompt(start = '2026-11-30T09:00:00Z') {
   return { h, thread };
 }
 
-function reply(user: string, text: string, ts: string, thread: string) {
-  return eventEnvelope({
-    type: 'message',
-    channel: CHANNEL,
-    user,
-    text,
-    ts,
-    thread_ts: thread,
-    event_ts: ts,
-    channel_type: 'channel',
-    team: TEAM,
-  });
-}
+const reply = (user: string, text: string, ts: string, thread: string) =>
+  eventEnvelope(channelReply(text, ts, thread, user));
 
 function reaction(
   type: 'reaction_added' | 'reaction_removed',

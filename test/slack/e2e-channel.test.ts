@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, startE2E } from '../helpers/e2e.js';
-import { eventEnvelope, slashCommand, TEAM } from '../helpers/harness.js';
+import { channelReply, eventEnvelope, slashCommand, TEAM } from '../helpers/harness.js';
 import { postCommand, postEvent } from '../helpers/signed.js';
 
 const CHANNEL = 'C1234';
@@ -21,17 +21,7 @@ afterAll(async () => {
 });
 
 const reply = (user: string, text: string, ts: string, thread: string) =>
-  eventEnvelope({
-    type: 'message',
-    channel: CHANNEL,
-    user,
-    text,
-    ts,
-    thread_ts: thread,
-    event_ts: ts,
-    channel_type: 'channel',
-    team: TEAM,
-  });
+  eventEnvelope(channelReply(text, ts, thread, user));
 
 describe('channel practice end to end (signed requests to the real HTTP receiver)', () => {
   it('posts a prompt, answers three people privately with one public follow-up each, and scores their follow-up answers', async () => {

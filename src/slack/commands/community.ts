@@ -2,6 +2,7 @@ import { parseAwayRange } from '../../core/streak.js';
 import type { LeaderboardWindow } from '../../services/community.js';
 import type { Services } from '../services.js';
 import { forgetConfirmMessage, leaderboardMessage } from '../views/community.js';
+import { ephemeral } from '../views/limits.js';
 
 type Reply = { response_type: 'ephemeral' | 'in_channel'; text: string; blocks?: unknown[] };
 
@@ -10,7 +11,7 @@ export function leaderboardCommand(services: Services, teamId: string, channelId
   if (args.length > 1 || !['week', 'month', 'all'].includes(window))
     return { response_type: 'ephemeral', text: ':warning: Usage: `/star leaderboard [week|month|all]`.' };
   const body = leaderboardMessage(services.community.leaderboard(teamId, channelId, window), window);
-  return { response_type: 'ephemeral', ...body };
+  return ephemeral(body);
 }
 
 export function awayCommand(services: Services, teamId: string, userId: string, args: string[]): Reply {
@@ -43,5 +44,5 @@ export async function exportCommand(services: Services, teamId: string, userId: 
 
 export function forgetMeCommand(): Reply {
   const body = forgetConfirmMessage();
-  return { response_type: 'ephemeral', ...body };
+  return ephemeral(body);
 }

@@ -12,6 +12,7 @@ import { toSchedule } from '../../services/channel.js';
 import type { Services } from '../services.js';
 import { scheduleStatusMessage } from '../views/channel.js';
 import type { MessageBody } from '../views/limits.js';
+import { ephemeral } from '../views/limits.js';
 
 export type ScheduleCommand =
   | { kind: 'show' }
@@ -92,12 +93,6 @@ async function mayChangeSchedule(services: Services, teamId: string, userId: str
   if (services.admins.includes(userId)) return true;
   return (await services.slackFor(teamId).userInfo(userId)).isAdmin;
 }
-
-const ephemeral = (body: MessageBody) => ({
-  response_type: 'ephemeral' as const,
-  text: body.text,
-  blocks: body.blocks,
-});
 
 /** Runs `/star schedule …` (and `/star prompt`) after the command was acked; returns the reply. */
 export async function runScheduleCommand(

@@ -6,6 +6,7 @@ import type { Services } from '../services.js';
 import { helpMessage } from '../views/help.js';
 import { learnMessage } from '../views/learn.js';
 import type { MessageBody } from '../views/limits.js';
+import { ephemeral } from '../views/limits.js';
 import { quizMessage } from '../views/quiz.js';
 import { statsMessage } from '../views/stats.js';
 import { awayCommand, exportCommand, forgetMeCommand, leaderboardCommand } from './community.js';
@@ -25,15 +26,16 @@ export function parseLpAndLevel(tokens: string[]): { lp?: LpId; level?: Level; e
   return parsed;
 }
 
-/** A random quiz question, from one LP's scenarios when given. */
-export function pickQuiz(services: Services, lp: LpId | undefined): { scenario: Scenario; index: number } {
+/** A random scenario, of one LP when given. */
+export function randomScenario(services: Services, lp: LpId | undefined): Scenario {
   const pool = services.library.scenarios.filter((s) => lp === undefined || s.lp === lp);
-  const scenario = pool[Math.floor(services.random() * pool.length)];
-  return { scenario, index: Math.floor(services.random() * scenario.quiz.length) };
+  return pool[Math.floor(services.random() * pool.length)];
 }
 
-function ephemeral(body: MessageBody) {
-  return { response_type: 'ephemeral' as const, text: body.text, blocks: body.blocks };
+/** A random quiz question, from one LP's scenarios when given. */
+export function pickQuiz(services: Services, lp: LpId | undefined): { scenario: Scenario; index: number } {
+  const scenario = randomScenario(services, lp);
+  return { scenario, index: Math.floor(services.random() * scenario.quiz.length) };
 }
 
 /** `/star …`: a small dispatch table; every reply is ephemeral. */
@@ -79,7 +81,7 @@ export function starCommand(services: Services) {
           await ack(ephemeral(helpMessage(error ?? 'Usage: /star learn [lp]')));
           return;
         }
-        const { scenario } = pickQuiz(services, lp);
+        const scenario = randomScenario(services, lp);
         await ack(ephemeral(learnMessage(scenario, 0)));
         return;
       }

@@ -58,6 +58,11 @@ export interface MessageBody {
   blocks: KnownBlock[];
 }
 
+/** A message body as an ephemeral reply to a slash command or button (only the user sees it). */
+export function ephemeral(body: MessageBody) {
+  return { response_type: 'ephemeral' as const, text: body.text, blocks: body.blocks };
+}
+
 export function message(text: string, blocks: KnownBlock[]): MessageBody {
   const fitted =
     blocks.length > MAX_BLOCKS_PER_MESSAGE

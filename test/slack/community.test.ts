@@ -197,7 +197,6 @@ describe('App Home', () => {
       }
     });
     h.clock.set('2026-11-30T12:00:00Z');
-    const started = performance.now();
     await h.send(
       eventEnvelope({
         type: 'app_home_opened',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, startE2E } from '../helpers/e2e.js';
-import { channelReply, eventEnvelope, slashCommand, TEAM } from '../helpers/harness.js';
+import { channelReply, eventEnvelope, slashCommand } from '../helpers/harness.js';
 import { postCommand, postEvent } from '../helpers/signed.js';
 
 const CHANNEL = 'C1234';

@@ -11,7 +11,6 @@ import {
 import { toSchedule } from '../../services/channel.js';
 import type { Services } from '../services.js';
 import { scheduleStatusMessage } from '../views/channel.js';
-import type { MessageBody } from '../views/limits.js';
 import { ephemeral } from '../views/limits.js';
 
 export type ScheduleCommand =

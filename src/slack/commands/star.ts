@@ -5,7 +5,6 @@ import { userStats } from '../../services/stats.js';
 import type { Services } from '../services.js';
 import { helpMessage } from '../views/help.js';
 import { learnMessage } from '../views/learn.js';
-import type { MessageBody } from '../views/limits.js';
 import { ephemeral } from '../views/limits.js';
 import { quizMessage } from '../views/quiz.js';
 import { statsMessage } from '../views/stats.js';

@@ -107,7 +107,7 @@ export function channelProbeFeedbackMessage(
 
 /** `/star schedule` with no arguments: the settings and the next three posting times. */
 export function scheduleStatusMessage(schedule: ScheduleRow | undefined, next: Slot[]): MessageBody {
-  if (!schedule || !schedule.enabled) {
+  if (!schedule?.enabled) {
     return message('No daily prompt here.', [
       section(
         'No daily prompt in this channel. Set one with `/star schedule HH:MM [timezone] [weekdays|daily|mon,wed,fri]`.',

@@ -20,7 +20,7 @@ const EnvSchema = z.object({
     .default(3000),
   STAR_DB: z.string().min(1, 'must not be empty').default('./data/star.db'),
   SLACK_API_URL: z
-    .url({ error: 'must be a URL such as http://127.0.0.1:9000/api/' })
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:9000/api/' })
     .optional()
     .transform((url) => (url && !url.endsWith('/') ? `${url}/` : url)),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),

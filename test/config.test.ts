@@ -13,7 +13,7 @@ describe('parseConfig', () => {
     expect((error as ConfigError).problems).toEqual([
       'SLACK_BOT_TOKEN must be a bot token starting with xoxb-',
       'PORT must be between 0 and 65535',
-      'SLACK_API_URL must be a URL such as http://127.0.0.1:9000/api/',
+      'SLACK_API_URL must be an http(s) URL such as http://127.0.0.1:9000/api/',
       'LOG_LEVEL must be one of debug, info, warn, error',
       'SLACK_SIGNING_SECRET is required in HTTP mode (set SLACK_APP_TOKEN for Socket Mode instead)',
     ]);
@@ -32,6 +32,12 @@ describe('parseConfig', () => {
       admins: [],
       catchUpGraceMs: 7_200_000,
     });
+  });
+
+  it('refuses a Web API URL that is not http(s)', () => {
+    expect(() =>
+      parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: 'node:internal/x' }),
+    ).toThrow(/SLACK_API_URL must be an http\(s\) URL/);
   });
 
   it('uses Socket Mode when an app token is set, and treats empty values as unset', () => {

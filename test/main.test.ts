@@ -1,34 +1,16 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InFlight } from '../src/slack/register.js';
 import { FakeSlack } from './helpers/fake-slack.js';
+import { cleanEnv, exitOf, MAIN_JS, ROOT, requireBuild, waitForOutput } from './helpers/process.js';
 
-const TSX = path.resolve('node_modules/.bin/tsx');
-const cleanEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
-
-function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs = 15_000): Promise<RegExpMatchArray> {
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => reject(new Error(`no ${pattern} in: ${seen}`)), timeoutMs);
-    const onData = (chunk: Buffer) => {
-      seen += chunk.toString();
-      const m = seen.match(pattern);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-  });
-}
-
-describe('npm start (src/main.ts)', () => {
+describe('the compiled app as a process', () => {
   let slack: FakeSlack;
   beforeAll(async () => {
+    requireBuild();
     slack = await new FakeSlack().start();
   });
   afterAll(async () => {
@@ -36,7 +18,7 @@ describe('npm start (src/main.ts)', () => {
   });
 
   it('lists every configuration problem and exits 1', () => {
-    const run = spawnSync(TSX, [path.resolve('src/main.ts')], {
+    const run = spawnSync(process.execPath, [MAIN_JS], {
       env: { ...cleanEnv, PORT: 'abc' },
       encoding: 'utf8',
       cwd: mkdtempSync(path.join(tmpdir(), 'star-cwd-')),
@@ -48,27 +30,34 @@ describe('npm start (src/main.ts)', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('serves /healthz in HTTP mode, creates the database folders, and exits 0 on SIGTERM', async () => {
+  it('`npm start` serves /healthz, creates the database folders, and exits 0 when npm gets SIGTERM', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'star-main-'));
     const dbFile = path.join(dir, 'deep', 'er', 'star.db');
-    const child = spawn(TSX, [path.resolve('src/main.ts')], {
-      cwd: dir,
+    // npm runs in the repository (where package.json is); every variable is set here, empty ones
+    // included, so a developer's .env there cannot change what starts.
+    const npm = spawn('npm', ['start'], {
+      cwd: ROOT,
       env: {
         ...cleanEnv,
         SLACK_BOT_TOKEN: 'xoxb-main',
         SLACK_SIGNING_SECRET: 'secret',
+        SLACK_APP_TOKEN: '',
+        STAR_ADMINS: '',
         PORT: '0',
         STAR_DB: dbFile,
         SLACK_API_URL: slack.apiUrl,
+        LOG_LEVEL: 'info',
       },
     });
-    const [, port] = await waitForOutput(child, /listening on port (\d+)/);
+    const [, port] = await waitForOutput(npm, /listening on port (\d+)/);
     const res = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(res.status).toBe(200);
     expect(existsSync(dbFile)).toBe(true);
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    // The signal goes to npm only, as a container runtime sends it to `CMD ["npm", "start"]`.
+    npm.kill('SIGTERM');
+    expect(await exitOf(npm)).toBe(0);
+    // npm exits only after its child; the app is gone, not orphaned with the database open.
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
   });
 });
 

@@ -2,9 +2,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { fakeIo } from '../helpers/fake-io.js';
+import { CLI_JS, requireBuild } from '../helpers/process.js';
 
 const ANSWER =
   'At my previous job I ran the checkout service. My goal was to stop payment timeouts before the sale. ' +
@@ -131,8 +132,8 @@ describe('star practice', () => {
   });
 });
 
-describe('the real process', () => {
-  const tsx = path.resolve('node_modules/.bin/tsx');
+describe('the real process (compiled CLI)', () => {
+  beforeAll(requireBuild);
   it('scores standard input through npm run star', () => {
     const out = execFileSync('npm', ['run', '-s', 'star', '--', 'score', '--json', '-'], {
       input: ANSWER,
@@ -141,7 +142,7 @@ describe('the real process', () => {
     expect(JSON.parse(out).verdict).toMatch(/hire/);
   });
   it('stops quietly when the reader closes the pipe early', () => {
-    const run = spawnSync('bash', ['-c', `${tsx} src/cli.ts scenarios list | head -1`], { encoding: 'utf8' });
+    const run = spawnSync('bash', ['-c', `node ${CLI_JS} scenarios list | head -1`], { encoding: 'utf8' });
     expect(run.stdout.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).not.toMatch(/EPIPE|\n\s+at /);
   });
@@ -150,7 +151,7 @@ describe('the real process', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'star-cli-'));
     const file = path.join(dir, 'big.txt');
     writeFileSync(file, 'x'.repeat(1024 * 1024));
-    const run = spawnSync(tsx, ['src/cli.ts', 'score', file], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [CLI_JS, 'score', file], { encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split('\n')).toEqual([`star: ${file} is 1.0 MB; an answer may be at most 256 KB`]);
   });

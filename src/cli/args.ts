@@ -1,12 +1,9 @@
 import { parseArgs } from 'node:util';
+import { StarError } from '../core/errors.js';
 
 /** A mistake in how the command was called: printed as one line, exit status 2. */
-export class UsageError extends Error {
+export class UsageError extends StarError {
   readonly code = 'usage';
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
 }
 
 type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;

@@ -4,14 +4,26 @@ import path from 'node:path';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { fixedClock } from '../../src/clock.js';
 import { parseConfig } from '../../src/config.js';
-import { type RunningStarCoach, startStarCoach } from '../../src/server.js';
-import type { Logger } from '../../src/services/outbox.js';
+import { type Library, loadLibrary } from '../../src/content/load-scenarios.js';
+import { DEFAULT_SCENARIOS_DIR } from '../../src/content/paths.js';
+import type { Repositories } from '../../src/db/ports.js';
+import type { AppLogger } from '../../src/logger.js';
+import { runMinute } from '../../src/scheduler/minute.js';
+import type { Services } from '../../src/services/index.js';
+import { type RunningStarCoach, startStarCoach } from '../../src/star-coach.js';
 import { FakeSlack } from './fake-slack.js';
 
 export const TEAM = 'T1234';
 export const USER = 'U1234';
 export const DM = 'D1234';
 export const BOT_USER = 'U0BOT';
+
+let library: Library | undefined;
+/** The shipped scenario library, loaded once per test file (parsing and validating it is the slow part of a start). */
+export function shippedLibrary(): Library {
+  library ??= loadLibrary(DEFAULT_SCENARIOS_DIR);
+  return library;
+}
 
 /** A receiver that lets a test hand events straight to the real Bolt app. */
 class DirectReceiver implements Receiver {
@@ -23,19 +35,25 @@ class DirectReceiver implements Receiver {
   async stop(): Promise<void> {}
 }
 
-export const quietLogger: Logger & { errors: unknown[][]; warnings: unknown[][] } = Object.assign(
-  { errors: [] as unknown[][], warnings: [] as unknown[][] },
-  {
-    debug: () => {},
-    info: () => {},
-    warn(...args: unknown[]) {
-      quietLogger.warnings.push(args);
-    },
-    error(...args: unknown[]) {
-      quietLogger.errors.push(args);
-    },
-  },
-);
+/** A logger that keeps warnings and errors for tests to look at, and prints nothing. */
+export function recordingLogger(): AppLogger & { errors: unknown[][]; warnings: unknown[][] } {
+  const errors: unknown[][] = [];
+  const warnings: unknown[][] = [];
+  const logger: AppLogger & { errors: unknown[][]; warnings: unknown[][] } = {
+    errors,
+    warnings,
+    level: 'warn',
+    setLevel() {},
+    named: () => logger,
+    debug() {},
+    info() {},
+    warn: (...args) => warnings.push(args),
+    error: (...args) => errors.push(args),
+  };
+  return logger;
+}
+
+export const quietLogger = recordingLogger();
 
 /** Sequence-based "random" so scenario and quiz picks are repeatable. */
 export function seededRandom(seed = 1): () => number {
@@ -49,10 +67,16 @@ export function seededRandom(seed = 1): () => number {
 export interface Harness {
   slack: FakeSlack;
   running: RunningStarCoach;
+  services: Services;
+  repos: Repositories;
   clock: ReturnType<typeof fixedClock>;
   dbFile: string;
   /** Sends one request body through app.processEvent; resolves with what the listener acked. */
   send(body: Record<string, unknown>, extra?: Partial<ReceiverEvent>): Promise<unknown>;
+  /** The minute's timed jobs (prompts, then digests) at the test clock's now; returns the prompts' counts. */
+  tick(): Promise<{ due: number; claimed: number; posted: number }>;
+  /** The outbox sweep at the test clock's now; returns how many replies went out. */
+  sweep(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -66,6 +90,7 @@ export interface HarnessOptions {
   startUp?: boolean;
 }
 
+/** The whole app (real Bolt, real SQLite file, real migrations) against a fake Slack Web API, timed jobs run by hand. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const ownSlack = options.slack === undefined;
   const slack = options.slack ?? (await new FakeSlack().start());
@@ -85,15 +110,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     clock,
     random: seededRandom(7),
     logger: quietLogger,
+    library: shippedLibrary(),
     receiver,
-    sweep: false,
-    schedule: options.startUp === true ? 'start-up-only' : false,
+    jobs: options.startUp === true ? 'start-up-only' : 'none',
     // Waiting for Retry-After moves the test clock instead of sleeping.
     sleep: async (ms) => clock.advance(ms),
   });
+  const jobContext = { services: running.services, graceMs: config.catchUpGraceMs, logger: quietLogger };
   return {
     slack,
     running,
+    services: running.services,
+    repos: running.repos,
     clock,
     dbFile,
     async send(body, extra) {
@@ -107,6 +135,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       });
       return acked;
     },
+    async tick() {
+      return (await runMinute(jobContext, clock.now())).prompts;
+    },
+    sweep: () => running.services.outbox.deliverDue(clock.now()),
     async close() {
       await running.stop();
       if (ownSlack) await slack.stop();

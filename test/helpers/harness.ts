@@ -4,26 +4,19 @@ import path from 'node:path';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { fixedClock } from '../../src/clock.js';
 import { parseConfig } from '../../src/config.js';
-import { type Library, loadLibrary } from '../../src/content/load-scenarios.js';
-import { DEFAULT_SCENARIOS_DIR } from '../../src/content/paths.js';
 import type { Repositories } from '../../src/db/ports.js';
-import type { AppLogger } from '../../src/logger.js';
 import { runMinute } from '../../src/scheduler/minute.js';
 import type { Services } from '../../src/services/index.js';
 import { type RunningStarCoach, startStarCoach } from '../../src/star-coach.js';
 import { FakeSlack } from './fake-slack.js';
+import { quietLogger, seededRandom, shippedLibrary } from './world.js';
+
+export { quietLogger, recordingLogger, seededRandom, shippedLibrary } from './world.js';
 
 export const TEAM = 'T1234';
 export const USER = 'U1234';
 export const DM = 'D1234';
 export const BOT_USER = 'U0BOT';
-
-let library: Library | undefined;
-/** The shipped scenario library, loaded once per test file (parsing and validating it is the slow part of a start). */
-export function shippedLibrary(): Library {
-  library ??= loadLibrary(DEFAULT_SCENARIOS_DIR);
-  return library;
-}
 
 /** A receiver that lets a test hand events straight to the real Bolt app. */
 class DirectReceiver implements Receiver {
@@ -33,35 +26,6 @@ class DirectReceiver implements Receiver {
   }
   async start(): Promise<void> {}
   async stop(): Promise<void> {}
-}
-
-/** A logger that keeps warnings and errors for tests to look at, and prints nothing. */
-export function recordingLogger(): AppLogger & { errors: unknown[][]; warnings: unknown[][] } {
-  const errors: unknown[][] = [];
-  const warnings: unknown[][] = [];
-  const logger: AppLogger & { errors: unknown[][]; warnings: unknown[][] } = {
-    errors,
-    warnings,
-    level: 'warn',
-    setLevel() {},
-    named: () => logger,
-    debug() {},
-    info() {},
-    warn: (...args) => warnings.push(args),
-    error: (...args) => errors.push(args),
-  };
-  return logger;
-}
-
-export const quietLogger = recordingLogger();
-
-/** Sequence-based "random" so scenario and quiz picks are repeatable. */
-export function seededRandom(seed = 1): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 16807) % 2147483647;
-    return (s - 1) / 2147483646;
-  };
 }
 
 export interface Harness {

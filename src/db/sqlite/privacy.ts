@@ -110,8 +110,10 @@ export class SqlitePrivacy implements PrivacyRepository {
       if (answerIds.length > 0)
         removed += tx.delete(answerMessages).where(inArray(answerMessages.answerId, answerIds)).run().changes;
       removed += tx
-        .delete(answers)
-        .where(and(eq(answers.teamId, teamId), eq(answers.userId, userId)))
+        .delete(peerReviews)
+        .where(
+          and(eq(peerReviews.teamId, teamId), or(eq(peerReviews.reviewerId, userId), eq(peerReviews.authorId, userId))),
+        )
         .run().changes;
       if (sessionIds.length > 0)
         removed += tx.delete(replies).where(inArray(replies.sessionId, sessionIds)).run().changes;
@@ -125,6 +127,11 @@ export class SqlitePrivacy implements PrivacyRepository {
         .delete(replies)
         .where(and(eq(replies.teamId, teamId), or(like(replies.text, mention), like(replies.blocks, mention))))
         .run().changes;
+      // Rows others point at go last, once nothing of theirs points at them.
+      removed += tx
+        .delete(answers)
+        .where(and(eq(answers.teamId, teamId), eq(answers.userId, userId)))
+        .run().changes;
       removed += tx
         .delete(practiceSessions)
         .where(and(eq(practiceSessions.teamId, teamId), eq(practiceSessions.userId, userId)))
@@ -132,12 +139,6 @@ export class SqlitePrivacy implements PrivacyRepository {
       removed += tx
         .delete(quizAttempts)
         .where(and(eq(quizAttempts.teamId, teamId), eq(quizAttempts.userId, userId)))
-        .run().changes;
-      removed += tx
-        .delete(peerReviews)
-        .where(
-          and(eq(peerReviews.teamId, teamId), or(eq(peerReviews.reviewerId, userId), eq(peerReviews.authorId, userId))),
-        )
         .run().changes;
       removed += tx
         .delete(awayRanges)

@@ -1,4 +1,12 @@
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 import {
   ANSWER_KINDS,
   FEEDBACK_MODES,
@@ -14,6 +22,8 @@ import { SESSION_STATES } from '../../core/session.js';
 
 // Every row is keyed by the Slack team id, so one database can later serve many workspaces.
 // Timestamps are ISO-8601 strings in UTC, written by the application clock (never SQLite's).
+// Foreign keys are enforced (open.ts turns them on); a row that belongs to another goes with it.
+// Enum columns take their values from core/, the one vocabulary of the app.
 
 export const users = sqliteTable(
   'users',
@@ -52,7 +62,7 @@ export const practiceSessions = sqliteTable(
     channelId: text('channel_id').notNull(),
     questionTs: text('question_ts'),
     mode: text('mode', { enum: SESSION_MODES }).notNull().default('dm'),
-    promptId: integer('prompt_id'),
+    promptId: integer('prompt_id').references((): AnySQLiteColumn => prompts.id),
     /** The question asked: a scenario id, or a question-bank id (ids are unique across both). */
     scenarioId: text('scenario_id').notNull(),
     lp: text('lp').notNull(),
@@ -75,7 +85,9 @@ export const answers = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     teamId: text('team_id').notNull(),
     userId: text('user_id').notNull(),
-    sessionId: integer('session_id').notNull(),
+    sessionId: integer('session_id')
+      .notNull()
+      .references(() => practiceSessions.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ANSWER_KINDS }).notNull(),
     probeIndex: integer('probe_index').notNull().default(-1),
     lp: text('lp').notNull(),
@@ -103,7 +115,9 @@ export const answerMessages = sqliteTable(
     teamId: text('team_id').notNull(),
     channelId: text('channel_id').notNull(),
     messageTs: text('message_ts').notNull(),
-    answerId: integer('answer_id').notNull(),
+    answerId: integer('answer_id')
+      .notNull()
+      .references(() => answers.id, { onDelete: 'cascade' }),
     text: text('text').notNull(),
     deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull(),
@@ -133,8 +147,8 @@ export const replies = sqliteTable(
     target: text('target'),
     /** For reactions: the message reacted to. */
     targetTs: text('target_ts'),
-    sessionId: integer('session_id'),
-    answerId: integer('answer_id'),
+    sessionId: integer('session_id').references(() => practiceSessions.id, { onDelete: 'cascade' }),
+    answerId: integer('answer_id').references(() => answers.id, { onDelete: 'cascade' }),
     text: text('text').notNull(),
     blocks: text('blocks', { mode: 'json' }).$type<unknown[]>().notNull(),
     status: text('status', { enum: REPLY_STATUSES }).notNull(),
@@ -215,7 +229,7 @@ export const prompts = sqliteTable(
     questionId: text('question_id').notNull(),
     level: text('level', { enum: LEVELS }).notNull(),
     feedback: text('feedback', { enum: FEEDBACK_MODES }).notNull(),
-    replyId: integer('reply_id'),
+    replyId: integer('reply_id').references(() => replies.id, { onDelete: 'set null' }),
     messageTs: text('message_ts'),
     createdAt: text('created_at').notNull(),
   },
@@ -232,7 +246,9 @@ export const peerReviews = sqliteTable(
     teamId: text('team_id').notNull(),
     channelId: text('channel_id').notNull(),
     messageTs: text('message_ts').notNull(),
-    answerId: integer('answer_id').notNull(),
+    answerId: integer('answer_id')
+      .notNull()
+      .references(() => answers.id, { onDelete: 'cascade' }),
     authorId: text('author_id').notNull(),
     reviewerId: text('reviewer_id').notNull(),
     emoji: text('emoji').notNull(),
@@ -267,7 +283,7 @@ export const digests = sqliteTable(
     teamId: text('team_id').notNull(),
     channelId: text('channel_id').notNull(),
     weekKey: text('week_key').notNull(),
-    replyId: integer('reply_id'),
+    replyId: integer('reply_id').references(() => replies.id, { onDelete: 'set null' }),
     createdAt: text('created_at').notNull(),
   },
   (t) => [uniqueIndex('digests_week').on(t.teamId, t.channelId, t.weekKey)],

@@ -5,6 +5,7 @@ import {
   channelReply,
   eventEnvelope,
   type Harness,
+  quietLogger,
   slashCommand,
   startHarness,
   TEAM,
@@ -178,6 +179,7 @@ describe('App Home', () => {
       }),
     );
     // Timing is reported by `npm run bench`; here only the content and limits are checked.
+    expect(h.slack.callsTo('views.publish'), `errors: ${JSON.stringify(quietLogger.errors.slice(-3))}`).toHaveLength(1);
     const publish = h.slack.callsTo('views.publish')[0];
     const view = publish.args.view as {
       type: string;

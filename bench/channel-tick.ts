@@ -81,7 +81,10 @@ async function setup(schedules: number, dueMinuteUtc: number | null) {
     };
   });
   database.db.transaction((tx) => {
-    for (let i = 0; i < rows.length; i += 500) tx.insert(scheduleTable).values(rows.slice(i, i + 500)).run();
+    for (let i = 0; i < rows.length; i += 500)
+      tx.insert(scheduleTable)
+        .values(rows.slice(i, i + 500))
+        .run();
   });
   return { dir, database, repos, clock };
 }

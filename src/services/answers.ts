@@ -35,7 +35,7 @@ export interface AnswerServiceDeps {
 }
 
 /** Scores the text of one answer slot against its question. */
-export function scoreSlot(question: CatalogQuestion, level: RubricResult['level'], slot: AnswerSlot, text: string) {
+function scoreSlot(question: CatalogQuestion, level: RubricResult['level'], slot: AnswerSlot, text: string) {
   const common = { scenario: question.scenario, lp: question.lp, level };
   return slot.kind === 'answer'
     ? scoreAnswer(text, common)

@@ -5,7 +5,7 @@
 import type { SessionMode } from '../core/domain.js';
 import type { CatalogQuestion } from '../core/questions.js';
 import type { RubricResult } from '../core/rubric/index.js';
-import type { AnswerSlot, SessionPlan, SessionProgress } from '../core/session.js';
+import { type AnswerSlot, probesStarted, type SessionPlan, type SessionProgress } from '../core/session.js';
 import type { AnswerDraft, ReplyDraft } from '../db/ports.js';
 import {
   channelFeedbackMessage,
@@ -52,7 +52,7 @@ const dmPolicy: FeedbackPolicy = {
           content: feedbackMessage(result, {
             sessionId: draft.session.id,
             probeCount: probes.length,
-            probesStarted: progress.state === 'probing' || progress.state === 'done',
+            probesStarted: probesStarted(progress),
             messages: draft.texts.length,
           }),
         },

@@ -10,7 +10,7 @@ import {
   startHarness,
   TEAM,
 } from '../helpers/harness.js';
-import { storeDmAnswer } from '../helpers/seed.js';
+import { storeDmAnswers } from '../helpers/seed.js';
 
 const CHANNEL = 'C1234';
 const ADMIN = 'U1234';
@@ -160,14 +160,20 @@ describe('the weekly digest', () => {
 describe('App Home', () => {
   it('publishes a dashboard within 100 blocks for a year of daily answers, and its buttons work', async () => {
     const { h } = await channelWithPrompt('2025-12-01T09:00:00Z');
-    // A year of daily DM answers stored through the repositories with one score (fast), across LPs.
+    // A year of daily DM answers, written into the database in one go with one score, across LPs.
     const { scoreAnswer } = await import('../../src/core/rubric/index.js');
     const result = scoreAnswer(WEAK, { level: 'sde2' });
     const lps = ['ownership', 'dive-deep', 'frugality', 'earn-trust'];
-    for (let day = 0; day < 365; day++) {
-      const now = new Date(Date.parse('2025-12-01T10:00:00Z') + day * 86_400_000);
-      await storeDmAnswer(h.repos, { userId: 'U1111', lp: lps[day % 4], text: WEAK, result, day }, now);
-    }
+    storeDmAnswers(
+      h.dbFile,
+      Array.from({ length: 365 }, (_, day) => ({
+        userId: 'U1111',
+        lp: lps[day % 4],
+        text: WEAK,
+        result,
+        at: new Date(Date.parse('2025-12-01T10:00:00Z') + day * 86_400_000),
+      })),
+    );
     h.clock.set('2026-11-30T12:00:00Z');
     await h.send(
       eventEnvelope({

@@ -12,7 +12,7 @@ import { type AppLogger, createLogger } from './logger.js';
 import { type JobsMode, startJobs } from './scheduler/jobs.js';
 import { InFlight } from './services/in-flight.js';
 import { createServices, type Services } from './services/index.js';
-import { createSlackApp } from './slack/app.js';
+import { createSlackApp, verifyBotToken } from './slack/app.js';
 import { webClientGateway } from './slack/gateway.js';
 import { type RegisteredIds, registerListeners } from './slack/register.js';
 
@@ -69,6 +69,10 @@ export async function startStarCoach(config: Config, options: StartOptions = {})
 
   let port: number | undefined;
   if (!options.receiver) {
+    await verifyBotToken(app.client, config.botToken, logger).catch((err) => {
+      database.close();
+      throw err;
+    });
     const started = config.socketMode ? await app.start() : await app.start(config.port);
     const address = (started as Server | undefined)?.address?.();
     if (address && typeof address === 'object') port = (address as AddressInfo).port;

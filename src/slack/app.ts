@@ -6,9 +6,10 @@ import {
   type LogLevel,
   type Receiver,
 } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
+import { WebAPIPlatformError, type WebClient } from '@slack/web-api';
 import type { Config } from '../config.js';
-import type { AppLogger, LogLevelName } from '../logger.js';
+import { StarError } from '../core/errors.js';
+import type { AppLogger, Logger, LogLevelName } from '../logger.js';
 
 /** Our logger as Bolt, its receiver and its Web API client expect one. */
 export function boltLogger(logger: AppLogger): BoltLogger {
@@ -44,6 +45,30 @@ export function singleWorkspaceAuthorize(token: string, client: () => WebClient)
       throw err;
     }
   };
+}
+
+/** Slack refused the bot token at start-up: nothing would work, so the app does not start. */
+export class BotTokenRefusedError extends StarError {
+  readonly code = 'bot_token_refused';
+}
+
+const REFUSED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
+
+/**
+ * Checks the bot token once at start-up: a token Slack refuses stops the start with a clear error;
+ * Slack being unreachable only gets a warning (events authorize again when they come).
+ */
+export async function verifyBotToken(client: WebClient, token: string, logger: Logger): Promise<void> {
+  try {
+    await client.auth.test({ token });
+  } catch (err) {
+    if (err instanceof WebAPIPlatformError && REFUSED_TOKEN.has(err.data.error))
+      throw new BotTokenRefusedError(
+        `Slack refused SLACK_BOT_TOKEN (${err.data.error}): copy the Bot User OAuth Token again from OAuth & Permissions.`,
+        { cause: err },
+      );
+    logger.warn('could not check the bot token with Slack at start-up; going on', err);
+  }
 }
 
 /**

@@ -25,3 +25,41 @@ describe('authorize for one workspace', () => {
     expect(slack.callsTo('auth.test')[1].args.token).toBe('xoxb-one');
   });
 });
+
+describe('starting for real', () => {
+  it('stops with a clear error when Slack refuses the bot token, and starts when Slack only cannot be reached', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { parseConfig } = await import('../../src/config.js');
+    const { startStarCoach } = await import('../../src/star-coach.js');
+    const { recordingLogger, shippedLibrary } = await import('../helpers/world.js');
+    const slack = await new FakeSlack().start();
+    const dir = mkdtempSync(path.join(tmpdir(), 'star-token-'));
+    const start = (apiUrl: string) =>
+      startStarCoach(
+        parseConfig({
+          SLACK_BOT_TOKEN: 'xoxb-bad',
+          SLACK_SIGNING_SECRET: 's',
+          PORT: '0',
+          STAR_DB: path.join(dir, 'star.db'),
+          SLACK_API_URL: apiUrl,
+        }),
+        { logger: recordingLogger(), library: shippedLibrary(), jobs: 'none' },
+      );
+    try {
+      slack.failNext('auth.test', { error: 'invalid_auth' });
+      await expect(start(slack.apiUrl)).rejects.toMatchObject({
+        code: 'bot_token_refused',
+        message: expect.stringContaining('Slack refused SLACK_BOT_TOKEN (invalid_auth)'),
+      });
+      slack.failNext('auth.test', { status: 500 });
+      const running = await start(slack.apiUrl);
+      expect(running.port).toBeGreaterThan(0);
+      await running.stop();
+    } finally {
+      await slack.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -8,6 +8,8 @@ export interface Figure {
   raw: string;
   /** The value in base units: money in units, time in seconds, percentages as written. */
   value: number;
+  /** The number as written, before any unit ("15 days" → 15). */
+  written: number;
   /** What is measured: `%`, `money`, `time`, `x`, `bytes`, or the counted noun (`service`); `/day` etc. for rates. */
   key: string;
   /** Content words near the figure in its sentence. */
@@ -135,7 +137,8 @@ function isContentWord(word: string): boolean {
 function countedNoun(after: string): { noun: string; text: string } | null {
   for (const m of after.slice(0, 60).matchAll(/[A-Za-z][A-Za-z'-]*/g)) {
     const w = m[0].toLowerCase();
-    if (m.index > 40) return null;
+    // Past a comma or a full stop the next word belongs to another clause ("15, and the written…").
+    if (m.index > 40 || /[,.;:]/.test(after.slice(0, m.index))) return null;
     if (STOP.has(w) || /(ed|ing)$/.test(w) || numberValue(w) !== null) continue;
     if (!/^[a-z]{3,}$/.test(w)) return null;
     const noun = singular(w);
@@ -173,9 +176,9 @@ export function extractFigures(text: string): Figure[] {
       if (/^(:\d|\s?[ap]\.?m\b)/i.test(after)) continue;
       if (/^[A-Za-z0-9]/.test(after) && !percent) continue;
       if (!currency && !unitWord && !percent && /^(19|20)\d\d$/.test(number)) continue;
-      let value = numberValue(number);
-      if (value === null) continue;
-      value *= multiplier ? MULTIPLIERS[multiplier.toLowerCase()] : 1;
+      const written = numberValue(number);
+      if (written === null) continue;
+      let value = written * (multiplier ? MULTIPLIERS[multiplier.toLowerCase()] : 1);
       const unit = unitWord?.toLowerCase();
       let shown = raw.trim();
       let key: string;
@@ -183,6 +186,7 @@ export function extractFigures(text: string): Figure[] {
       // "from 14 minutes to 3": the second number takes the first one's unit.
       const inherits =
         previous !== null &&
+        !/^\s*\d/.test(after) &&
         !currency &&
         !unit &&
         !percent &&
@@ -215,7 +219,7 @@ export function extractFigures(text: string): Figure[] {
       const next = words(after).slice(0, 6);
       const context = new Set([...before, ...next].filter(isContentWord).map(singular));
       context.delete(key);
-      figures.push({ raw: shown, value, key, context });
+      figures.push({ raw: shown, value, written, key, context });
     }
   }
   return figures;
@@ -254,8 +258,9 @@ function kind(key: string): string {
 export function isRestated(figure: Figure, story: readonly Figure[]): boolean {
   const countish = (k: string) => k === 'counted' || k === BARE_COUNT;
   return story.some((g) => {
-    if (!sameValue(g.value, figure.value)) return false;
     const [a, b] = [kind(g.key), kind(figure.key)];
-    return a === b || (countish(a) && countish(b)) || a === BARE_COUNT || b === BARE_COUNT;
+    // A bare number ("an average of 15") restates a figure written with the same number ("15 days").
+    if (a === BARE_COUNT || b === BARE_COUNT) return sameValue(g.written, figure.written);
+    return sameValue(g.value, figure.value) && (a === b || (countish(a) && countish(b)));
   });
 }

@@ -1,12 +1,19 @@
-import { ContentError, formatProblem, loadLibrary, readLibrary } from '../content/load-scenarios.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { bankKey, formatProblem, type Library, loadLibrary, readLibrary } from '../content/load-scenarios.js';
 import { DEFAULT_SCENARIOS_DIR } from '../content/paths.js';
+import { writeCoverageTable } from '../content/readme-coverage.js';
+import { coverageTable } from '../core/content-check/coverage.js';
+import { checkContent, type Finding } from '../core/content-check/index.js';
+import { measureDefects } from '../core/content-check/measure.js';
 import { checkLibrary } from '../core/library-check.js';
-import { isLpId, LEADERSHIP_PRINCIPLES } from '../core/lp.js';
+import { CONVERTED_LPS, isConverted } from '../core/library-scope.js';
+import { isLpId, LEADERSHIP_PRINCIPLES, type LpId } from '../core/lp.js';
 import { parseFlags, UsageError } from './args.js';
 import type { Io } from './io.js';
 
 const USAGE =
-  'usage: star scenarios check [--dir DIR] | star scenarios verify [--lp ID] [--dir DIR] | star scenarios list [--lp ID] [--json] [--dir DIR]';
+  'usage: star scenarios check [--lp ID] [--write] [--dir DIR] | star scenarios verify [--lp ID] [--dir DIR] | star scenarios list [--lp ID] [--json] [--dir DIR]';
 
 export function runScenariosCommand(args: string[], io: Io): number {
   const [sub, ...rest] = args;
@@ -14,10 +21,14 @@ export function runScenariosCommand(args: string[], io: Io): number {
     dir: { type: 'string' },
     lp: { type: 'string' },
     json: { type: 'boolean' },
+    write: { type: 'boolean' },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}". ${USAGE}`);
   const dir = values.dir ?? DEFAULT_SCENARIOS_DIR;
-  if (sub === 'check') return check(dir, io);
+  if (sub === 'check') {
+    if (values.lp !== undefined && !isLpId(values.lp)) throw new UsageError(`unknown LP "${values.lp}"`);
+    return check(dir, values.lp, values.write === true, io);
+  }
   if (sub === 'verify') {
     if (values.lp !== undefined && !isLpId(values.lp)) throw new UsageError(`unknown LP "${values.lp}"`);
     return verify(dir, values.lp, io);
@@ -29,25 +40,60 @@ export function runScenariosCommand(args: string[], io: Io): number {
   throw new UsageError(sub ? `unknown scenarios command "${sub}". ${USAGE}` : USAGE);
 }
 
-function check(dir: string, io: Io): number {
-  try {
-    const library = loadLibrary(dir);
-    for (const lp of LEADERSHIP_PRINCIPLES) {
-      const scenarios = library.scenarios.filter((s) => s.lp === lp.id).length;
-      const questions = library.banks.filter((b) => b.lp === lp.id).reduce((n, b) => n + b.questions.length, 0);
-      io.out(
-        `${lp.id.padEnd(46)} ${String(scenarios).padStart(3)} scenarios ${String(questions).padStart(4)} bank questions`,
-      );
-    }
-    const bankTotal = library.banks.reduce((n, b) => n + b.questions.length, 0);
-    io.out(`ok: ${library.scenarios.length} scenarios, ${bankTotal} bank questions`);
-    return 0;
-  } catch (err) {
-    if (!(err instanceof ContentError)) throw err;
-    for (const problem of err.problems) io.err(formatProblem(problem));
-    io.err(`${err.problems.length} problem(s) found`);
+/**
+ * Schema problems and content findings as `file: field: message [check]`, then the coverage
+ * table and the defect counts. Findings in converted LPs fail the check; the others are counted
+ * until their LP is converted (library-scope.ts). `--lp` lists and enforces one LP's findings,
+ * converted or not; `--write` puts the coverage table into the folder's README.md.
+ */
+function check(dir: string, lp: LpId | undefined, write: boolean, io: Io): number {
+  const library = readLibrary(dir);
+  const findings = checkContent(library.scenarios, library.banks);
+  const allConverted = LEADERSHIP_PRINCIPLES.every((p) => isConverted(p.id));
+  const enforced = (f: Finding) => (lp !== undefined ? f.lp === lp : f.lp === null ? allConverted : isConverted(f.lp));
+  const failing = findings.filter(enforced);
+  const pending = findings.filter((f) => !enforced(f));
+
+  for (const problem of library.problems) io.err(formatProblem(problem));
+  for (const finding of failing) io.err(formatFinding(finding, library, dir));
+
+  const table = coverageTable(library.scenarios, library.banks);
+  io.out('Coverage');
+  for (const line of table) io.out(`  ${line}`);
+  io.out('Defect counts (issue 13)');
+  for (const row of measureDefects(library.scenarios, library.banks)) io.out(`  ${row.defect}: ${row.count}`);
+  if (lp === undefined && pending.length > 0) {
+    const lps = new Set(pending.flatMap((f) => (f.lp ? [f.lp] : [])));
+    const libraryWide = pending.filter((f) => f.lp === null).length;
+    io.out(
+      `Not yet enforced: ${pending.length - libraryWide} finding(s) in the ${lps.size} LP(s) not converted yet and ${libraryWide} library-wide coverage finding(s) (converted: ${CONVERTED_LPS.join(', ') || 'none'}). scenarios check --lp ID lists one LP's.`,
+    );
+  }
+  if (write) {
+    const readme = path.join(dir, 'README.md');
+    if (!existsSync(readme)) throw new UsageError(`no README.md in ${dir} to write the coverage table into`);
+    writeCoverageTable(readme, table);
+    io.out(`wrote the coverage table into ${path.relative(process.cwd(), readme) || readme}`);
+  }
+
+  const problems = library.problems.length + failing.length;
+  if (problems > 0) {
+    io.err(`${problems} problem(s) found`);
     return 1;
   }
+  const bankTotal = library.banks.reduce((n, b) => n + b.questions.length, 0);
+  io.out(`ok: ${library.scenarios.length} scenarios, ${bankTotal} bank questions`);
+  return 0;
+}
+
+/** `file: field: message [check]`, the file being the scenario's, the LP's questions.yaml, its folder or the library. */
+function formatFinding(finding: Finding, library: Library, dir: string): string {
+  const file =
+    (finding.scenarioId && library.files.get(finding.scenarioId)) ||
+    (finding.bank && finding.lp && library.files.get(bankKey(finding.lp))) ||
+    path.relative(process.cwd(), finding.lp ? path.join(dir, finding.lp) : dir) ||
+    dir;
+  return `${formatProblem({ file, field: finding.field, message: finding.message })} [${finding.check}]`;
 }
 
 function list(dir: string, lp: string | undefined, json: boolean, io: Io): number {
@@ -62,6 +108,12 @@ function list(dir: string, lp: string | undefined, json: boolean, io: Io): numbe
   return 0;
 }
 
+const EXPECTED = {
+  hire: 'lean-hire or better',
+  'no-hire': 'lean-no-hire or worse with a flag',
+  between: 'lean-hire or lean-no-hire, scoring between the weak and the strong answer',
+} as const;
+
 function verify(dir: string, lp: string | undefined, io: Io): number {
   const library = readLibrary(dir);
   for (const problem of library.problems) io.err(`skipped: ${formatProblem(problem)}`);
@@ -71,7 +123,7 @@ function verify(dir: string, lp: string | undefined, io: Io): number {
     const r = failure.result;
     const flags = r.flags.map((f) => `${f.id}${f.quote ? ` "${f.quote.slice(0, 40)}"` : ''}`).join(', ') || 'no flags';
     io.out(
-      `FAIL ${failure.scenarioId}: ${failure.item}: expected ${failure.expected === 'hire' ? 'lean-hire or better' : 'lean-no-hire or worse with a flag'}, got ${r.verdict} ${r.overall} ${JSON.stringify(r.dimensions)}; flags: ${flags}`,
+      `FAIL ${failure.scenarioId}: ${failure.item}: expected ${EXPECTED[failure.expected]}, got ${r.verdict} ${r.overall} ${JSON.stringify(r.dimensions)}; flags: ${flags}`,
     );
   }
   const duplicates = report.duplicates.filter(

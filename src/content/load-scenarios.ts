@@ -2,8 +2,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { isConverted } from '../core/library-scope.js';
 import { isLpId, type LpId } from '../core/lp.js';
 import { type QuestionBank, QuestionBankSchema, type Scenario, ScenarioSchema } from '../core/scenario.js';
+import { LegacyQuestionBankSchema, LegacyScenarioSchema } from '../core/scenario-legacy.js';
 
 /** The file name, inside an LP folder, that holds that LP's question bank. */
 export const QUESTION_BANK_FILE = 'questions.yaml';
@@ -17,7 +19,12 @@ export interface ContentProblem {
 export interface Library {
   scenarios: Scenario[];
   banks: QuestionBank[];
+  /** Where each item came from, relative to the working directory: scenario id or `bank:<lp>` → file. */
+  files: Map<string, string>;
 }
+
+/** The key of an LP's question bank in `Library.files`. */
+export const bankKey = (lp: LpId) => `bank:${lp}`;
 
 /** Raised when any content file is broken; carries every problem found, not just the first. */
 export class ContentError extends Error {
@@ -38,13 +45,23 @@ function fieldPath(issuePath: readonly PropertyKey[]): string {
   return issuePath.map((key) => String(key)).join('.') || '(root)';
 }
 
-function zodProblems(file: string, error: z.ZodError): ContentProblem[] {
+/** The value at an issue's path in the parsed document, or undefined when the key is absent. */
+function valueAt(data: unknown, issuePath: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const key of issuePath) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function zodProblems(file: string, error: z.ZodError, data: unknown): ContentProblem[] {
   return error.issues.map((issue) => ({
     file,
     field: fieldPath(issue.path),
-    // zod's wording for an absent key is about types; authors need to hear that it is missing.
+    // zod's wording for an absent key is about types or options; authors need to hear that it is missing.
     message:
-      issue.code === 'invalid_type' && / received undefined$/.test(issue.message)
+      (issue.code === 'invalid_type' || issue.code === 'invalid_value') && valueAt(data, issue.path) === undefined
         ? 'is required but missing'
         : issue.message,
   }));
@@ -65,8 +82,11 @@ export function parseContent<T>(file: string, source: string, schema: z.ZodType<
       })),
     };
   }
-  const result = schema.safeParse(doc.toJS());
-  return result.success ? { ok: true, value: result.data } : { ok: false, problems: zodProblems(file, result.error) };
+  const data = doc.toJS();
+  const result = schema.safeParse(data);
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, problems: zodProblems(file, result.error, data) };
 }
 
 function listYaml(dir: string): string[] {
@@ -91,6 +111,7 @@ export function readLibrary(root: string): Library & { problems: ContentProblem[
   const problems: ContentProblem[] = [];
   const scenarios: Scenario[] = [];
   const banks: QuestionBank[] = [];
+  const files = new Map<string, string>();
   const idsSeen = new Map<string, string>();
   const rel = (file: string) => path.relative(process.cwd(), file) || file;
 
@@ -101,7 +122,7 @@ export function readLibrary(root: string): Library & { problems: ContentProblem[
       .sort();
   } catch (err) {
     problems.push({ file: rel(root), field: '', message: `cannot read folder: ${(err as Error).message}` });
-    return { scenarios, banks, problems };
+    return { scenarios, banks, files, problems };
   }
 
   for (const folder of folders) {
@@ -110,6 +131,8 @@ export function readLibrary(root: string): Library & { problems: ContentProblem[
       problems.push({ file: rel(dir), field: '', message: 'folder name is not a Leadership Principle id' });
       continue;
     }
+    // Not-yet-converted LPs are read with the old format (see library-scope.ts).
+    const converted = isConverted(folder);
     for (const name of listYaml(dir)) {
       const file = path.join(dir, name);
       const source = readFileSync(file, 'utf8');
@@ -119,27 +142,33 @@ export function readLibrary(root: string): Library & { problems: ContentProblem[
         else idsSeen.set(id, rel(file));
       };
       if (name === QUESTION_BANK_FILE) {
-        const parsed = parseContent(rel(file), source, QuestionBankSchema);
+        const parsed = converted
+          ? parseContent(rel(file), source, QuestionBankSchema)
+          : parseContent(rel(file), source, LegacyQuestionBankSchema);
         if (!parsed.ok) {
           problems.push(...parsed.problems);
           continue;
         }
         checkFolder(parsed.value.lp, folder as LpId, rel(file), problems);
         for (const [i, q] of parsed.value.questions.entries()) claimId(q.id, `questions.${i}.id`);
+        files.set(bankKey(parsed.value.lp), rel(file));
         banks.push(parsed.value);
       } else {
-        const parsed = parseContent(rel(file), source, ScenarioSchema);
+        const parsed = converted
+          ? parseContent(rel(file), source, ScenarioSchema)
+          : parseContent(rel(file), source, LegacyScenarioSchema);
         if (!parsed.ok) {
           problems.push(...parsed.problems);
           continue;
         }
         checkFolder(parsed.value.lp, folder as LpId, rel(file), problems);
         claimId(parsed.value.id, 'id');
+        if (!files.has(parsed.value.id)) files.set(parsed.value.id, rel(file));
         scenarios.push(parsed.value);
       }
     }
   }
-  return { scenarios, banks, problems };
+  return { scenarios, banks, files, problems };
 }
 
 function checkFolder(lp: LpId, folder: LpId, file: string, problems: ContentProblem[]): void {

@@ -7,7 +7,8 @@ export interface LibraryCheckFailure {
   scenarioId: string;
   /** What was checked, e.g. "strong answer (senior)" or "probe 2 weak answer". */
   item: string;
-  expected: 'hire' | 'no-hire';
+  /** hire: lean-hire or better; no-hire: lean-no-hire or worse with a flag; between: a middle band, scoring between the weak and the strong answer. */
+  expected: 'hire' | 'no-hire' | 'between';
   result: RubricResult;
 }
 
@@ -19,7 +20,9 @@ export interface LibraryCheckReport {
 
 /**
  * The library-wide promise: every strong answer scores lean-hire or better at its level, every
- * weak answer lean-no-hire or worse with at least one flag, and no two questions are near-duplicates.
+ * weak answer lean-no-hire or worse with at least one flag, every near-the-bar answer in a middle
+ * band (lean hire or lean no hire) scoring strictly between the weak answer and that level's
+ * model answer, and no two questions are near-duplicates.
  */
 export function checkLibrary(scenarios: readonly Scenario[], banks: readonly QuestionBank[]): LibraryCheckReport {
   const failures: LibraryCheckFailure[] = [];
@@ -34,10 +37,26 @@ export function checkLibrary(scenarios: readonly Scenario[], banks: readonly Que
       failures.push({ scenarioId: scenario.id, item, expected: 'no-hire', result });
   };
   for (const scenario of scenarios) {
-    for (const level of LEVELS) {
-      expectHire(scenario, `strong answer (${level})`, scoreAnswer(modelAnswer(scenario, level), { scenario, level }));
+    const strong = Object.fromEntries(
+      LEVELS.map((level) => [level, scoreAnswer(modelAnswer(scenario, level), { scenario, level })]),
+    ) as Record<(typeof LEVELS)[number], RubricResult>;
+    for (const level of LEVELS) expectHire(scenario, `strong answer (${level})`, strong[level]);
+    const weak = scoreAnswer(scenario.weakAnswer.answer, { scenario, level: scenario.weakAnswer.level });
+    expectNoHire(scenario, `weak answer (${scenario.weakAnswer.level})`, weak);
+    if (scenario.nearBar) {
+      const { level } = scenario.nearBar;
+      const near = scoreAnswer(scenario.nearBar.answer, { scenario, level });
+      checked++;
+      const middle = near.verdict === 'lean-hire' || near.verdict === 'lean-no-hire';
+      const weakAtLevel = scoreAnswer(scenario.weakAnswer.answer, { scenario, level });
+      if (!middle || near.overall <= weakAtLevel.overall || near.overall >= strong[level].overall)
+        failures.push({
+          scenarioId: scenario.id,
+          item: `near-the-bar answer (${level})`,
+          expected: 'between',
+          result: near,
+        });
     }
-    expectNoHire(scenario, 'weak answer', scoreAnswer(scenario.weakAnswer.answer, { scenario, level: 'sde2' }));
     scenario.probes.forEach((probe, i) => {
       const options = { scenario, kind: 'probe' as const, question: probe.question };
       expectHire(scenario, `probe ${i + 1} strong answer`, scoreAnswer(probe.strong.answer, options));

@@ -87,11 +87,18 @@ describe('star score', () => {
 });
 
 describe('star scenarios', () => {
-  it('check prints counts per LP', async () => {
+  it('check prints the coverage table and the defect counts', async () => {
     const io = fakeIo();
     expect(await runCli(['scenarios', 'check'], io)).toBe(0);
-    expect(io.stdout).toHaveLength(17);
+    expect(io.stdout).toContain('  | LP | scenarios | roles | industries | narrators | follow-ups |');
+    expect(io.stdout).toContain('Defect counts (issue 13)');
     expect(io.stdout.at(-1)).toMatch(/^ok: \d+ scenarios, \d+ bank questions$/);
+  });
+  it('check --lp lists and fails the findings of one LP, converted or not', async () => {
+    const io = fakeIo();
+    expect(await runCli(['scenarios', 'check', '--lp', 'frugality'], io)).toBe(1);
+    expect(io.stderr.some((l) => /^scenarios\/frugality\/.*: .*\[[a-z-]+\]$/.test(l))).toBe(true);
+    expect(await runCli(['scenarios', 'check', '--lp', 'nonsense'], fakeIo())).toBe(2);
   });
   it('check fails on a broken folder, listing every problem', async () => {
     const io = fakeIo();

@@ -1,15 +1,9 @@
-import {
-  App,
-  type Authorize,
-  type Logger as BoltLogger,
-  HTTPReceiver,
-  type LogLevel,
-  type Receiver,
-} from '@slack/bolt';
+import { App, type Authorize, type Logger as BoltLogger, type LogLevel, type Receiver } from '@slack/bolt';
 import { WebAPIPlatformError, type WebClient } from '@slack/web-api';
 import type { Config } from '../config.js';
 import { StarError } from '../core/errors.js';
 import type { AppLogger, Logger, LogLevelName } from '../logger.js';
+import { StarHttpReceiver } from './http-receiver.js';
 
 /** Our logger as Bolt, its receiver and its Web API client expect one. */
 export function boltLogger(logger: AppLogger): BoltLogger {
@@ -84,6 +78,8 @@ export function createSlackApp(config: Config, logger: AppLogger, receiver?: Rec
     logger: boltLogger(logger),
     // Bolt sets its logger to this level; it is the one LOG_LEVEL already chose.
     logLevel: logger.level as unknown as LogLevel,
+    // The error handler sees the request body, to tell a failed event (not acknowledged) from the rest.
+    extendedErrorHandler: true,
     clientOptions: {
       ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
       // Rate limits and failures go back to the outbox, which stores the reply and retries it.
@@ -99,20 +95,6 @@ export function createSlackApp(config: Config, logger: AppLogger, receiver?: Rec
   return app;
 }
 
-function httpReceiver(config: Config, logger: BoltLogger): HTTPReceiver {
-  return new HTTPReceiver({
-    signingSecret: config.signingSecret ?? '',
-    endpoints: '/slack/events',
-    logger,
-    customRoutes: [
-      {
-        path: '/healthz',
-        method: ['GET'],
-        handler: (_req, res) => {
-          res.writeHead(200, { 'content-type': 'text/plain' });
-          res.end('ok');
-        },
-      },
-    ],
-  });
+function httpReceiver(config: Config, logger: BoltLogger): StarHttpReceiver {
+  return new StarHttpReceiver({ signingSecret: config.signingSecret ?? '', logger });
 }

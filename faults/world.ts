@@ -156,8 +156,9 @@ export async function untilAnswered(
   slack: FakeSlack,
   answers: readonly Answer[],
   timeoutMs: number,
+  count: (slack: FakeSlack, answer: Answer) => number = feedbackFor,
 ): Promise<number | undefined> {
   const started = Date.now();
-  const done = await until(() => answers.every((a) => feedbackFor(slack, a) >= 1), timeoutMs, 100);
+  const done = await until(() => answers.every((a) => count(slack, a) >= 1), timeoutMs, 100);
   return done ? (Date.now() - started) / 1000 : undefined;
 }

@@ -1,11 +1,11 @@
 // `npm start` (node dist/main.js): reads configuration, starts STAR Coach, and stops it cleanly on
 // SIGTERM or SIGINT, during start-up too. An exception or a rejected promise that nothing handled
 // is logged and stops the app the same way (no new work, work in flight finished, exit 1) rather
-// than killing it mid-write.
-import { ConfigError, loadDotEnv, parseConfig } from './config.js';
-import { ContentError } from './content/load-scenarios.js';
-import { type AppLogger, createLogger } from './logger.js';
-import { type RunningStarCoach, startStarCoach } from './star-coach.js';
+// than killing it mid-write. The handlers are installed before anything else is loaded: the app's
+// modules (Bolt, drizzle, the library) are imported afterwards, so a signal that arrives while they
+// load is handled too.
+import type { AppLogger } from './logger.js';
+import type { RunningStarCoach } from './star-coach.js';
 
 const stopRequested = new AbortController();
 let running: RunningStarCoach | undefined;
@@ -48,6 +48,10 @@ process.on('uncaughtException', (err) => {
 });
 
 async function main(): Promise<void> {
+  const { ConfigError, loadDotEnv, parseConfig } = await import('./config.js');
+  const { createLogger } = await import('./logger.js');
+  const { startStarCoach } = await import('./star-coach.js');
+  if (stopping) process.exit(exitCode);
   loadDotEnv();
   let config: ReturnType<typeof parseConfig>;
   try {
@@ -75,7 +79,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  if (err instanceof ContentError) console.error(err.message);
+  // A scenario file that fails validation says which file and field; anything else, what failed.
+  if ((err as { code?: unknown }).code === 'content_invalid') console.error((err as Error).message);
   else console.error('STAR Coach failed to start:', err instanceof Error ? err.message : err);
   process.exit(1);
 });

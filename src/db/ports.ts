@@ -177,6 +177,13 @@ export interface NewReply {
   target?: string;
 }
 
+/**
+ * A send claim older than this belongs to a process that died mid-send: a Web API call gives up
+ * after 10 s, and a sender posts only within the first half of its claim, so a live one never
+ * holds a claim this long.
+ */
+export const SENDING_LEASE_MS = 30_000;
+
 /** A reply taken for sending; `interrupted` when its last sender died mid-send (Slack may have it already). */
 export interface ClaimedReply {
   reply: Reply;

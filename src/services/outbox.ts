@@ -5,7 +5,7 @@
 // channel's 429s never hold up another's.
 import type { Clock } from '../clock.js';
 import type { Reply } from '../core/domain.js';
-import type { DueReply, RepliesRepository } from '../db/ports.js';
+import { type DueReply, type RepliesRepository, SENDING_LEASE_MS } from '../db/ports.js';
 import type { Logger } from '../logger.js';
 import { type SlackGatewayFor, SlackRateLimitedError, SlackRefusedError, SlackUnavailableError } from './slack-port.js';
 
@@ -176,6 +176,7 @@ export class Outbox {
     const claimed = await this.replies.claim(id, this.clock.now());
     if (!claimed) return { kind: 'busy' };
     const { reply } = claimed;
+    const claimedAt = Date.now();
     let ts = reply.sentTs ?? '';
     try {
       // Cut short by a crash: Slack may have the message already. Look before posting again.
@@ -184,6 +185,10 @@ export class Outbox {
           ? await this.slackFor(reply.teamId).findPosted(reply.channelId, reply.threadTs, reply.id)
           : undefined;
       if (found) this.logger.info(`reply ${reply.id} was posted before a restart (ts ${found}); not posting it again`);
+      // A look-up that took half the lease leaves too little of it for a post that no other worker
+      // could race: the reply is given back, and the next attempt looks again.
+      if (!found && claimed.interrupted && Date.now() - claimedAt > SENDING_LEASE_MS / 2)
+        throw new SlackUnavailableError('looking for an interrupted send took too long');
       ts = found ?? (await this.send(reply));
       this.openGate(reply.teamId);
     } catch (err) {

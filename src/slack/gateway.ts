@@ -53,8 +53,11 @@ const REFUSALS = new Set([
   'missing_scope',
 ]);
 
-/** Pages of history read when looking for a message by its reply id (200 messages a page). */
-const FIND_PAGES = 5;
+/**
+ * Pages of history read when looking for a message by its reply id (200 messages a page): the
+ * message was posted a minute or so before, and the look-up must end well inside a send's lease.
+ */
+const FIND_PAGES = 2;
 
 /** Sorts whatever a Web API call threw into retry after N seconds, retry later, or give up. */
 export function toSlackError(err: unknown): SlackCallError {

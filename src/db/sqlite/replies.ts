@@ -1,15 +1,9 @@
 import { and, asc, eq, inArray, lt, lte, min, or, sql } from 'drizzle-orm';
 import type { MessageContent, Reply } from '../../core/domain.js';
-import type { ClaimedReply, DueReply, NewReply, RepliesRepository } from '../ports.js';
+import { type ClaimedReply, type DueReply, type NewReply, type RepliesRepository, SENDING_LEASE_MS } from '../ports.js';
 import type { Db } from './open.js';
 import { answers, practiceSessions, prompts, replies } from './schema.js';
 import { decline, type SqliteStore } from './store.js';
-
-/**
- * A send claim older than this belongs to a process that died mid-send: each Web API call gives up
- * after 10 s and a claim is renewed before each call, so a live sender never holds one this long.
- */
-export const SENDING_LEASE_MS = 30_000;
 
 // Statements other repositories run inside their own transactions (an answer and its feedback,
 // a prompt and its message are stored together).

@@ -7,7 +7,11 @@ import type { LpId } from './lp.js';
 // every check then applies to the whole library.
 
 /** The LPs already converted to the current scenario format. */
-export const CONVERTED_LPS: readonly LpId[] = ['ownership', 'strive-to-be-earths-best-employer'];
+export const CONVERTED_LPS: readonly LpId[] = [
+  'ownership',
+  'strive-to-be-earths-best-employer',
+  'success-and-scale-bring-broad-responsibility',
+];
 
 export function isConverted(lp: LpId): boolean {
   return CONVERTED_LPS.includes(lp);

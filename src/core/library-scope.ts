@@ -11,6 +11,7 @@ export const CONVERTED_LPS: readonly LpId[] = [
   'ownership',
   'strive-to-be-earths-best-employer',
   'success-and-scale-bring-broad-responsibility',
+  'think-big',
 ];
 
 export function isConverted(lp: LpId): boolean {

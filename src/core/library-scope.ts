@@ -12,6 +12,7 @@ export const CONVERTED_LPS: readonly LpId[] = [
   'earn-trust',
   'frugality',
   'have-backbone-disagree-and-commit',
+  'hire-and-develop-the-best',
 ];
 
 export function isConverted(lp: LpId): boolean {

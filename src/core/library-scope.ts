@@ -7,7 +7,19 @@ import type { LpId } from './lp.js';
 // every check then applies to the whole library.
 
 /** The LPs already converted to the current scenario format. */
-export const CONVERTED_LPS: readonly LpId[] = ['ownership', 'insist-on-the-highest-standards', 'learn-and-be-curious'];
+export const CONVERTED_LPS: readonly LpId[] = [
+  'ownership',
+  'are-right-a-lot',
+  'strive-to-be-earths-best-employer',
+  'success-and-scale-bring-broad-responsibility',
+  'think-big',
+  'earn-trust',
+  'frugality',
+  'have-backbone-disagree-and-commit',
+  'hire-and-develop-the-best',
+  'insist-on-the-highest-standards',
+  'learn-and-be-curious',
+];
 
 export function isConverted(lp: LpId): boolean {
   return CONVERTED_LPS.includes(lp);

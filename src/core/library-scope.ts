@@ -19,6 +19,7 @@ export const CONVERTED_LPS: readonly LpId[] = [
   'hire-and-develop-the-best',
   'insist-on-the-highest-standards',
   'learn-and-be-curious',
+  'invent-and-simplify',
 ];
 
 export function isConverted(lp: LpId): boolean {

@@ -17,6 +17,9 @@ export const CONVERTED_LPS: readonly LpId[] = [
   'frugality',
   'have-backbone-disagree-and-commit',
   'hire-and-develop-the-best',
+  'insist-on-the-highest-standards',
+  'learn-and-be-curious',
+  'invent-and-simplify',
 ];
 
 export function isConverted(lp: LpId): boolean {

@@ -7,7 +7,13 @@ import type { LpId } from './lp.js';
 // every check then applies to the whole library.
 
 /** The LPs already converted to the current scenario format. */
-export const CONVERTED_LPS: readonly LpId[] = ['ownership', 'customer-obsession', 'deliver-results', 'bias-for-action'];
+export const CONVERTED_LPS: readonly LpId[] = [
+  'ownership',
+  'customer-obsession',
+  'deliver-results',
+  'bias-for-action',
+  'dive-deep',
+];
 
 export function isConverted(lp: LpId): boolean {
   return CONVERTED_LPS.includes(lp);

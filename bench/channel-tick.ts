@@ -9,10 +9,12 @@ import { WebClient } from '@slack/web-api';
 import { fixedClock } from '../src/clock.js';
 import { loadLibrary } from '../src/content/load-scenarios.js';
 import { DEFAULT_SCENARIOS_DIR } from '../src/content/paths.js';
-import { openDatabase } from '../src/db/open.js';
-import { createRepositories, type Repositories } from '../src/db/repositories/index.js';
-import { ChannelService } from '../src/services/channel.js';
-import { Outbox } from '../src/services/outbox.js';
+import type { Repositories } from '../src/db/ports.js';
+import { openDatabase, sqliteRepositories } from '../src/db/sqlite/index.js';
+import { schedules as scheduleTable } from '../src/db/sqlite/schema.js';
+import type { JobContext } from '../src/scheduler/context.js';
+import { postDuePrompts } from '../src/scheduler/post-due-prompts.js';
+import { createServices } from '../src/services/index.js';
 import { webClientGateway } from '../src/slack/gateway.js';
 import { FakeSlack } from '../test/helpers/fake-slack.js';
 
@@ -30,53 +32,59 @@ const ZONES = [
 ];
 const quiet = { debug() {}, info() {}, warn() {}, error: console.error };
 
-/** The channel service wired as in production, against the fake Slack. */
-function channelService(
+/** The services wired as in production against the fake Slack, as the minute job sees them. */
+function jobContext(
   repos: Repositories,
   clock: ReturnType<typeof fixedClock>,
   slack: FakeSlack,
   graceMs: number,
-): ChannelService {
+): JobContext {
   const client = new WebClient('xoxb-bench', {
     slackApiUrl: slack.apiUrl,
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
   });
-  const gateway = () => webClientGateway(client);
-  return new ChannelService(
+  const gateway = webClientGateway(client, 'xoxb-bench');
+  const services = createServices({
     repos,
-    loadLibrary(DEFAULT_SCENARIOS_DIR),
-    new Outbox(repos, gateway, clock, quiet),
-    gateway,
+    library: loadLibrary(DEFAULT_SCENARIOS_DIR),
+    slackFor: () => gateway,
     clock,
-    Math.random,
-    quiet,
-    graceMs,
-  );
+    random: Math.random,
+    logger: quiet,
+    admins: [],
+  });
+  return { services, graceMs, logger: quiet };
 }
 
 async function setup(schedules: number, dueMinuteUtc: number | null) {
   const dir = mkdtempSync(path.join(tmpdir(), 'star-bench-'));
   const database = openDatabase(path.join(dir, 'star.db'));
-  const repos = createRepositories(database.db);
+  const repos = sqliteRepositories(database.db);
   const clock = fixedClock('2026-11-30T06:00:00Z');
-  const created = new Date('2026-11-29T00:00:00Z');
-  repos.transaction(() => {
-    for (let i = 0; i < schedules; i++) {
-      // Due ones all fire at dueMinuteUtc (UTC zone); the rest are spread over the day and the world.
-      const due = dueMinuteUtc !== null;
-      repos.schedules.upsertTime(
-        {
-          teamId: 'T1234',
-          channelId: `C${String(i).padStart(6, '0')}`,
-          minuteOfDay: due ? dueMinuteUtc : (i * 37) % 1440,
-          timezone: due ? 'UTC' : ZONES[i % ZONES.length],
-          days: [0, 1, 2, 3, 4, 5, 6],
-          createdBy: 'U1234',
-        },
-        created,
-      );
-    }
+  const created = new Date('2026-11-29T00:00:00Z').toISOString();
+  // Seeded straight into the table in one transaction (the setup is not what is measured).
+  const rows = Array.from({ length: schedules }, (_, i) => {
+    // Due ones all fire at dueMinuteUtc (UTC zone); the rest are spread over the day and the world.
+    const due = dueMinuteUtc !== null;
+    return {
+      teamId: 'T1234',
+      channelId: `C${String(i).padStart(6, '0')}`,
+      minuteOfDay: due ? dueMinuteUtc : (i * 37) % 1440,
+      timezone: due ? 'UTC' : ZONES[i % ZONES.length],
+      days: [0, 1, 2, 3, 4, 5, 6],
+      lps: [],
+      notBefore: created,
+      createdBy: 'U1234',
+      createdAt: created,
+      updatedAt: created,
+    };
+  });
+  database.db.transaction((tx) => {
+    for (let i = 0; i < rows.length; i += 500)
+      tx.insert(scheduleTable)
+        .values(rows.slice(i, i + 500))
+        .run();
   });
   return { dir, database, repos, clock };
 }
@@ -85,13 +93,13 @@ async function setup(schedules: number, dueMinuteUtc: number | null) {
 {
   const { dir, database, repos, clock } = await setup(10_000, null);
   const slack = await new FakeSlack().start();
-  const channel = channelService(repos, clock, slack, 0);
+  const ctx = jobContext(repos, clock, slack, 0);
   // A minute at which none of the spread schedules is due with a zero grace window.
   clock.set('2026-11-30T06:00:30Z');
   const runs: number[] = [];
   for (let i = 0; i < 5; i++) {
     const started = performance.now();
-    const result = await channel.tick();
+    const result = await postDuePrompts(ctx, clock.now());
     runs.push(performance.now() - started);
     if (result.claimed !== 0) throw new Error('expected no posts');
   }
@@ -107,17 +115,17 @@ async function setup(schedules: number, dueMinuteUtc: number | null) {
   const { dir, database, repos, clock } = await setup(1_000, 9 * 60);
   const slack = await new FakeSlack().start();
   slack.rateLimit('chat.postMessage', 50);
-  const channel = channelService(repos, clock, slack, 2 * 3600_000);
+  const ctx = jobContext(repos, clock, slack, 2 * 3600_000);
   clock.set('2026-11-30T09:00:00Z');
   const started = performance.now();
-  const result = await channel.tick();
+  const result = await postDuePrompts(ctx, clock.now());
   const seconds = (performance.now() - started) / 1000;
   const channels = new Set(slack.callsTo('chat.postMessage').map((c) => c.args.channel));
   console.log(
     `1,000 channels due at once: ${result.posted} posted to ${channels.size} distinct channels in ${seconds.toFixed(1)} s; ` +
       `${slack.rateLimited} calls refused with 429 and retried after Retry-After (limit 50/s)`,
   );
-  const again = await channel.tick();
+  const again = await postDuePrompts(ctx, clock.now());
   console.log(`same minute, second tick: ${again.claimed} claimed (slots already taken)`);
   database.close();
   await slack.stop();

@@ -1,8 +1,7 @@
 // `npm run bench` (fourth part): a year of daily channel practice through the real listeners, then
 // the leaderboard, the weekly digest and the App Home exactly as the fake Slack Web API received
 // them, and the time to build the App Home for the most active person.
-import { homeData } from '../src/services/home.js';
-import { homeView } from '../src/slack/views/community.js';
+import { homeView } from '../src/messages/home.js';
 import { channelReply, eventEnvelope, slashCommand, startHarness, TEAM } from '../test/helpers/harness.js';
 
 const CHANNEL = 'C1234';
@@ -38,7 +37,7 @@ await h.send({ ...slashCommand('schedule 09:30 UTC daily', h.slack.responseUrl('
 let n = 0;
 for (let day = 0; day < 365; day++) {
   h.clock.set(new Date(Date.parse('2025-12-01T09:30:00Z') + day * 86_400_000).toISOString());
-  await h.running.services.channel.tick();
+  await h.tick();
   const thread = String(
     h.slack
       .callsTo('chat.postMessage')
@@ -79,7 +78,7 @@ await h.send({ ...slashCommand('schedule digest fri 16:00', h.slack.responseUrl(
 
 // Friday 27 November 2026, 16:00 UTC: the digest.
 h.clock.set('2026-11-27T16:00:00Z');
-await h.running.services.channel.tick();
+await h.tick();
 const digest = h.slack
   .callsTo('chat.postMessage')
   .filter((c) => JSON.stringify(c.args.blocks).includes('Weekly practice digest'))
@@ -105,11 +104,11 @@ const home = h.slack.callsTo('views.publish').at(-1)?.args.view as { blocks: unk
 const runs: number[] = [];
 for (let i = 0; i < 20; i++) {
   const started = performance.now();
-  homeView(homeData(h.running.services.repos, h.running.services.community, h.clock, TEAM, 'U1111'));
+  homeView(await h.services.progress.home(TEAM, 'U1111'));
   runs.push(performance.now() - started);
 }
 runs.sort((a, b) => a - b);
-const answers = h.running.services.repos.answers.listForUser(TEAM, 'U1111').length;
+const answers = (await h.repos.answers.listForUser(TEAM, 'U1111')).length;
 
 console.log(`\n${n} days of channel practice; U1111 has ${answers} scored answers and follow-ups.`);
 console.log('\n=== /star leaderboard month (ephemeral ack body) ===');

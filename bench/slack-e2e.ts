@@ -1,6 +1,6 @@
 // `npm run bench` (second part): latency on the end-to-end harness: the real Bolt HTTP receiver on
 // 127.0.0.1 and a fake Slack Web API, with signed requests. Prints median and p95.
-import { ACTION_IDS } from '../src/slack/ids.js';
+import { ACTION_IDS } from '../src/messages/ids.js';
 import { startE2E } from '../test/helpers/e2e.js';
 import { buttonClick, dmReply, eventEnvelope, slashCommand } from '../test/helpers/harness.js';
 import { postCommand, postEvent, postInteraction } from '../test/helpers/signed.js';
@@ -39,7 +39,7 @@ for (let i = 0; i < ROUNDS; i++) {
   );
   feedback.push((await until(questionAt + 1)) - started);
 
-  const session = e2e.running.services.repos.sessions.findByThread('T1234', dm, questionTs);
+  const session = await e2e.repos.sessions.findByThread('T1234', dm, questionTs, user);
   started = performance.now();
   await postInteraction(e2e.eventsUrl, {
     ...buttonClick(ACTION_IDS.startProbes, String(session?.id), e2e.slack.responseUrl()),

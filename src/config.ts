@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-
-const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+import { StarError } from './core/errors.js';
+import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevelName } from './logger.js';
 
 const EnvSchema = z.object({
   SLACK_BOT_TOKEN: z
@@ -24,6 +24,7 @@ const EnvSchema = z.object({
     .optional()
     .transform((url) => (url && !url.endsWith('/') ? `${url}/` : url)),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  LOG_FORMAT: z.enum(LOG_FORMATS, { error: `must be one of ${LOG_FORMATS.join(', ')}` }).default('text'),
   STAR_ADMINS: z
     .string()
     .regex(
@@ -48,7 +49,9 @@ export interface Config {
   port: number;
   dbFile: string;
   slackApiUrl?: string;
-  logLevel: (typeof LOG_LEVELS)[number];
+  logLevel: LogLevelName;
+  /** Text lines, or JSON lines for a log collector. */
+  logFormat: LogFormat;
   /** Users who may change schedules besides workspace admins and owners. */
   admins: string[];
   /** A scheduled prompt missed while the bot was down is still posted this late, and skipped after. */
@@ -56,11 +59,10 @@ export interface Config {
 }
 
 /** Raised with every bad variable at once, so one start-up shows all there is to fix. */
-export class ConfigError extends Error {
+export class ConfigError extends StarError {
   readonly code = 'config_invalid';
   constructor(readonly problems: string[]) {
     super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
   }
 }
 
@@ -85,6 +87,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     dbFile: e.STAR_DB,
     slackApiUrl: e.SLACK_API_URL,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     admins: e.STAR_ADMINS ? e.STAR_ADMINS.split(',').map((id) => id.trim()) : [],
     catchUpGraceMs: e.STAR_CATCHUP_GRACE_MINUTES * 60_000,
   };

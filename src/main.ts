@@ -1,7 +1,9 @@
-// `npm start`: reads configuration, starts STAR Coach, and stops it cleanly on SIGTERM or SIGINT.
+// `npm start` (node dist/main.js): reads configuration, starts STAR Coach, and stops it cleanly on
+// SIGTERM or SIGINT.
 import { ConfigError, loadDotEnv, parseConfig } from './config.js';
 import { ContentError } from './content/load-scenarios.js';
-import { startStarCoach } from './server.js';
+import { createLogger } from './logger.js';
+import { startStarCoach } from './star-coach.js';
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -16,18 +18,19 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const running = await startStarCoach(config);
-  console.log(
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat });
+  const running = await startStarCoach(config, { logger });
+  logger.info(
     config.socketMode
       ? 'STAR Coach is running in Socket Mode.'
       : `STAR Coach is listening on port ${running.port} (POST /slack/events, GET /healthz).`,
   );
   const shutdown = (signal: string) => {
-    console.log(`${signal}: finishing work in flight, then stopping.`);
+    logger.info(`${signal}: finishing work in flight, then stopping.`);
     running.stop().then(
       () => process.exit(0),
       (err) => {
-        console.error('error while stopping', err);
+        logger.error('error while stopping', err);
         process.exit(1);
       },
     );

@@ -29,6 +29,7 @@ describe('parseConfig', () => {
       dbFile: './data/star.db',
       slackApiUrl: undefined,
       logLevel: 'info',
+      logFormat: 'text',
       admins: [],
       catchUpGraceMs: 7_200_000,
     });

@@ -13,6 +13,14 @@ export const CONVERTED_LPS: readonly LpId[] = [
   'deliver-results',
   'bias-for-action',
   'dive-deep',
+  'are-right-a-lot',
+  'strive-to-be-earths-best-employer',
+  'success-and-scale-bring-broad-responsibility',
+  'think-big',
+  'earn-trust',
+  'frugality',
+  'have-backbone-disagree-and-commit',
+  'hire-and-develop-the-best',
 ];
 
 export function isConverted(lp: LpId): boolean {

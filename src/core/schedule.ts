@@ -215,3 +215,22 @@ export function mightBeDue(minuteOfDay: number, localMinuteNow: number, graceMs:
   // After an autumn change the local clock can read up to an hour before a slot already passed.
   return since <= graceMs / 60_000 + DST_SLACK_MINUTES || since >= 1440 - DST_SLACK_MINUTES;
 }
+
+/** How late a weekly digest may still be posted (the tick runs every minute; restarts happen). */
+const DIGEST_WINDOW_MS = 60 * 60_000;
+
+/**
+ * The week key (the local date) of a digest due now: its day and local time this week, at most an
+ * hour ago. Undefined when none is due.
+ */
+export function dueDigestWeek(
+  digest: { timezone: string; digestDay: number; digestMinute: number },
+  now: Date,
+): string | undefined {
+  const p = localParts(now, digest.timezone);
+  if (p.weekday !== digest.digestDay) return undefined;
+  const at = zonedInstant(p.year, p.month, p.day, digest.digestMinute, digest.timezone);
+  const late = now.getTime() - at.getTime();
+  if (late < 0 || late > DIGEST_WINDOW_MS) return undefined;
+  return localDate(now, digest.timezone);
+}

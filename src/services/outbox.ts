@@ -1,14 +1,8 @@
 import type { Clock } from '../clock.js';
-import type { Repositories } from '../db/repositories/index.js';
-import type { ReplyRow } from '../db/repositories/replies.js';
-import { classifySlackError, type SlackGateway } from '../slack/gateway.js';
-
-export interface Logger {
-  debug(...args: unknown[]): void;
-  info(...args: unknown[]): void;
-  warn(...args: unknown[]): void;
-  error(...args: unknown[]): void;
-}
+import type { Reply } from '../core/domain.js';
+import type { RepliesRepository } from '../db/ports.js';
+import type { Logger } from '../logger.js';
+import { type SlackGatewayFor, SlackRateLimitedError, SlackRefusedError } from './slack-port.js';
 
 export type DeliveryOutcome =
   | { kind: 'sent'; again: boolean }
@@ -17,7 +11,8 @@ export type DeliveryOutcome =
   | { kind: 'failed' }
   | { kind: 'rate-limited'; retryAfterMs: number };
 
-// Back off 5 s, 10 s, 20 s… up to 10 minutes between attempts of a failing reply.
+// Back off 5 s, 10 s, 20 s… up to 10 minutes between attempts of a failing reply, each wait drawn
+// between half and all of that, so replies that failed together do not all come back together.
 const FIRST_BACKOFF_MS = 5_000;
 const MAX_BACKOFF_MS = 10 * 60_000;
 /** After this many failed attempts (about a day with the backoff above) a reply is given up. */
@@ -27,29 +22,26 @@ const MAX_UPDATE_ROUNDS = 3;
 /** Replies delivered per retry sweep, so one sweep cannot run for minutes. */
 export const SWEEP_LIMIT = 50;
 
+/** The wait before the next attempt after `attempts` failures: exponential, capped, with jitter. */
+export function backoffMs(attempts: number, random: () => number): number {
+  const ceiling = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** attempts);
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
 /**
  * Delivers stored replies. Each delivery is claimed in the database first, so two workers (or two
  * instances) never send the same reply, and a failure leaves the reply stored for the next sweep.
  */
 export class Outbox {
-  private readonly firstSendListeners: ((reply: ReplyRow, ts: string, now: Date) => void)[] = [];
-
-  constructor(
-    private readonly repos: Repositories,
-    private readonly slackFor: (teamId: string) => SlackGateway,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-  ) {}
-
   private stopping = false;
 
-  /**
-   * Runs `listener` in the transaction that records a message's first send, so its Slack ts is
-   * stored with it (a question's or prompt's ts is the thread that answers arrive in).
-   */
-  onFirstSend(listener: (reply: ReplyRow, ts: string, now: Date) => void): void {
-    this.firstSendListeners.push(listener);
-  }
+  constructor(
+    private readonly replies: RepliesRepository,
+    private readonly slackFor: SlackGatewayFor,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly random: () => number,
+  ) {}
 
   /** Stops taking replies for sending (a graceful stop); ones not sent stay stored for the next start. */
   stop(): void {
@@ -64,10 +56,15 @@ export class Outbox {
     return outcome.kind === 'sent';
   }
 
+  /** Delivers replies in order; the ones that fail stay stored for the sweep. */
+  async deliverAll(ids: readonly number[]): Promise<void> {
+    for (const id of ids) await this.deliver(id);
+  }
+
   /** Delivers one reply now and says what happened, with Slack's Retry-After on a rate limit. */
   async attempt(id: number): Promise<DeliveryOutcome> {
     if (this.stopping) return { kind: 'busy' };
-    const reply = this.repos.replies.claim(id, this.clock.now());
+    const reply = await this.replies.claim(id, this.clock.now());
     if (!reply) return { kind: 'busy' };
     let ts = reply.sentTs ?? '';
     try {
@@ -78,14 +75,7 @@ export class Outbox {
     // Slack has the message now. A database error from here on must not count as a Slack failure
     // (that would send it twice): the row stays claimed and a later sweep only updates it.
     try {
-      let again = false;
-      this.repos.transaction(() => {
-        const now = this.clock.now();
-        again = this.repos.replies.markSent(reply.id, ts, now);
-        if (!reply.sentTs && ts) {
-          for (const listener of this.firstSendListeners) listener(reply, ts, now);
-        }
-      });
+      const again = await this.replies.markSent(reply.id, ts, this.clock.now());
       return { kind: 'sent', again };
     } catch (err) {
       this.logger.error(`reply ${reply.id} was delivered but could not be recorded`, err);
@@ -93,7 +83,7 @@ export class Outbox {
     }
   }
 
-  private async send(reply: ReplyRow): Promise<string> {
+  private async send(reply: Reply): Promise<string> {
     const slack = this.slackFor(reply.teamId);
     const body = { text: reply.text, blocks: reply.blocks };
     const ts = reply.sentTs ?? '';
@@ -108,29 +98,28 @@ export class Outbox {
     return ts;
   }
 
-  private recordFailure(reply: ReplyRow, err: unknown): DeliveryOutcome {
-    const failure = classifySlackError(err);
+  private async recordFailure(reply: Reply, err: unknown): Promise<DeliveryOutcome> {
     const now = this.clock.now();
-    if (failure.kind === 'permanent' || reply.attempts + 1 >= MAX_ATTEMPTS) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof SlackRefusedError || reply.attempts + 1 >= MAX_ATTEMPTS) {
       this.logger.error(
-        `reply ${reply.id} cannot be delivered (${failure.message}); giving up after ${reply.attempts + 1} attempt(s)`,
+        `reply ${reply.id} cannot be delivered (${message}); giving up after ${reply.attempts + 1} attempt(s)`,
       );
-      this.repos.replies.markDead(reply.id, failure.message, now);
+      await this.replies.markDead(reply.id, message, now);
       return { kind: 'dead' };
     }
-    const wait =
-      failure.kind === 'rate-limited'
-        ? failure.retryAfterSeconds * 1000
-        : Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** reply.attempts);
-    this.logger.warn(`reply ${reply.id} failed (${failure.message}); retrying in ${Math.round(wait / 1000)} s`);
-    this.repos.replies.markFailed(reply.id, failure.message, new Date(now.getTime() + wait), now);
-    return failure.kind === 'rate-limited' ? { kind: 'rate-limited', retryAfterMs: wait } : { kind: 'failed' };
+    const rateLimited = err instanceof SlackRateLimitedError;
+    // Slack's Retry-After is waited exactly: it is the earliest the call can succeed.
+    const wait = rateLimited ? err.retryAfterSeconds * 1000 : backoffMs(reply.attempts, this.random);
+    this.logger.warn(`reply ${reply.id} failed (${message}); retrying in ${Math.round(wait / 1000)} s`);
+    await this.replies.markFailed(reply.id, message, new Date(now.getTime() + wait), now);
+    return rateLimited ? { kind: 'rate-limited', retryAfterMs: wait } : { kind: 'failed' };
   }
 
   /** Delivers, in order, replies whose time has come (new ones and retries). Returns how many were sent. */
-  async deliverDue(limit = SWEEP_LIMIT): Promise<number> {
+  async deliverDue(now: Date = this.clock.now(), limit = SWEEP_LIMIT): Promise<number> {
     let sent = 0;
-    for (const id of this.repos.replies.due(this.clock.now(), limit)) if (await this.deliver(id)) sent++;
+    for (const id of await this.replies.due(now, limit)) if (await this.deliver(id)) sent++;
     return sent;
   }
 }

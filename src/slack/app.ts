@@ -1,47 +1,118 @@
-import { App, HTTPReceiver, LogLevel, type Receiver } from '@slack/bolt';
+import {
+  App,
+  type Authorize,
+  type Logger as BoltLogger,
+  HTTPReceiver,
+  type LogLevel,
+  type Receiver,
+} from '@slack/bolt';
+import { WebAPIPlatformError, type WebClient } from '@slack/web-api';
 import type { Config } from '../config.js';
-import { InFlight, type RegisteredIds, registerListeners } from './register.js';
-import type { Services } from './services.js';
+import { StarError } from '../core/errors.js';
+import type { AppLogger, Logger, LogLevelName } from '../logger.js';
 
-const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
-
-export interface SlackApp {
-  app: App;
-  inFlight: InFlight;
-  registered: RegisteredIds;
+/** Our logger as Bolt, its receiver and its Web API client expect one. */
+export function boltLogger(logger: AppLogger): BoltLogger {
+  let named = logger.named('bolt');
+  return {
+    debug: (...args) => named.debug(...args),
+    info: (...args) => named.info(...args),
+    warn: (...args) => named.warn(...args),
+    error: (...args) => named.error(...args),
+    setLevel: (level) => logger.setLevel(level as unknown as LogLevelName),
+    getLevel: () => logger.level as unknown as LogLevel,
+    setName: (name) => {
+      named = logger.named(name);
+    },
+  };
 }
 
 /**
- * The Bolt app: Socket Mode when an app token is configured, HTTP otherwise (POST /slack/events,
- * GET /healthz). Tests pass their own receiver to drive the app through processEvent.
+ * Bolt's authorize for one workspace: the bot token, with the bot's own ids from one auth.test.
+ * Asked on the first event rather than eagerly, so a failure is an error of that event (Slack
+ * redelivers it), and tried again next time instead of being remembered.
  */
-export function createSlackApp(config: Config, services: Services, receiver?: Receiver): SlackApp {
-  const inFlight = new InFlight();
-  const common = {
-    token: config.botToken,
-    logLevel: LOG_LEVELS[config.logLevel],
-    clientOptions: config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : undefined,
+export function singleWorkspaceAuthorize(token: string, client: () => WebClient): Authorize<boolean> {
+  let ids: Promise<{ botId?: string; botUserId?: string }> | undefined;
+  return async () => {
+    ids ??= client()
+      .auth.test({ token })
+      .then((r) => ({ botId: r.bot_id, botUserId: r.user_id }));
+    try {
+      return { botToken: token, ...(await ids) };
+    } catch (err) {
+      ids = undefined;
+      throw err;
+    }
   };
-  let app: App;
+}
+
+/** Slack refused the bot token at start-up: nothing would work, so the app does not start. */
+export class BotTokenRefusedError extends StarError {
+  readonly code = 'bot_token_refused';
+}
+
+const REFUSED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
+
+/**
+ * Checks the bot token once at start-up: a token Slack refuses stops the start with a clear error;
+ * Slack being unreachable only gets a warning (events authorize again when they come).
+ */
+export async function verifyBotToken(client: WebClient, token: string, logger: Logger): Promise<void> {
+  try {
+    await client.auth.test({ token });
+  } catch (err) {
+    if (err instanceof WebAPIPlatformError && REFUSED_TOKEN.has(err.data.error))
+      throw new BotTokenRefusedError(
+        `Slack refused SLACK_BOT_TOKEN (${err.data.error}): copy the Bot User OAuth Token again from OAuth & Permissions.`,
+        { cause: err },
+      );
+    logger.warn('could not check the bot token with Slack at start-up; going on', err);
+  }
+}
+
+/**
+ * The Bolt app, listeners not yet registered: Socket Mode when an app token is configured, HTTP
+ * otherwise (POST /slack/events, GET /healthz). Tests pass their own receiver to drive the app
+ * through processEvent. Its Web API client is the app's only one: the Slack gateway calls it with
+ * the bot token.
+ */
+export function createSlackApp(config: Config, logger: AppLogger, receiver?: Receiver): App {
+  let app: App | undefined;
+  const common = {
+    authorize: singleWorkspaceAuthorize(config.botToken, () => (app as App).client),
+    logger: boltLogger(logger),
+    // Bolt sets its logger to this level; it is the one LOG_LEVEL already chose.
+    logLevel: logger.level as unknown as LogLevel,
+    clientOptions: {
+      ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+      // Rate limits and failures go back to the outbox, which stores the reply and retries it.
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 0 },
+      // A hung request must not hold up the prompts queued behind it; the outbox retries it.
+      timeout: 10_000,
+    },
+  };
   if (receiver) app = new App({ ...common, receiver });
   else if (config.socketMode) app = new App({ ...common, socketMode: true, appToken: config.appToken });
-  else {
-    const http = new HTTPReceiver({
-      signingSecret: config.signingSecret ?? '',
-      endpoints: '/slack/events',
-      customRoutes: [
-        {
-          path: '/healthz',
-          method: ['GET'],
-          handler: (_req, res) => {
-            res.writeHead(200, { 'content-type': 'text/plain' });
-            res.end('ok');
-          },
+  else app = new App({ ...common, receiver: httpReceiver(config, common.logger) });
+  return app;
+}
+
+function httpReceiver(config: Config, logger: BoltLogger): HTTPReceiver {
+  return new HTTPReceiver({
+    signingSecret: config.signingSecret ?? '',
+    endpoints: '/slack/events',
+    logger,
+    customRoutes: [
+      {
+        path: '/healthz',
+        method: ['GET'],
+        handler: (_req, res) => {
+          res.writeHead(200, { 'content-type': 'text/plain' });
+          res.end('ok');
         },
-      ],
-    });
-    app = new App({ ...common, receiver: http });
-  }
-  const registered = registerListeners(app, services, inFlight);
-  return { app, inFlight, registered };
+      },
+    ],
+  });
 }

@@ -1,49 +1,20 @@
 import type { App } from '@slack/bolt';
-import {
-  forgetConfirmAction,
-  homePracticeAction,
-  homeQuizOrLearnAction,
-  learnStepAction,
-  openAnswerFormAction,
-  quizChoiceAction,
-  quizNextAction,
-  startProbesAction,
-} from './actions/index.js';
+import { ACTION_IDS, COMMAND, QUIZ_CHOICE_IDS, VIEW_IDS } from '../messages/ids.js';
+import type { InFlight } from '../services/in-flight.js';
+import type { Services } from '../services/index.js';
+import { forgetConfirmAction } from './actions/forget-confirm.js';
+import { homeLearningAction } from './actions/home-learning.js';
+import { homePracticeAction } from './actions/home-practice.js';
+import { learnStepAction } from './actions/learn-step.js';
+import { openAnswerFormAction } from './actions/open-answer-form.js';
+import { quizChoiceAction } from './actions/quiz-choice.js';
+import { quizNextAction } from './actions/quiz-next.js';
+import { startProbesAction } from './actions/start-probes.js';
 import { starCommand } from './commands/star.js';
-import { appHomeListener, reactionListener } from './events/community.js';
+import { appHomeOpenedListener } from './events/app-home-opened.js';
 import { messageListener } from './events/message.js';
-import { ACTION_IDS, COMMAND, QUIZ_CHOICE_IDS, VIEW_IDS } from './ids.js';
-import type { Services } from './services.js';
-import { answerFormSubmission } from './views-submissions.js';
-
-/** Counts work in progress, so a graceful stop can wait for it. */
-export class InFlight {
-  private count = 0;
-  private waiters: (() => void)[] = [];
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    this.count++;
-    try {
-      return await work();
-    } finally {
-      this.count--;
-      if (this.count === 0) for (const resolve of this.waiters.splice(0)) resolve();
-    }
-  }
-  get size(): number {
-    return this.count;
-  }
-  /** Resolves when nothing is in flight, or after `timeoutMs`. */
-  idle(timeoutMs: number): Promise<void> {
-    if (this.count === 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, timeoutMs);
-      this.waiters.push(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-  }
-}
+import { reactionListener } from './events/reaction.js';
+import { answerFormSubmission } from './views/answer-form.js';
 
 export interface RegisteredIds {
   commands: string[];
@@ -58,14 +29,8 @@ export function registerListeners(app: App, services: Services, inFlight: InFlig
   // A repeated Events API delivery (same event_id) is processed once, whichever instance gets it.
   app.use(async ({ body, context, next }) => {
     const eventId = (body as { event_id?: string }).event_id;
-    if (
-      eventId &&
-      !services.repos.events.claim(
-        context.teamId ?? (body as { team_id?: string }).team_id ?? '',
-        eventId,
-        services.clock.now(),
-      )
-    ) {
+    const teamId = context.teamId ?? (body as { team_id?: string }).team_id ?? '';
+    if (eventId && !(await services.deliveries.firstDelivery(teamId, eventId))) {
       services.logger.debug(`dropping repeated delivery ${eventId}`);
       return;
     }
@@ -96,15 +61,15 @@ export function registerListeners(app: App, services: Services, inFlight: InFlig
   button(ACTION_IDS.openAnswerForm, openAnswerFormAction(services));
   button(ACTION_IDS.forgetConfirm, forgetConfirmAction(services));
   button(ACTION_IDS.homePractice, homePracticeAction(services));
-  button(ACTION_IDS.homeQuiz, homeQuizOrLearnAction(services, 'quiz'));
-  button(ACTION_IDS.homeLearn, homeQuizOrLearnAction(services, 'learn'));
+  button(ACTION_IDS.homeQuiz, homeLearningAction(services, 'quiz'));
+  button(ACTION_IDS.homeLearn, homeLearningAction(services, 'learn'));
   view(VIEW_IDS.answerForm, answerFormSubmission(services));
   // One message listener serves the message.im, message.channels and message.groups subscriptions.
   app.event('message', messageListener(services));
   registered.events.push('message.im', 'message.channels', 'message.groups');
   app.event('reaction_added', reactionListener(services));
   app.event('reaction_removed', reactionListener(services));
-  app.event('app_home_opened', appHomeListener(services));
+  app.event('app_home_opened', appHomeOpenedListener(services));
   registered.events.push('reaction_added', 'reaction_removed', 'app_home_opened');
 
   app.error(async (error) => {

@@ -1,10 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
+import { DEFAULT_SCENARIOS_DIR } from '../../src/content/paths.js';
 import { fakeIo } from '../helpers/fake-io.js';
+import { CLI_JS, requireBuild } from '../helpers/process.js';
 
 const ANSWER =
   'At my previous job I ran the checkout service. My goal was to stop payment timeouts before the sale. ' +
@@ -94,9 +96,19 @@ describe('star scenarios', () => {
     expect(io.stdout.at(-1)).toMatch(/^ok: \d+ scenarios, \d+ bank questions$/);
   });
   it('check --lp lists and fails the findings of one LP, converted or not', async () => {
+    // A copy of the shipped Ownership folder with one weak probe reply cut short: one content finding
+    // that does not depend on which LPs are still waiting to be converted.
+    const root = mkdtempSync(path.join(tmpdir(), 'star-check-'));
+    cpSync(path.join(DEFAULT_SCENARIOS_DIR, 'ownership'), path.join(root, 'ownership'), { recursive: true });
+    const file = path.join(root, 'ownership', 'orphaned-auth-client-library.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/(weak:\n\s+answer: )>-\n(?: {8}.*\n)+/, '$1Too short.\n'));
     const io = fakeIo();
-    expect(await runCli(['scenarios', 'check', '--lp', 'frugality'], io)).toBe(1);
-    expect(io.stderr.some((l) => /^scenarios\/frugality\/.*: .*\[[a-z-]+\]$/.test(l))).toBe(true);
+    expect(await runCli(['scenarios', 'check', '--dir', root, '--lp', 'ownership'], io)).toBe(1);
+    expect(
+      io.stderr.some((l) =>
+        /\/ownership\/orphaned-auth-client-library\.yaml: probes\.0\.weak\.answer: .*\[weak-probe-length\]$/.test(l),
+      ),
+    ).toBe(true);
     expect(await runCli(['scenarios', 'check', '--lp', 'nonsense'], fakeIo())).toBe(2);
   });
   it('check fails on a broken folder, listing every problem', async () => {
@@ -138,8 +150,8 @@ describe('star practice', () => {
   });
 });
 
-describe('the real process', () => {
-  const tsx = path.resolve('node_modules/.bin/tsx');
+describe('the real process (compiled CLI)', () => {
+  beforeAll(requireBuild);
   it('scores standard input through npm run star', () => {
     const out = execFileSync('npm', ['run', '-s', 'star', '--', 'score', '--json', '-'], {
       input: ANSWER,
@@ -148,7 +160,7 @@ describe('the real process', () => {
     expect(JSON.parse(out).verdict).toMatch(/hire/);
   });
   it('stops quietly when the reader closes the pipe early', () => {
-    const run = spawnSync('bash', ['-c', `${tsx} src/cli.ts scenarios list | head -1`], { encoding: 'utf8' });
+    const run = spawnSync('bash', ['-c', `node ${CLI_JS} scenarios list | head -1`], { encoding: 'utf8' });
     expect(run.stdout.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).not.toMatch(/EPIPE|\n\s+at /);
   });
@@ -157,7 +169,7 @@ describe('the real process', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'star-cli-'));
     const file = path.join(dir, 'big.txt');
     writeFileSync(file, 'x'.repeat(1024 * 1024));
-    const run = spawnSync(tsx, ['src/cli.ts', 'score', file], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [CLI_JS, 'score', file], { encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split('\n')).toEqual([`star: ${file} is 1.0 MB; an answer may be at most 256 KB`]);
   });

@@ -1,22 +1,30 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { type Clock, systemClock } from '../../src/clock.js';
 import { parseConfig } from '../../src/config.js';
-import { type RunningStarCoach, startStarCoach } from '../../src/server.js';
+import type { Repositories } from '../../src/db/ports.js';
+import { type RunningStarCoach, startStarCoach } from '../../src/star-coach.js';
 import { FakeSlack } from './fake-slack.js';
-import { quietLogger, seededRandom } from './harness.js';
+import { quietLogger, seededRandom, shippedLibrary } from './harness.js';
 import { SIGNING_SECRET } from './signed.js';
 
 export interface E2E {
   slack: FakeSlack;
   running: RunningStarCoach;
+  repos: Repositories;
+  /** The outbox sweep at the app clock's now. */
+  sweep(): Promise<number>;
   eventsUrl: string;
   baseUrl: string;
   close(): Promise<void>;
 }
 
-/** The real Bolt HTTP receiver on 127.0.0.1 (port chosen by the OS) against a fake Slack Web API. */
-export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
+/**
+ * The real Bolt HTTP receiver on 127.0.0.1 (port chosen by the OS) against a fake Slack Web API.
+ * Request signatures use the real time; the app's clock may be a fixed one the test moves.
+ */
+export async function startE2E(env: Record<string, string> = {}, clock: Clock = systemClock): Promise<E2E> {
   const slack = await new FakeSlack().start();
   const dir = mkdtempSync(path.join(tmpdir(), 'star-e2e-'));
   const config = parseConfig({
@@ -29,15 +37,18 @@ export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
     ...env,
   });
   const running = await startStarCoach(config, {
+    clock,
     random: seededRandom(3),
     logger: quietLogger,
-    sweep: false,
-    schedule: false,
+    library: shippedLibrary(),
+    jobs: 'none',
   });
   const baseUrl = `http://127.0.0.1:${running.port}`;
   return {
     slack,
     running,
+    repos: running.repos,
+    sweep: () => running.services.outbox.deliverDue(clock.now()),
     baseUrl,
     eventsUrl: `${baseUrl}/slack/events`,
     async close() {

@@ -139,9 +139,9 @@ export class FakeSlack {
   }
 
   /** Waits until `predicate` holds over the recorded calls (or fails after `timeoutMs`). */
-  async waitFor(predicate: (calls: ApiCall[]) => boolean, timeoutMs = 5000): Promise<void> {
+  async waitFor(predicate: (calls: ApiCall[]) => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
     const started = Date.now();
-    while (!predicate(this.calls)) {
+    while (!(await predicate(this.calls))) {
       if (Date.now() - started > timeoutMs)
         throw new Error(`timed out; calls so far: ${this.calls.map((c) => c.method).join(', ')}`);
       await new Promise((r) => setTimeout(r, 5));

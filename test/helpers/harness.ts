@@ -4,9 +4,14 @@ import path from 'node:path';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { fixedClock } from '../../src/clock.js';
 import { parseConfig } from '../../src/config.js';
-import { type RunningStarCoach, startStarCoach } from '../../src/server.js';
-import type { Logger } from '../../src/services/outbox.js';
+import type { Repositories } from '../../src/db/ports.js';
+import { runMinute } from '../../src/scheduler/minute.js';
+import type { Services } from '../../src/services/index.js';
+import { type RunningStarCoach, startStarCoach } from '../../src/star-coach.js';
 import { FakeSlack } from './fake-slack.js';
+import { quietLogger, seededRandom, shippedLibrary } from './world.js';
+
+export { quietLogger, recordingLogger, seededRandom, shippedLibrary } from './world.js';
 
 export const TEAM = 'T1234';
 export const USER = 'U1234';
@@ -23,36 +28,19 @@ class DirectReceiver implements Receiver {
   async stop(): Promise<void> {}
 }
 
-export const quietLogger: Logger & { errors: unknown[][]; warnings: unknown[][] } = Object.assign(
-  { errors: [] as unknown[][], warnings: [] as unknown[][] },
-  {
-    debug: () => {},
-    info: () => {},
-    warn(...args: unknown[]) {
-      quietLogger.warnings.push(args);
-    },
-    error(...args: unknown[]) {
-      quietLogger.errors.push(args);
-    },
-  },
-);
-
-/** Sequence-based "random" so scenario and quiz picks are repeatable. */
-export function seededRandom(seed = 1): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 16807) % 2147483647;
-    return (s - 1) / 2147483646;
-  };
-}
-
 export interface Harness {
   slack: FakeSlack;
   running: RunningStarCoach;
+  services: Services;
+  repos: Repositories;
   clock: ReturnType<typeof fixedClock>;
   dbFile: string;
   /** Sends one request body through app.processEvent; resolves with what the listener acked. */
   send(body: Record<string, unknown>, extra?: Partial<ReceiverEvent>): Promise<unknown>;
+  /** The minute's timed jobs (prompts, then digests) at the test clock's now; returns the prompts' counts. */
+  tick(): Promise<{ due: number; claimed: number; posted: number }>;
+  /** The outbox sweep at the test clock's now; returns how many replies went out. */
+  sweep(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -66,6 +54,7 @@ export interface HarnessOptions {
   startUp?: boolean;
 }
 
+/** The whole app (real Bolt, real SQLite file, real migrations) against a fake Slack Web API, timed jobs run by hand. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const ownSlack = options.slack === undefined;
   const slack = options.slack ?? (await new FakeSlack().start());
@@ -85,15 +74,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     clock,
     random: seededRandom(7),
     logger: quietLogger,
+    library: shippedLibrary(),
     receiver,
-    sweep: false,
-    schedule: options.startUp === true ? 'start-up-only' : false,
+    jobs: options.startUp === true ? 'start-up-only' : 'none',
     // Waiting for Retry-After moves the test clock instead of sleeping.
     sleep: async (ms) => clock.advance(ms),
   });
+  const jobContext = { services: running.services, graceMs: config.catchUpGraceMs, logger: quietLogger };
   return {
     slack,
     running,
+    services: running.services,
+    repos: running.repos,
     clock,
     dbFile,
     async send(body, extra) {
@@ -107,6 +99,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       });
       return acked;
     },
+    async tick() {
+      return (await runMinute(jobContext, clock.now())).prompts;
+    },
+    sweep: () => running.services.outbox.deliverDue(clock.now()),
     async close() {
       await running.stop();
       if (ownSlack) await slack.stop();

@@ -48,7 +48,7 @@ describe('/star schedule', () => {
     const h = await harness();
     h.slack.setUser(ADMIN, { tz: 'America/Los_Angeles' });
     expect(json(await schedule(h, '08:00 daily'))).toContain('08:00 America/Los_Angeles, daily');
-    expect(h.running.services.repos.users.get(TEAM, ADMIN).timezone).toBe('America/Los_Angeles');
+    expect((await h.repos.users.get(TEAM, ADMIN)).timezone).toBe('America/Los_Angeles');
   });
 
   it.each([
@@ -62,7 +62,7 @@ describe('/star schedule', () => {
   ])('rejects "%s" with a clear message', async (text, message) => {
     const h = await harness();
     expect(json(await schedule(h, text))).toContain(message);
-    expect(h.running.services.repos.schedules.get(TEAM, CHANNEL)).toBeUndefined();
+    expect(await h.repos.schedules.get(TEAM, CHANNEL)).toBeUndefined();
   });
 
   it('lets only admins, owners and STAR_ADMINS change it', async () => {
@@ -92,11 +92,11 @@ describe('the minute tick', () => {
     const h = await harness({ start: '2026-11-30T08:00:00Z' });
     await schedule(h, '09:30 Europe/Berlin weekdays');
     h.clock.set('2026-11-30T08:29:00Z');
-    expect((await h.running.services.channel.tick()).claimed).toBe(0);
+    expect((await h.tick()).claimed).toBe(0);
     h.clock.set('2026-11-30T08:30:00Z');
-    expect(await h.running.services.channel.tick()).toEqual({ due: 1, claimed: 1, posted: 1 });
+    expect(await h.tick()).toEqual({ due: 1, claimed: 1, posted: 1 });
     h.clock.set('2026-11-30T08:31:00Z');
-    expect((await h.running.services.channel.tick()).claimed).toBe(0);
+    expect((await h.tick()).claimed).toBe(0);
     const prompts = h.slack.callsTo('chat.postMessage');
     expect(prompts).toHaveLength(1);
     expect(prompts[0].args.channel).toBe(CHANNEL);
@@ -112,7 +112,7 @@ describe('the minute tick', () => {
     await schedule(a, '09:30 Europe/Berlin weekdays');
     a.clock.set('2026-11-30T08:30:00Z');
     b.clock.set('2026-11-30T08:30:00Z');
-    const [ra, rb] = await Promise.all([a.running.services.channel.tick(), b.running.services.channel.tick()]);
+    const [ra, rb] = await Promise.all([a.tick(), b.tick()]);
     expect(ra.claimed + rb.claimed).toBe(1);
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
     await slack.stop();
@@ -143,7 +143,7 @@ describe('the minute tick', () => {
     const lps: string[] = [];
     for (let day = 0; day < 6; day++) {
       h.clock.set(new Date(Date.parse('2026-11-30T09:30:00Z') + day * 86_400_000).toISOString());
-      await h.running.services.channel.tick();
+      await h.tick();
     }
     for (const call of h.slack.callsTo('chat.postMessage'))
       lps.push(json(call.args.blocks).match(/Daily practice · ([^"]+)"/)?.[1] ?? '');
@@ -203,10 +203,7 @@ describe('answers in a prompt thread', () => {
     expect(probeFeedback?.args.user).toBe('U1111');
     expect(json(probeFeedback?.args.blocks)).toContain('on the follow-up');
     expect(h.slack.callsTo('chat.postMessage')).toHaveLength(4); // no public message for the follow-up answer
-    const kinds = h.running.services.repos.answers
-      .listForUser(TEAM, 'U1111')
-      .map((a) => a.kind)
-      .sort();
+    const kinds = (await h.repos.answers.listForUser(TEAM, 'U1111')).map((a) => a.kind).sort();
     expect(kinds).toEqual(['answer', 'probe']);
   });
 
@@ -262,14 +259,14 @@ describe('answers in a prompt thread', () => {
       { user: 'U2222', text: 'thanks!', ts: '1764493300.000004' },
     ];
     for (const m of msgs) await first.send(eventEnvelope(channelReply(m.text, m.ts, thread, m.user)));
-    first.running.services.repos.privacy.forgetUser(TEAM, 'U1111', first.clock.now());
+    await first.repos.privacy.forgetUser(TEAM, 'U1111', first.clock.now());
     await first.close();
     harnesses.splice(harnesses.indexOf(first), 1);
     slack.setThread(CHANNEL, thread, msgs);
     const before = slack.callsTo('chat.postEphemeral').length;
     const second = await harness({ slack, dbFile, startUp: true });
     expect(slack.callsTo('chat.postEphemeral').length).toBe(before);
-    expect(second.running.services.repos.answers.listForUser(TEAM, 'U1111')).toEqual([]);
+    expect(await second.repos.answers.listForUser(TEAM, 'U1111')).toEqual([]);
     await slack.stop();
   });
 
@@ -289,7 +286,7 @@ describe('answers in a prompt thread', () => {
     expect(slack.callsTo('chat.postEphemeral').map((c) => c.args.user)).toEqual(['U1111', 'U2222']);
     const again = await harness({ slack, dbFile, startUp: true });
     expect(slack.callsTo('chat.postEphemeral')).toHaveLength(2);
-    expect(again.running.services.repos.answers.listForUser(TEAM, 'U1111')).toHaveLength(1);
+    expect(await again.repos.answers.listForUser(TEAM, 'U1111')).toHaveLength(1);
     await slack.stop();
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ACTION_IDS } from '../../src/slack/ids.js';
+import { ACTION_IDS } from '../../src/messages/ids.js';
 import {
   buttonClick,
   dmReply,
@@ -41,7 +41,7 @@ describe('/star level and /star stats', () => {
   it('stores the level and uses it for the next practice', async () => {
     const ack = await h.send(slashCommand('level senior', h.slack.responseUrl()));
     expect(json(ack)).toContain('Senior SDE');
-    expect(h.running.services.repos.users.get(TEAM, USER).level).toBe('senior');
+    expect((await h.repos.users.get(TEAM, USER)).level).toBe('senior');
     await h.send(slashCommand('practice', h.slack.responseUrl()));
     expect(json(h.slack.callsTo('chat.postMessage')[0].args.blocks)).toContain('Senior SDE');
   });
@@ -95,7 +95,7 @@ describe('/star quiz', () => {
     const buttons = ack.blocks.find((b) => b.type === 'actions')?.elements ?? [];
     expect(buttons.length).toBeGreaterThanOrEqual(2);
     const [scenarioId, quizIndex] = buttons[0].value.split(':');
-    const scenario = h.running.services.practice.scenario(scenarioId);
+    const scenario = h.services.learning.scenario(scenarioId);
     const correct = scenario?.quiz[Number(quizIndex)].correct ?? 0;
     const wrong = correct === 0 ? 1 : 0;
     await h.send(buttonClick(buttons[wrong].action_id, buttons[wrong].value, h.slack.responseUrl('quiz')));
@@ -104,7 +104,7 @@ describe('/star quiz', () => {
     const result = h.slack.responses.at(-1)?.body;
     expect(json(result)).toContain('Right');
     expect(json(result)).toContain(JSON.stringify(scenario?.quiz[Number(quizIndex)].explanation).slice(1, 40));
-    expect(h.running.services.repos.quiz.totals(TEAM, USER)).toEqual({ attempts: 2, correct: 1 });
+    expect(await h.repos.quiz.totals(TEAM, USER)).toEqual({ attempts: 2, correct: 1 });
     await h.send(buttonClick(ACTION_IDS.quizNext, 'earn-trust', h.slack.responseUrl('quiz')));
     expect(json(h.slack.responses.at(-1)?.body)).toContain('Quiz · Earn Trust');
   });

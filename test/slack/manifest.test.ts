@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { BOT_EVENTS, BOT_SCOPES, COMMAND } from '../../src/slack/ids.js';
+import { BOT_EVENTS, BOT_SCOPES, COMMAND } from '../../src/messages/ids.js';
 
 // ajv and ajv-formats are CommonJS; require them so the types match what runs.
 const require = createRequire(import.meta.url);
@@ -63,13 +63,18 @@ describe('manifest.yml', () => {
 /** Builds the real Bolt app (no network: a receiver that never starts) and reads back what it registered. */
 async function registeredIds() {
   const { createSlackApp } = await import('../../src/slack/app.js');
+  const { registerListeners } = await import('../../src/slack/register.js');
+  const { InFlight } = await import('../../src/services/in-flight.js');
   const { parseConfig } = await import('../../src/config.js');
+  const { recordingLogger } = await import('../helpers/harness.js');
   const config = parseConfig({
     SLACK_BOT_TOKEN: 'xoxb-manifest',
     SLACK_SIGNING_SECRET: 's',
     SLACK_API_URL: 'http://127.0.0.1:9/api/',
   });
   const receiver = { init() {}, start: async () => {}, stop: async () => {} };
-  const services = {} as Parameters<typeof createSlackApp>[1];
-  return createSlackApp(config, services, receiver).registered;
+  const app = createSlackApp(config, recordingLogger(), receiver);
+  // Listeners are only registered here, never called, so no service is needed.
+  const services = {} as Parameters<typeof registerListeners>[1];
+  return registerListeners(app, services, new InFlight());
 }

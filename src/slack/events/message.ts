@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import type { Services } from '../services.js';
+import type { Services } from '../../services/index.js';
 
 type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
 
@@ -41,21 +41,16 @@ export function messageListener(services: Services) {
           threadTs: m.thread_ts,
           text: m.text ?? '',
         };
-        if (inDm) await services.practice.handleMessage(msg);
-        else await services.channel.handleThreadReply(msg);
+        if (inDm) await services.answers.receiveDm(msg);
+        else await services.answers.receiveInChannel(msg);
         return;
       }
-      case 'message_changed': {
+      case 'message_changed':
         if (!m.message || m.message.bot_id || !m.message.user) return;
-        const text = m.message.text ?? '';
-        if (inDm) await services.practice.handleEdit(teamId, m.channel, m.message.ts, text);
-        else await services.channel.handleEdit(teamId, m.channel, m.message.ts, text);
+        await services.answers.edit(teamId, m.channel, m.message.ts, m.message.text ?? '');
         return;
-      }
       case 'message_deleted':
-        if (!m.deleted_ts) return;
-        if (inDm) await services.practice.handleDelete(teamId, m.channel, m.deleted_ts);
-        else await services.channel.handleDelete(teamId, m.channel, m.deleted_ts);
+        if (m.deleted_ts) await services.answers.remove(teamId, m.channel, m.deleted_ts);
         return;
       default:
         return; // bot_message, channel_join and the rest are not answers

@@ -1,0 +1,285 @@
+// The repositories the services use, as async ports. Each method is one use case and runs in one
+// transaction inside the implementation (SQLite in ./sqlite today; a PostgreSQL sibling can follow),
+// so locking and prepared statements are decided in one place per backend. Types come from core/.
+import type {
+  Answer,
+  AnswerMessage,
+  ChannelAnswer,
+  ChannelSchedule,
+  FeedbackMode,
+  MessageContent,
+  PeerReview,
+  PracticeSession,
+  Prompt,
+  Reply,
+  ReplyDelivery,
+  ReplyPurpose,
+  UserData,
+  UserSettings,
+} from '../core/domain.js';
+import type { Level } from '../core/lp.js';
+import type { RubricResult } from '../core/rubric/index.js';
+import type { AnswerSlot, SessionProgress } from '../core/session.js';
+
+export interface Repositories {
+  users: UsersRepository;
+  events: EventsRepository;
+  sessions: SessionsRepository;
+  answers: AnswersRepository;
+  replies: RepliesRepository;
+  quiz: QuizRepository;
+  schedules: SchedulesRepository;
+  prompts: PromptsRepository;
+  community: CommunityRepository;
+  privacy: PrivacyRepository;
+}
+
+export interface UsersRepository {
+  /** The person's settings, or the defaults for someone not seen before. */
+  get(teamId: string, userId: string): Promise<UserSettings>;
+  setTimezone(teamId: string, userId: string, timezone: string, now: Date): Promise<void>;
+  setLevel(teamId: string, userId: string, level: Level, now: Date): Promise<void>;
+}
+
+/** Events API deliveries already handled. */
+export interface EventsRepository {
+  /** Records an event id; false when it was recorded before (a repeated delivery). */
+  claim(teamId: string, eventId: string, now: Date): Promise<boolean>;
+  /** Forgets ids older than Slack's retry window; returns how many. */
+  prune(now: Date): Promise<number>;
+}
+
+export interface NewSession {
+  teamId: string;
+  userId: string;
+  channelId: string;
+  scenarioId: string;
+  lp: string;
+  level: Level;
+}
+
+export interface SessionsRepository {
+  get(teamId: string, id: number): Promise<PracticeSession | undefined>;
+  /** The session whose question is the root of this thread, for this person. */
+  findByThread(
+    teamId: string,
+    channelId: string,
+    threadTs: string,
+    userId: string,
+  ): Promise<PracticeSession | undefined>;
+  countForUser(teamId: string, userId: string): Promise<number>;
+  /** How often the person practised each scenario (for picking the least practised next). */
+  scenarioCounts(teamId: string, userId: string): Promise<Map<string, number>>;
+  /** A DM session and its question message, queued for delivery. `question` renders it once the id exists. */
+  startDm(
+    values: NewSession,
+    question: (sessionId: number) => MessageContent,
+    now: Date,
+  ): Promise<{ session: PracticeSession; replyId: number }>;
+}
+
+/** An answer as a plan sees it, inside the transaction that changes it. */
+export interface AnswerDraft {
+  session: PracticeSession;
+  /** The prompt of a channel session (its feedback mode applies). */
+  prompt: Prompt | undefined;
+  /** The answer as stored before this change (new answers are unscored). */
+  answer: Answer;
+  /** The texts of its messages that still exist, after this change, in the order posted. */
+  texts: string[];
+  /** The message this change is about (none when the session moves on by itself). */
+  messageTs: string | undefined;
+}
+
+/** What a plan decides: the new score (none when nothing is left), the session's next state, replies. */
+export interface AnswerUpdate {
+  score: { text: string; result: RubricResult } | undefined;
+  progress?: SessionProgress;
+  replies: ReplyDraft[];
+}
+
+/** A reply to queue; the repository fills in team, channel, thread, session and answer. */
+export type ReplyDraft =
+  /** The answer's one feedback message: created, or given new content (an update once sent). */
+  | { kind: 'feedback'; content: MessageContent }
+  /** A new message in the session's thread. */
+  | { kind: 'message'; content: MessageContent }
+  /** A message in the thread that only `userId` sees. */
+  | { kind: 'ephemeral'; content: MessageContent; userId: string }
+  | { kind: 'reaction'; emoji: string; messageTs: string; remove: boolean };
+
+/** Decides an answer's update; undefined leaves everything as it was (the transaction is rolled back). */
+export type AnswerPlan = (draft: AnswerDraft) => AnswerUpdate | undefined;
+
+export interface NewAnswerMessage {
+  teamId: string;
+  channelId: string;
+  userId: string;
+  messageTs: string;
+  threadTs: string;
+  text: string;
+  /** For a channel answer: the session to create when this person has none in the thread yet. */
+  newSession?: NewSession & { promptId: number };
+}
+
+export interface AnswersRepository {
+  get(teamId: string, id: number): Promise<Answer | undefined>;
+  findMessage(teamId: string, channelId: string, messageTs: string): Promise<AnswerMessage | undefined>;
+  /** A person's answers that count (not deleted), newest first. */
+  listForUser(teamId: string, userId: string): Promise<Answer[]>;
+  /** An answer's messages that still exist, in the order posted. */
+  liveMessages(answerId: number): Promise<AnswerMessage[]>;
+  /**
+   * One transaction: the message joins the answer its session expects next (created on the
+   * first message), then `plan` scores it and says what follows. Undefined when the message was
+   * stored before, the session is unknown or done, or the plan declined.
+   */
+  addMessage(message: NewAnswerMessage, plan: AnswerPlan, now: Date): Promise<number[] | undefined>;
+  /**
+   * One transaction: a stored message is edited or deleted, then `plan` re-scores its answer.
+   * Undefined when the message is unknown or deleted, or the text did not change.
+   */
+  reviseMessage(
+    key: { teamId: string; channelId: string; messageTs: string },
+    change: { text: string } | { deleted: true },
+    plan: AnswerPlan,
+    now: Date,
+  ): Promise<number[] | undefined>;
+  /** One transaction: `plan` revisits one answer of a session (the session moving on). */
+  refresh(
+    teamId: string,
+    sessionId: number,
+    slot: AnswerSlot,
+    plan: AnswerPlan,
+    now: Date,
+  ): Promise<number[] | undefined>;
+}
+
+export interface NewReply {
+  teamId: string;
+  channelId: string;
+  threadTs: string | null;
+  purpose: ReplyPurpose;
+  sessionId?: number;
+  delivery?: ReplyDelivery;
+  target?: string;
+}
+
+export interface RepliesRepository {
+  enqueue(values: NewReply, content: MessageContent, now: Date): Promise<Reply>;
+  get(id: number): Promise<Reply | undefined>;
+  /** Takes a reply for sending (pending, failed, or stuck sending); undefined when another worker has it or it is done. */
+  claim(id: number, now: Date): Promise<Reply | undefined>;
+  /** Ids of replies whose next attempt is due, oldest first. */
+  due(now: Date, limit: number): Promise<number[]>;
+  /**
+   * Records a delivery (and, on a question's or prompt's first send, its ts as the thread answers
+   * arrive in). True when new content arrived meanwhile and the reply is pending again.
+   */
+  markSent(id: number, sentTs: string, now: Date): Promise<boolean>;
+  markFailed(id: number, error: string, nextAttemptAt: Date, now: Date): Promise<void>;
+  /** Gives up on a reply for good. */
+  markDead(id: number, error: string, now: Date): Promise<void>;
+  forSession(sessionId: number): Promise<Reply[]>;
+}
+
+export interface QuizRepository {
+  record(
+    values: { teamId: string; userId: string; scenarioId: string; quizIndex: number; choice: number; correct: boolean },
+    now: Date,
+  ): Promise<void>;
+  totals(teamId: string, userId: string): Promise<{ attempts: number; correct: number }>;
+}
+
+export interface ScheduleChange {
+  level?: Level | null;
+  lps?: string[];
+  feedback?: FeedbackMode;
+  enabled?: boolean;
+  digestDay?: number;
+  digestMinute?: number;
+}
+
+export interface SchedulesRepository {
+  get(teamId: string, channelId: string): Promise<ChannelSchedule | undefined>;
+  /** Creates or replaces a channel's time, zone and days (and turns it on); a change never re-posts a past slot. */
+  upsertTime(
+    values: {
+      teamId: string;
+      channelId: string;
+      minuteOfDay: number;
+      timezone: string;
+      days: number[];
+      createdBy: string;
+    },
+    now: Date,
+  ): Promise<ChannelSchedule>;
+  /** False when the channel has no schedule. */
+  update(teamId: string, channelId: string, change: ScheduleChange, now: Date): Promise<boolean>;
+  /** Every enabled schedule, of every workspace (the minute tick's input). */
+  enabled(): Promise<ChannelSchedule[]>;
+}
+
+export interface PromptClaim {
+  teamId: string;
+  channelId: string;
+  slotKey: string;
+  slotAt: string;
+  lp: string;
+  questionId: string;
+  level: Level;
+  feedback: FeedbackMode;
+}
+
+export interface PromptsRepository {
+  /**
+   * One transaction: claims a slot (unique per channel) and queues its message. Undefined when the
+   * slot was claimed already, here or by another instance. A scheduled slot is remembered as the
+   * schedule's latest.
+   */
+  claim(claim: PromptClaim, content: MessageContent, scheduled: boolean, now: Date): Promise<number | undefined>;
+  findByThread(teamId: string, channelId: string, threadTs: string): Promise<Prompt | undefined>;
+  /** What a channel has been asked, oldest first, for the rotation. */
+  history(teamId: string, channelId: string): Promise<{ lp: string; questionId: string }[]>;
+  /** Prompts posted since an instant, newest first: the threads to read again at start-up. */
+  postedSince(since: Date): Promise<Prompt[]>;
+}
+
+export interface CommunityRepository {
+  /** False when the same review was there already. */
+  addReview(review: PeerReview): Promise<boolean>;
+  removeReview(
+    teamId: string,
+    channelId: string,
+    messageTs: string,
+    reviewerId: string,
+    emoji: string,
+  ): Promise<boolean>;
+  reviewsFor(answerIds: readonly number[]): Promise<PeerReview[]>;
+  reviewsInChannel(teamId: string, channelId: string, since?: string): Promise<PeerReview[]>;
+  /** Main answers (not probes, not deleted) in a channel's prompt threads, oldest first. */
+  channelAnswers(teamId: string, channelId: string, since?: string): Promise<ChannelAnswer[]>;
+  /** The local dates of a channel's scheduled prompts (/star prompt ones left out). */
+  scheduledPromptDates(teamId: string, channelId: string): Promise<string[]>;
+  /** Channels where a person has answered a prompt. */
+  channelsOf(teamId: string, userId: string): Promise<string[]>;
+  addAway(teamId: string, userId: string, fromDate: string, toDate: string, now: Date): Promise<void>;
+  awayOf(teamId: string, userId: string): Promise<{ from: string; to: string }[]>;
+  digestClaimed(teamId: string, channelId: string, weekKey: string): Promise<boolean>;
+  /** One transaction: claims a channel's digest for a week and queues its message; undefined when claimed before. */
+  claimDigest(
+    teamId: string,
+    channelId: string,
+    weekKey: string,
+    content: MessageContent,
+    now: Date,
+  ): Promise<number | undefined>;
+}
+
+export interface PrivacyRepository {
+  exportUser(teamId: string, userId: string): Promise<UserData>;
+  /** Whether the person asked to be forgotten after the message with this Slack ts was posted. */
+  forgottenSince(teamId: string, userId: string, messageTs: string): Promise<boolean>;
+  /** One transaction: deletes every row about a person; returns how many. */
+  forgetUser(teamId: string, userId: string, now: Date): Promise<number>;
+}

@@ -1,0 +1,32 @@
+import type { Repositories } from '../ports.js';
+import { SqliteAnswers } from './answers.js';
+import { SqliteCommunity } from './community.js';
+import { SqliteEvents } from './events.js';
+import type { Db } from './open.js';
+import { SqlitePrivacy } from './privacy.js';
+import { SqlitePrompts } from './prompts.js';
+import { SqliteQuiz } from './quiz.js';
+import { SqliteReplies } from './replies.js';
+import { SqliteSchedules } from './schedules.js';
+import { SqliteSessions } from './sessions.js';
+import { SqliteStore } from './store.js';
+import { SqliteUsers } from './users.js';
+
+export { type OpenDatabase, openDatabase } from './open.js';
+
+/** The repositories on one SQLite database (see ../ports.ts for what each use case promises). */
+export function sqliteRepositories(db: Db): Repositories {
+  const store = new SqliteStore(db);
+  return {
+    users: new SqliteUsers(store),
+    events: new SqliteEvents(store),
+    sessions: new SqliteSessions(store),
+    answers: new SqliteAnswers(store),
+    replies: new SqliteReplies(store),
+    quiz: new SqliteQuiz(store),
+    schedules: new SqliteSchedules(store),
+    prompts: new SqlitePrompts(store),
+    community: new SqliteCommunity(store),
+    privacy: new SqlitePrivacy(store),
+  };
+}

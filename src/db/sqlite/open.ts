@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { StarError } from '../../core/errors.js';
+import { schema } from './schema.js';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface OpenDatabase {
+  db: Db;
+  sqlite: Database.Database;
+  close(): void;
+}
+
+/** The SQL drizzle-kit generated from schema.ts, at the repository root (the same from src/ and dist/). */
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations', import.meta.url));
+
+/** After a migration, rows that break a foreign key: the database is not what the app expects. */
+export class DatabaseIntegrityError extends StarError {
+  readonly code = 'database_integrity';
+}
+
+function appliedMigrations(sqlite: Database.Database): number {
+  const table = sqlite
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+    .get();
+  return table ? (sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n : 0;
+}
+
+/**
+ * Applies pending migrations. SQLite changes a table by rebuilding it, so foreign keys are off
+ * meanwhile (dropping the old table would otherwise delete or refuse the rows pointing at it), and
+ * checked once afterwards, as SQLite's own procedure for schema changes says.
+ */
+function migrateSafely(sqlite: Database.Database, db: Db): void {
+  const before = appliedMigrations(sqlite);
+  sqlite.pragma('foreign_keys = OFF');
+  migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  if (appliedMigrations(sqlite) !== before) {
+    const broken = sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+    if (broken.length > 0)
+      throw new DatabaseIntegrityError(
+        `${broken.length} row(s) point at rows that do not exist after migrating, e.g. ${broken[0].table} row ${broken[0].rowid} → ${broken[0].parent}`,
+      );
+  }
+  sqlite.pragma('foreign_keys = ON');
+}
+
+/** Opens (creating folders as needed) the SQLite file in WAL mode and applies pending migrations. */
+export function openDatabase(file: string): OpenDatabase {
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  // Several app instances may share the file: wait for a lock rather than fail.
+  sqlite.pragma('busy_timeout = 5000');
+  const db = drizzle(sqlite, { schema });
+  migrateSafely(sqlite, db);
+  return {
+    db,
+    sqlite,
+    close: () => {
+      if (sqlite.open) sqlite.close();
+    },
+  };
+}

@@ -1,0 +1,315 @@
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+import {
+  ANSWER_KINDS,
+  FEEDBACK_MODES,
+  REPLY_DELIVERIES,
+  REPLY_PURPOSES,
+  REPLY_STATUSES,
+  SESSION_MODES,
+  type StoredFlag,
+} from '../../core/domain.js';
+import { LEVELS } from '../../core/lp.js';
+import { VERDICTS } from '../../core/rubric/index.js';
+import { SESSION_STATES } from '../../core/session.js';
+
+// Every row is keyed by the Slack team id, so one database can later serve many workspaces.
+// Timestamps are ISO-8601 strings in UTC, written by the application clock (never SQLite's).
+// Foreign keys are enforced (open.ts turns them on); a row that belongs to another goes with it.
+// Enum columns take their values from core/, the one vocabulary of the app.
+
+export const users = sqliteTable(
+  'users',
+  {
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
+    level: text('level', { enum: LEVELS }).notNull().default('sde2'),
+    timezone: text('timezone'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
+);
+
+/** Events API deliveries already handled: a retried delivery with the same id is dropped. */
+export const processedEvents = sqliteTable(
+  'processed_events',
+  {
+    teamId: text('team_id').notNull(),
+    eventId: text('event_id').notNull(),
+    receivedAt: text('received_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.eventId] })],
+);
+
+/**
+ * One person answering one question: a DM practice session (the question message is its thread
+ * root), or one teammate's answer to a channel prompt (the prompt is the thread root).
+ */
+export const practiceSessions = sqliteTable(
+  'practice_sessions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    questionTs: text('question_ts'),
+    mode: text('mode', { enum: SESSION_MODES }).notNull().default('dm'),
+    promptId: integer('prompt_id').references((): AnySQLiteColumn => prompts.id),
+    /** The question asked: a scenario id, or a question-bank id (ids are unique across both). */
+    scenarioId: text('scenario_id').notNull(),
+    lp: text('lp').notNull(),
+    level: text('level', { enum: LEVELS }).notNull(),
+    state: text('state', { enum: SESSION_STATES }).notNull(),
+    probeIndex: integer('probe_index').notNull().default(-1),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    index('practice_sessions_user').on(t.teamId, t.userId),
+    uniqueIndex('practice_sessions_thread_user').on(t.teamId, t.channelId, t.questionTs, t.userId),
+  ],
+);
+
+/** A scored answer: the main answer of a session (possibly several messages) or one probe reply. */
+export const answers = sqliteTable(
+  'answers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
+    sessionId: integer('session_id')
+      .notNull()
+      .references(() => practiceSessions.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ANSWER_KINDS }).notNull(),
+    probeIndex: integer('probe_index').notNull().default(-1),
+    lp: text('lp').notNull(),
+    level: text('level', { enum: LEVELS }).notNull(),
+    text: text('text').notNull(),
+    overall: integer('overall').notNull(),
+    verdict: text('verdict', { enum: VERDICTS }).notNull(),
+    dimensions: text('dimensions', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+    flags: text('flags', { mode: 'json' }).$type<StoredFlag[]>().notNull(),
+    rubricVersion: integer('rubric_version').notNull(),
+    deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    index('answers_user').on(t.teamId, t.userId),
+    uniqueIndex('answers_session_slot').on(t.sessionId, t.kind, t.probeIndex),
+  ],
+);
+
+/** The Slack messages an answer is made of, so edits and deletes find their answer. */
+export const answerMessages = sqliteTable(
+  'answer_messages',
+  {
+    teamId: text('team_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    messageTs: text('message_ts').notNull(),
+    answerId: integer('answer_id')
+      .notNull()
+      .references(() => answers.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.channelId, t.messageTs] }),
+    index('answer_messages_answer').on(t.answerId),
+  ],
+);
+
+/**
+ * Outbox of bot messages. A reply is stored with the answer it belongs to, then delivered; a
+ * failed delivery stays here and is retried, so a Slack outage loses nothing. A row that was
+ * already sent and changes again (an edited answer) is delivered as chat.update of sent_ts.
+ */
+export const replies = sqliteTable(
+  'replies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: text('team_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    threadTs: text('thread_ts'),
+    purpose: text('purpose', { enum: REPLY_PURPOSES }).notNull(),
+    /** How it is delivered: a message, an ephemeral message to one user, or a reaction added or removed. */
+    delivery: text('delivery', { enum: REPLY_DELIVERIES }).notNull().default('message'),
+    /** For ephemeral delivery: the only user who sees it. For reactions: the emoji name. */
+    target: text('target'),
+    /** For reactions: the message reacted to. */
+    targetTs: text('target_ts'),
+    sessionId: integer('session_id').references(() => practiceSessions.id, { onDelete: 'cascade' }),
+    answerId: integer('answer_id').references(() => answers.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    blocks: text('blocks', { mode: 'json' }).$type<unknown[]>().notNull(),
+    status: text('status', { enum: REPLY_STATUSES }).notNull(),
+    /** New content arrived while the row was being sent: deliver it again (as an update) when that send ends. */
+    dirty: integer('dirty', { mode: 'boolean' }).notNull().default(false),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    sentTs: text('sent_ts'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    index('replies_due').on(t.status, t.nextAttemptAt),
+    uniqueIndex('replies_answer_feedback').on(t.answerId, t.purpose),
+  ],
+);
+
+export const quizAttempts = sqliteTable(
+  'quiz_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
+    scenarioId: text('scenario_id').notNull(),
+    quizIndex: integer('quiz_index').notNull(),
+    choice: integer('choice').notNull(),
+    correct: integer('correct', { mode: 'boolean' }).notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('quiz_attempts_user').on(t.teamId, t.userId)],
+);
+
+/** A channel's daily prompt. The team and channel id are the key: one schedule per channel. */
+export const schedules = sqliteTable(
+  'schedules',
+  {
+    teamId: text('team_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    minuteOfDay: integer('minute_of_day').notNull(),
+    timezone: text('timezone').notNull(),
+    days: text('days', { mode: 'json' }).$type<number[]>().notNull(),
+    level: text('level', { enum: LEVELS }),
+    /** LP ids asked in this channel; empty means all sixteen. */
+    lps: text('lps', { mode: 'json' }).$type<string[]>().notNull(),
+    feedback: text('feedback', { enum: FEEDBACK_MODES }).notNull().default('private'),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    /** No slot at or before this instant is posted: set when the schedule is created or changed. */
+    notBefore: text('not_before').notNull(),
+    /** The latest slot claimed, to skip the claim query for schedules already served. */
+    lastSlotAt: text('last_slot_at'),
+    /** The weekly digest: day of the week (0 = Sunday) and local minute of the day. */
+    digestDay: integer('digest_day').notNull().default(5),
+    digestMinute: integer('digest_minute')
+      .notNull()
+      .default(16 * 60),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.channelId] }), index('schedules_enabled').on(t.enabled)],
+);
+
+/**
+ * Prompts posted to channels. The unique slot key is the claim that makes a scheduled post happen
+ * once, however many instances share the database and however often they restart.
+ */
+export const prompts = sqliteTable(
+  'prompts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: text('team_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    /** The local date for a scheduled prompt, "now:<iso>" for one asked with /star prompt. */
+    slotKey: text('slot_key').notNull(),
+    slotAt: text('slot_at').notNull(),
+    lp: text('lp').notNull(),
+    questionId: text('question_id').notNull(),
+    level: text('level', { enum: LEVELS }).notNull(),
+    feedback: text('feedback', { enum: FEEDBACK_MODES }).notNull(),
+    replyId: integer('reply_id').references(() => replies.id, { onDelete: 'set null' }),
+    messageTs: text('message_ts'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('prompts_slot').on(t.teamId, t.channelId, t.slotKey),
+    index('prompts_thread').on(t.teamId, t.channelId, t.messageTs),
+  ],
+);
+
+/** A teammate's reaction on a channel answer, normalised to a legend emoji. Removing it deletes the row. */
+export const peerReviews = sqliteTable(
+  'peer_reviews',
+  {
+    teamId: text('team_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    messageTs: text('message_ts').notNull(),
+    answerId: integer('answer_id')
+      .notNull()
+      .references(() => answers.id, { onDelete: 'cascade' }),
+    authorId: text('author_id').notNull(),
+    reviewerId: text('reviewer_id').notNull(),
+    emoji: text('emoji').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.channelId, t.messageTs, t.reviewerId, t.emoji] }),
+    index('peer_reviews_answer').on(t.answerId),
+    index('peer_reviews_reviewer').on(t.teamId, t.reviewerId),
+  ],
+);
+
+/** Days a person is away: their streaks neither grow nor break. */
+export const awayRanges = sqliteTable(
+  'away_ranges',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
+    fromDate: text('from_date').notNull(),
+    toDate: text('to_date').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('away_ranges_user').on(t.teamId, t.userId)],
+);
+
+/** Weekly digests posted, claimed per channel and week like prompts are per day. */
+export const digests = sqliteTable(
+  'digests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: text('team_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    weekKey: text('week_key').notNull(),
+    replyId: integer('reply_id').references(() => replies.id, { onDelete: 'set null' }),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('digests_week').on(t.teamId, t.channelId, t.weekKey)],
+);
+
+/**
+ * People who asked to be forgotten, as a one-way hash of team and user id, with the time: messages
+ * of theirs older than that, still visible in Slack, are not imported again at start-up.
+ */
+export const forgottenUsers = sqliteTable('forgotten_users', {
+  userHash: text('user_hash').primaryKey(),
+  forgottenAt: text('forgotten_at').notNull(),
+});
+
+export const schema = {
+  users,
+  processedEvents,
+  practiceSessions,
+  answers,
+  answerMessages,
+  replies,
+  quizAttempts,
+  schedules,
+  prompts,
+  peerReviews,
+  awayRanges,
+  digests,
+  forgottenUsers,
+};

@@ -1,0 +1,37 @@
+import { and, eq } from 'drizzle-orm';
+import type { UserSettings } from '../../core/domain.js';
+import type { Level } from '../../core/lp.js';
+import type { UsersRepository } from '../ports.js';
+import { users } from './schema.js';
+import type { SqliteStore } from './store.js';
+
+export class SqliteUsers implements UsersRepository {
+  constructor(private readonly store: SqliteStore) {}
+
+  async get(teamId: string, userId: string): Promise<UserSettings> {
+    const row = this.store.db
+      .select()
+      .from(users)
+      .where(and(eq(users.teamId, teamId), eq(users.userId, userId)))
+      .get();
+    return { level: row?.level ?? 'sde2', timezone: row?.timezone ?? null };
+  }
+
+  async setTimezone(teamId: string, userId: string, timezone: string, now: Date): Promise<void> {
+    const at = now.toISOString();
+    this.store.db
+      .insert(users)
+      .values({ teamId, userId, timezone, createdAt: at, updatedAt: at })
+      .onConflictDoUpdate({ target: [users.teamId, users.userId], set: { timezone, updatedAt: at } })
+      .run();
+  }
+
+  async setLevel(teamId: string, userId: string, level: Level, now: Date): Promise<void> {
+    const at = now.toISOString();
+    this.store.db
+      .insert(users)
+      .values({ teamId, userId, level, createdAt: at, updatedAt: at })
+      .onConflictDoUpdate({ target: [users.teamId, users.userId], set: { level, updatedAt: at } })
+      .run();
+  }
+}

@@ -1,0 +1,12 @@
+import type { JobContext } from './context.js';
+import { runMinute } from './minute.js';
+
+/**
+ * Once at start-up: slots missed while the bot was down (within the grace window) and the digests
+ * due, then answers posted in recent prompt threads meanwhile. Each part failing is logged and the
+ * start goes on.
+ */
+export async function catchUpAtStart(ctx: JobContext, now: Date): Promise<void> {
+  await runMinute(ctx, now).catch((err) => ctx.logger.error('start-up tick failed', err));
+  await ctx.services.threads.run(now).catch((err) => ctx.logger.error('thread catch-up failed', err));
+}

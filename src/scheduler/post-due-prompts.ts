@@ -1,0 +1,37 @@
+import { dueSlot, localParts, mightBeDue } from '../core/schedule.js';
+import type { JobContext } from './context.js';
+
+/**
+ * The minute's prompts: finds the schedules due at `now` in their own timezones (and slots missed
+ * within the grace window), claims each slot in the database, then posts the prompts paced on
+ * Slack's rate limits. Claims make it safe to run twice, or on several instances.
+ */
+export async function postDuePrompts(
+  ctx: JobContext,
+  now: Date,
+): Promise<{ due: number; claimed: number; posted: number }> {
+  const { prompts } = ctx.services;
+  const replyIds: number[] = [];
+  let due = 0;
+  // Local minute of the day per timezone, worked out once per tick.
+  const minuteNow = new Map<string, number>();
+  for (const schedule of await prompts.enabledSchedules()) {
+    let local = minuteNow.get(schedule.timezone);
+    if (local === undefined) {
+      const parts = localParts(now, schedule.timezone);
+      local = parts.hour * 60 + parts.minute;
+      minuteNow.set(schedule.timezone, local);
+    }
+    if (!mightBeDue(schedule.minuteOfDay, local, ctx.graceMs)) continue;
+    const notBefore = new Date(
+      Math.max(Date.parse(schedule.notBefore), schedule.lastSlotAt ? Date.parse(schedule.lastSlotAt) : 0),
+    );
+    const slot = dueSlot(schedule, now, notBefore, ctx.graceMs);
+    if (!slot) continue;
+    due++;
+    const id = await prompts.claim(schedule, slot.localDate, slot.at, now);
+    if (id !== undefined) replyIds.push(id);
+  }
+  const posted = await prompts.deliverPaced(replyIds);
+  return { due, claimed: replyIds.length, posted };
+}

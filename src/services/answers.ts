@@ -1,0 +1,223 @@
+// The one answer-recording use case, for DM practice and channel prompts alike: a message is
+// stored with its answer, the answer re-scored from all its messages, the session moved on, and
+// the replies queued, in one repository transaction; edits and deletes re-score the same way.
+// What differs between the modes is the feedback policy (./feedback-policy.ts).
+import type { Clock } from '../clock.js';
+import type { MessageContent } from '../core/domain.js';
+import type { CatalogQuestion } from '../core/questions.js';
+import { type RubricResult, scoreAnswer } from '../core/rubric/index.js';
+import { type AnswerSlot, advance, eventFor, MAIN_ANSWER } from '../core/session.js';
+import type { AnswerPlan, NewReply, Repositories } from '../db/ports.js';
+import type { Logger } from '../logger.js';
+import { notice } from '../messages/practice.js';
+import { type AnswerChange, FEEDBACK_POLICIES } from './feedback-policy.js';
+import type { Outbox } from './outbox.js';
+
+/** A message as the listeners hand it over. */
+export interface IncomingMessage {
+  teamId: string;
+  channelId: string;
+  userId: string;
+  ts: string;
+  threadTs?: string;
+  text: string;
+}
+
+/** Slack's own limit for a message; a longer text is cut to it before it is stored or scored. */
+export const MAX_ANSWER_CHARS = 40_000;
+
+export interface AnswerServiceDeps {
+  repos: Pick<Repositories, 'answers' | 'sessions' | 'prompts' | 'replies' | 'schedules' | 'users'>;
+  catalog: ReadonlyMap<string, CatalogQuestion>;
+  outbox: Outbox;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Scores the text of one answer slot against its question. */
+function scoreSlot(question: CatalogQuestion, level: RubricResult['level'], slot: AnswerSlot, text: string) {
+  const common = { scenario: question.scenario, lp: question.lp, level };
+  return slot.kind === 'answer'
+    ? scoreAnswer(text, common)
+    : scoreAnswer(text, { ...common, kind: 'probe', question: question.probes[slot.probeIndex]?.question });
+}
+
+export class AnswerService {
+  constructor(private readonly deps: AnswerServiceDeps) {}
+
+  /** A new message in a DM with the bot: an answer when it is in a session's thread, else a hint. */
+  async receiveDm(msg: IncomingMessage): Promise<void> {
+    if (!msg.threadTs || msg.threadTs === msg.ts) {
+      await this.notice(
+        { teamId: msg.teamId, channelId: msg.channelId, threadTs: null, purpose: 'notice' },
+        'To practise, type `/star practice`; then answer in the thread of the question I send.',
+      );
+      return;
+    }
+    const { repos } = this.deps;
+    const session = await repos.sessions.findByThread(msg.teamId, msg.channelId, msg.threadTs, msg.userId);
+    if (!session) return;
+    const inThread = {
+      teamId: msg.teamId,
+      channelId: msg.channelId,
+      threadTs: msg.threadTs,
+      purpose: 'notice' as const,
+    };
+    const text = msg.text.slice(0, MAX_ANSWER_CHARS);
+    if (session.state === 'done') {
+      await this.notice(inThread, 'This session is finished. `/star practice` starts a new one.');
+      return;
+    }
+    if (text.trim() === '') {
+      await this.notice(inThread, 'I found no words to score in that message; write your answer as text.');
+      return;
+    }
+    const ids = await repos.answers.addMessage(
+      {
+        teamId: msg.teamId,
+        channelId: msg.channelId,
+        userId: msg.userId,
+        messageTs: msg.ts,
+        threadTs: msg.threadTs,
+        text,
+      },
+      this.plan('new'),
+      this.deps.clock.now(),
+    );
+    if (ids) await this.deps.outbox.deliverAll(ids);
+  }
+
+  /** A reply in a channel thread: an answer (or follow-up answer) when the thread is one of our prompts. */
+  async receiveInChannel(msg: IncomingMessage): Promise<void> {
+    if (!msg.threadTs || msg.threadTs === msg.ts) return;
+    const { repos, catalog } = this.deps;
+    const prompt = await repos.prompts.findByThread(msg.teamId, msg.channelId, msg.threadTs);
+    const question = prompt ? catalog.get(prompt.questionId) : undefined;
+    if (!prompt || !question) return;
+    if (await repos.answers.findMessage(msg.teamId, msg.channelId, msg.ts)) return; // seen already
+    const existing = await repos.sessions.findByThread(msg.teamId, msg.channelId, msg.threadTs, msg.userId);
+    if (existing?.state === 'done') {
+      await this.notice(
+        {
+          teamId: msg.teamId,
+          channelId: msg.channelId,
+          threadTs: msg.threadTs,
+          purpose: 'notice',
+          delivery: 'ephemeral',
+          target: msg.userId,
+        },
+        'Your answer and your follow-up are already scored. Edit either message to have it scored again.',
+      );
+      return;
+    }
+    const text = msg.text.slice(0, MAX_ANSWER_CHARS);
+    if (text.trim() === '') return;
+    // The channel's level when it sets one, else the person's own.
+    const level =
+      existing?.level ??
+      (await repos.schedules.get(msg.teamId, msg.channelId))?.level ??
+      (await repos.users.get(msg.teamId, msg.userId)).level;
+    const ids = await repos.answers.addMessage(
+      {
+        teamId: msg.teamId,
+        channelId: msg.channelId,
+        userId: msg.userId,
+        messageTs: msg.ts,
+        threadTs: msg.threadTs,
+        text,
+        newSession: {
+          teamId: msg.teamId,
+          userId: msg.userId,
+          channelId: msg.channelId,
+          scenarioId: question.id,
+          lp: question.lp,
+          level,
+          promptId: prompt.id,
+        },
+      },
+      this.plan('new'),
+      this.deps.clock.now(),
+    );
+    if (ids) await this.deps.outbox.deliverAll(ids);
+  }
+
+  /** An edited message: its answer is scored again and the feedback given again (updated in place where it can be). */
+  async edit(teamId: string, channelId: string, messageTs: string, newText: string): Promise<boolean> {
+    return this.revise(teamId, channelId, messageTs, { text: newText.slice(0, MAX_ANSWER_CHARS) });
+  }
+
+  /** A deleted message leaves its answer; an answer with no message left no longer counts. */
+  async remove(teamId: string, channelId: string, messageTs: string): Promise<boolean> {
+    return this.revise(teamId, channelId, messageTs, { deleted: true });
+  }
+
+  /** The *Follow-up questions* button: asks the first probe, once however often it is pressed. */
+  async startProbes(teamId: string, userId: string, sessionId: number): Promise<'started' | 'already' | 'not-found'> {
+    const { repos } = this.deps;
+    const session = await repos.sessions.get(teamId, sessionId);
+    if (!session || session.userId !== userId) return 'not-found';
+    const ids = await repos.answers.refresh(
+      teamId,
+      sessionId,
+      MAIN_ANSWER,
+      this.plan('probes-started'),
+      this.deps.clock.now(),
+    );
+    if (!ids) return 'already';
+    await this.deps.outbox.deliverAll(ids);
+    return 'started';
+  }
+
+  private async revise(
+    teamId: string,
+    channelId: string,
+    messageTs: string,
+    change: { text: string } | { deleted: true },
+  ): Promise<boolean> {
+    const ids = await this.deps.repos.answers.reviseMessage(
+      { teamId, channelId, messageTs },
+      change,
+      this.plan('edited'),
+      this.deps.clock.now(),
+    );
+    if (!ids) return false;
+    await this.deps.outbox.deliverAll(ids);
+    return true;
+  }
+
+  /**
+   * The plan run inside the repository's transaction: moves the session on, scores the answer
+   * from all its live messages, and asks the mode's policy for the replies.
+   */
+  private plan(change: AnswerChange): AnswerPlan {
+    return (draft) => {
+      const question = this.deps.catalog.get(draft.session.scenarioId);
+      if (!question) {
+        this.deps.logger.warn(
+          `session ${draft.session.id}: question ${draft.session.scenarioId} is no longer in the library`,
+        );
+        return undefined;
+      }
+      const policy = FEEDBACK_POLICIES[draft.session.mode];
+      const slot: AnswerSlot =
+        draft.answer.kind === 'answer' ? MAIN_ANSWER : { kind: 'probe', probeIndex: draft.answer.probeIndex };
+      const event = change === 'new' ? eventFor(slot) : change === 'probes-started' ? 'probes-started' : undefined;
+      const progress = event ? advance(draft.session, event, policy.plan(question)) : undefined;
+      if (change === 'probes-started' && !progress) return undefined;
+      if (draft.texts.length === 0) return { score: undefined, progress, replies: policy.gone(draft) };
+      const text = draft.texts.join('\n\n');
+      const result = scoreSlot(question, draft.session.level, slot, text);
+      return {
+        score: { text, result },
+        progress,
+        replies: policy.feedback({ draft, question, slot, result, progress: progress ?? draft.session, change }),
+      };
+    };
+  }
+
+  private async notice(to: NewReply, text: string): Promise<void> {
+    const content: MessageContent = notice(text);
+    const reply = await this.deps.repos.replies.enqueue(to, content, this.deps.clock.now());
+    await this.deps.outbox.deliver(reply.id);
+  }
+}

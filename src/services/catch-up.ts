@@ -1,0 +1,53 @@
+// At start-up: answers posted in recent prompt threads while the bot was down are read once and
+// scored as if they had just arrived.
+import type { Repositories } from '../db/ports.js';
+import type { Logger } from '../logger.js';
+import type { AnswerService } from './answers.js';
+import type { SlackGatewayFor, ThreadReply } from './slack-port.js';
+
+/** Threads of prompts younger than this are read again at start-up. */
+export const CATCH_UP_THREADS_MS = 24 * 60 * 60 * 1000;
+
+export class ThreadCatchUp {
+  constructor(
+    private readonly repos: Pick<Repositories, 'prompts' | 'answers' | 'privacy' | 'sessions'>,
+    private readonly answers: AnswerService,
+    private readonly slackFor: SlackGatewayFor,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Reads the threads of prompts since a day before `now`; already stored messages are skipped, so running it twice changes nothing. */
+  async run(now: Date): Promise<number> {
+    const { repos } = this;
+    let handled = 0;
+    for (const prompt of await repos.prompts.postedSince(new Date(now.getTime() - CATCH_UP_THREADS_MS))) {
+      const threadTs = prompt.messageTs ?? '';
+      let replies: ThreadReply[];
+      try {
+        replies = await this.slackFor(prompt.teamId).threadReplies(prompt.channelId, threadTs);
+      } catch (err) {
+        this.logger.warn(`could not read the thread of prompt ${prompt.id}`, err);
+        continue;
+      }
+      for (const reply of replies) {
+        if (!reply.user || reply.botId || (reply.subtype && reply.subtype !== 'thread_broadcast')) continue;
+        if (await repos.answers.findMessage(prompt.teamId, prompt.channelId, reply.ts)) continue;
+        // Someone who asked to be forgotten is not re-imported from the messages still in Slack.
+        if (await repos.privacy.forgottenSince(prompt.teamId, reply.user, reply.ts)) continue;
+        // After both answers a person's further replies only got a notice; do not repeat it.
+        const session = await repos.sessions.findByThread(prompt.teamId, prompt.channelId, threadTs, reply.user);
+        if (session?.state === 'done') continue;
+        await this.answers.receiveInChannel({
+          teamId: prompt.teamId,
+          channelId: prompt.channelId,
+          userId: reply.user,
+          ts: reply.ts,
+          threadTs,
+          text: reply.text,
+        });
+        handled++;
+      }
+    }
+    return handled;
+  }
+}

@@ -1,0 +1,74 @@
+// The use cases, wired once by the composition root and handed to the Slack listeners and the
+// timed jobs (neither sees a repository).
+import type { Clock } from '../clock.js';
+import type { Library } from '../content/load-scenarios.js';
+import { buildCatalog } from '../core/questions.js';
+import type { Repositories } from '../db/ports.js';
+import type { Logger } from '../logger.js';
+import { AnswerService } from './answers.js';
+import { ThreadCatchUp } from './catch-up.js';
+import { CommunityService } from './community.js';
+import { DeliveryGuard } from './deliveries.js';
+import { LearningService } from './learning.js';
+import { Outbox } from './outbox.js';
+import { PracticeService } from './practice.js';
+import { PrivacyService } from './privacy.js';
+import { ProgressService } from './progress.js';
+import { PromptService } from './prompts.js';
+import { ScheduleService } from './schedules.js';
+import { SettingsService } from './settings.js';
+import type { SlackGatewayFor } from './slack-port.js';
+
+export interface Services {
+  answers: AnswerService;
+  practice: PracticeService;
+  learning: LearningService;
+  prompts: PromptService;
+  schedules: ScheduleService;
+  community: CommunityService;
+  progress: ProgressService;
+  privacy: PrivacyService;
+  settings: SettingsService;
+  deliveries: DeliveryGuard;
+  threads: ThreadCatchUp;
+  outbox: Outbox;
+  logger: Logger;
+}
+
+export interface ServiceDeps {
+  repos: Repositories;
+  library: Library;
+  slackFor: SlackGatewayFor;
+  clock: Clock;
+  random: () => number;
+  logger: Logger;
+  /** User ids allowed to change schedules besides workspace admins and owners (STAR_ADMINS). */
+  admins: readonly string[];
+  /** How pacing waits for Slack's Retry-After. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export function createServices(deps: ServiceDeps): Services {
+  const { repos, library, slackFor, clock, random, logger } = deps;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const catalog = buildCatalog(library.scenarios, library.banks);
+  const outbox = new Outbox(repos.replies, slackFor, clock, logger, random);
+  const answers = new AnswerService({ repos, catalog, outbox, clock, logger });
+  const prompts = new PromptService({ repos, catalog, outbox, clock, random, sleep });
+  const community = new CommunityService(repos, slackFor, clock);
+  return {
+    answers,
+    practice: new PracticeService({ repos, library, answers, outbox, slackFor, clock, random, logger }),
+    learning: new LearningService(library, repos.quiz, clock, random),
+    prompts,
+    schedules: new ScheduleService({ repos, prompts, slackFor, clock, admins: deps.admins }),
+    community,
+    progress: new ProgressService(repos, community, slackFor, clock),
+    privacy: new PrivacyService(repos.privacy, slackFor, clock),
+    settings: new SettingsService(repos, clock),
+    deliveries: new DeliveryGuard(repos.events, clock),
+    threads: new ThreadCatchUp(repos, answers, slackFor, logger),
+    outbox,
+    logger,
+  };
+}

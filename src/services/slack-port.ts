@@ -1,0 +1,67 @@
+// What the services need from Slack's Web API, as a port: src/slack/gateway.ts implements it on
+// @slack/web-api, tests implement it with a fake. Failures arrive as the error classes below,
+// already sorted by what a retry can do about them.
+import type { View } from '@slack/types';
+import type { MessageContent } from '../core/domain.js';
+import { StarError } from '../core/errors.js';
+
+export interface ThreadReply {
+  user?: string;
+  botId?: string;
+  subtype?: string;
+  text: string;
+  ts: string;
+}
+
+export interface SlackGateway {
+  openDm(userId: string): Promise<string>;
+  /** Posts a message (in a thread when `threadTs` is given); returns its ts. */
+  post(channel: string, threadTs: string | null, body: MessageContent): Promise<string>;
+  update(channel: string, ts: string, body: MessageContent): Promise<void>;
+  openView(triggerId: string, view: View): Promise<void>;
+  postEphemeral(channel: string, user: string, threadTs: string | null, body: MessageContent): Promise<void>;
+  /** Adds a reaction; one that is there already counts as added. */
+  addReaction(channel: string, ts: string, name: string): Promise<void>;
+  /** Removes a reaction; one that is not there counts as removed. */
+  removeReaction(channel: string, ts: string, name: string): Promise<void>;
+  /** Joins a public channel; false when the bot cannot join by itself (a private channel). */
+  joinChannel(channel: string): Promise<boolean>;
+  userInfo(user: string): Promise<{ timezone: string | null; isAdmin: boolean; isBot: boolean }>;
+  uploadFile(channel: string, filename: string, content: string, comment: string): Promise<void>;
+  publishHome(userId: string, view: View): Promise<void>;
+  /** The replies in a thread (without the parent), oldest first. */
+  threadReplies(channel: string, ts: string): Promise<ThreadReply[]>;
+}
+
+/** The gateway for a workspace (one today; one per installation when the app is distributed). */
+export type SlackGatewayFor = (teamId: string) => SlackGateway;
+
+/** A Web API call that failed. */
+export abstract class SlackCallError extends StarError {}
+
+/** Slack answered 429: try again after `retryAfterSeconds`. */
+export class SlackRateLimitedError extends SlackCallError {
+  readonly code = 'slack_rate_limited';
+  constructor(
+    readonly retryAfterSeconds: number,
+    options?: { cause?: unknown },
+  ) {
+    super(`rate limited; retry after ${retryAfterSeconds} s`, options);
+  }
+}
+
+/** Slack refused the call in a way no retry changes (the channel is gone, we lack a scope…). */
+export class SlackRefusedError extends SlackCallError {
+  readonly code = 'slack_refused';
+  constructor(
+    readonly slackError: string,
+    options?: { cause?: unknown },
+  ) {
+    super(slackError, options);
+  }
+}
+
+/** Slack or the network failed this time (a 5xx, a timeout, an internal_error): worth retrying. */
+export class SlackUnavailableError extends SlackCallError {
+  readonly code = 'slack_unavailable';
+}

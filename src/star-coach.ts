@@ -1,0 +1,103 @@
+// The composition root: config → database and migrations → content → services → Bolt app →
+// listeners → start → timed jobs; and the graceful stop.
+import type { AddressInfo, Server } from 'node:net';
+import type { App, Receiver } from '@slack/bolt';
+import { type Clock, systemClock } from './clock.js';
+import type { Config } from './config.js';
+import { type Library, loadLibrary } from './content/load-scenarios.js';
+import { DEFAULT_SCENARIOS_DIR } from './content/paths.js';
+import type { Repositories } from './db/ports.js';
+import { openDatabase, sqliteRepositories } from './db/sqlite/index.js';
+import { type AppLogger, createLogger } from './logger.js';
+import { type JobsMode, startJobs } from './scheduler/jobs.js';
+import { InFlight } from './services/in-flight.js';
+import { createServices, type Services } from './services/index.js';
+import { createSlackApp, verifyBotToken } from './slack/app.js';
+import { webClientGateway } from './slack/gateway.js';
+import { type RegisteredIds, registerListeners } from './slack/register.js';
+
+/** A graceful stop waits this long for work in flight before closing the database. */
+export const DRAIN_TIMEOUT_MS = 10_000;
+
+export interface StartOptions {
+  clock?: Clock;
+  random?: () => number;
+  logger?: AppLogger;
+  /** The scenario library, when the caller has it loaded already (tests load it once). */
+  library?: Library;
+  scenariosDir?: string;
+  /** For listener tests: drive the app through this receiver instead of HTTP or Socket Mode. */
+  receiver?: Receiver;
+  /** Which timed jobs run (default all; tests run them by hand). */
+  jobs?: JobsMode;
+  /** How pacing waits for Retry-After (tests may move a fixed clock instead). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface RunningStarCoach {
+  services: Services;
+  /** The repositories, for tests and benchmarks to look into; the app's own code goes through services. */
+  repos: Repositories;
+  app: App;
+  registered: RegisteredIds;
+  /** The HTTP port in HTTP mode. */
+  port?: number;
+  stop(): Promise<void>;
+}
+
+export async function startStarCoach(config: Config, options: StartOptions = {}): Promise<RunningStarCoach> {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createLogger({ level: config.logLevel, format: config.logFormat, clock });
+  const database = openDatabase(config.dbFile);
+  const library = options.library ?? loadLibrary(options.scenariosDir ?? DEFAULT_SCENARIOS_DIR);
+  const repos = sqliteRepositories(database.db);
+  const app = createSlackApp(config, logger, options.receiver);
+  // One workspace today: Bolt's client with the bot token. Many workspaces later: the team's token here.
+  const gateway = webClientGateway(app.client, config.botToken);
+  const services = createServices({
+    repos,
+    library,
+    slackFor: () => gateway,
+    clock,
+    random: options.random ?? Math.random,
+    logger,
+    admins: config.admins,
+    sleep: options.sleep,
+  });
+  const inFlight = new InFlight();
+  const registered = registerListeners(app, services, inFlight);
+
+  let port: number | undefined;
+  if (!options.receiver) {
+    await verifyBotToken(app.client, config.botToken, logger).catch((err) => {
+      database.close();
+      throw err;
+    });
+    const started = config.socketMode ? await app.start() : await app.start(config.port);
+    const address = (started as Server | undefined)?.address?.();
+    if (address && typeof address === 'object') port = (address as AddressInfo).port;
+  }
+  const jobs = await startJobs(
+    { services, graceMs: config.catchUpGraceMs, logger },
+    clock,
+    inFlight,
+    options.jobs ?? 'all',
+  );
+  let stopped = false;
+  return {
+    services,
+    repos,
+    app,
+    registered,
+    port,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      jobs.stop();
+      services.outbox.stop();
+      if (!options.receiver) await app.stop();
+      await inFlight.idle(DRAIN_TIMEOUT_MS);
+      database.close();
+    },
+  };
+}

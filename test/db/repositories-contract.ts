@@ -1,0 +1,279 @@
+// What every implementation of the repository ports (src/db/ports.ts) must do, written once:
+// sqlite.test.ts runs it on SQLite; another backend runs the same suite on its own database.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MessageContent } from '../../src/core/domain.js';
+import { scoreAnswer } from '../../src/core/rubric/index.js';
+import { MAIN_ANSWER } from '../../src/core/session.js';
+import type { AnswerPlan, AnswerUpdate, NewSession, Repositories } from '../../src/db/ports.js';
+
+export interface RepositoryFixture {
+  repos: Repositories;
+  close(): void | Promise<void>;
+}
+
+const NOW = new Date('2026-11-30T09:00:00Z');
+const later = (seconds: number) => new Date(NOW.getTime() + seconds * 1000);
+const body = (text: string): MessageContent => ({ text, blocks: [] });
+const DM_SESSION: NewSession = {
+  teamId: 'T1234',
+  userId: 'U1234',
+  channelId: 'D1234',
+  scenarioId: 'webhook-retry-fix',
+  lp: 'ownership',
+  level: 'sde2',
+};
+const RESULT = scoreAnswer('I think we kind of fixed it and things got better.', { level: 'sde2' });
+
+/** A plan that scores the joined texts with one fixed result and asks for one feedback message. */
+const scoreAll: AnswerPlan = (draft) => ({
+  score: draft.texts.length > 0 ? { text: draft.texts.join('\n\n'), result: RESULT } : undefined,
+  progress: { state: 'answered', probeIndex: -1 },
+  replies: [{ kind: 'feedback', content: body(`${draft.texts.length} message(s)`) }],
+});
+
+export function describeRepositories(backend: string, open: () => Promise<RepositoryFixture> | RepositoryFixture) {
+  describe(`repositories on ${backend}`, () => {
+    let fixture: RepositoryFixture;
+    let repos: Repositories;
+    beforeEach(async () => {
+      fixture = await open();
+      repos = fixture.repos;
+    });
+    afterEach(async () => {
+      await fixture.close();
+    });
+
+    /** A DM session whose question went out at ts 1700000000.000001. */
+    async function dmSession() {
+      const { session, replyId } = await repos.sessions.startDm(DM_SESSION, (id) => body(`question ${id}`), NOW);
+      await repos.replies.markSent(replyId, '1700000000.000001', NOW);
+      return session;
+    }
+    const message = (ts: string, text: string) => ({
+      teamId: 'T1234',
+      channelId: 'D1234',
+      userId: 'U1234',
+      messageTs: ts,
+      threadTs: '1700000000.000001',
+      text,
+    });
+
+    it('stores a DM session with its question, and records the question ts as its thread on first send', async () => {
+      const { session, replyId } = await repos.sessions.startDm(DM_SESSION, (id) => body(`question ${id}`), NOW);
+      expect(session).toMatchObject({ state: 'asked', probeIndex: -1, mode: 'dm', questionTs: null });
+      expect((await repos.replies.get(replyId))?.text).toBe(`question ${session.id}`);
+      expect(await repos.replies.markSent(replyId, '1700000000.000001', NOW)).toBe(false);
+      expect(await repos.sessions.findByThread('T1234', 'D1234', '1700000000.000001', 'U1234')).toMatchObject({
+        id: session.id,
+      });
+      expect(await repos.sessions.findByThread('T1234', 'D1234', '1700000000.000001', 'U9999')).toBeUndefined();
+      expect(await repos.sessions.scenarioCounts('T1234', 'U1234')).toEqual(new Map([['webhook-retry-fix', 1]]));
+    });
+
+    it('adds messages to one answer, scores them together in one transaction, and refuses a message twice', async () => {
+      const session = await dmSession();
+      const first = await repos.answers.addMessage(message('1700000100.000001', 'first part'), scoreAll, NOW);
+      const second = await repos.answers.addMessage(message('1700000101.000001', 'second part'), scoreAll, NOW);
+      expect(first).toHaveLength(1);
+      expect(second).toEqual(first); // the same feedback row, given new content
+      expect(
+        await repos.answers.addMessage(message('1700000101.000001', 'second part'), scoreAll, NOW),
+      ).toBeUndefined();
+      const [answer] = await repos.answers.listForUser('T1234', 'U1234');
+      expect(answer).toMatchObject({ kind: 'answer', text: 'first part\n\nsecond part', overall: RESULT.overall });
+      expect((await repos.replies.get(first?.[0] ?? 0))?.text).toBe('2 message(s)');
+      expect((await repos.sessions.get('T1234', session.id))?.state).toBe('answered');
+    });
+
+    it('rolls everything back when the plan declines, and ignores messages for a finished or unknown session', async () => {
+      await dmSession();
+      expect(await repos.answers.addMessage(message('1700000100.000001', 'x'), () => undefined, NOW)).toBeUndefined();
+      expect(await repos.answers.findMessage('T1234', 'D1234', '1700000100.000001')).toBeUndefined();
+      expect(await repos.answers.listForUser('T1234', 'U1234')).toEqual([]);
+      const done: AnswerPlan = (draft) => ({
+        ...(scoreAll(draft) as AnswerUpdate),
+        progress: { state: 'done', probeIndex: -1 },
+      });
+      await repos.answers.addMessage(message('1700000100.000002', 'answer'), done, NOW);
+      expect(await repos.answers.addMessage(message('1700000100.000003', 'late'), scoreAll, NOW)).toBeUndefined();
+      expect(
+        await repos.answers.addMessage(
+          { ...message('1700000100.000004', 'x'), threadTs: '1600000000.000001' },
+          scoreAll,
+          NOW,
+        ),
+      ).toBeUndefined();
+    });
+
+    it('edits and deletes: re-scores from the messages left; the last one gone takes the answer out', async () => {
+      await dmSession();
+      await repos.answers.addMessage(message('1700000100.000001', 'one'), scoreAll, NOW);
+      await repos.answers.addMessage(message('1700000101.000001', 'two'), scoreAll, NOW);
+      const key = { teamId: 'T1234', channelId: 'D1234', messageTs: '1700000100.000001' };
+      expect(await repos.answers.reviseMessage(key, { text: 'one' }, scoreAll, NOW)).toBeUndefined(); // unchanged
+      expect(await repos.answers.reviseMessage(key, { text: 'uno' }, scoreAll, NOW)).toHaveLength(1);
+      expect((await repos.answers.listForUser('T1234', 'U1234'))[0].text).toBe('uno\n\ntwo');
+      await repos.answers.reviseMessage(key, { deleted: true }, scoreAll, NOW);
+      expect((await repos.answers.listForUser('T1234', 'U1234'))[0].text).toBe('two');
+      expect(await repos.answers.reviseMessage(key, { deleted: true }, scoreAll, NOW)).toBeUndefined();
+      await repos.answers.reviseMessage({ ...key, messageTs: '1700000101.000001' }, { deleted: true }, scoreAll, NOW);
+      expect(await repos.answers.listForUser('T1234', 'U1234')).toEqual([]);
+    });
+
+    it('creates a channel session with the first answer in a prompt thread, and refreshes a slot', async () => {
+      const replyId = await repos.prompts.claim(
+        {
+          teamId: 'T1234',
+          channelId: 'C1234',
+          slotKey: '2026-11-30',
+          slotAt: NOW.toISOString(),
+          lp: 'ownership',
+          questionId: 'webhook-retry-fix',
+          level: 'sde2',
+          feedback: 'public',
+        },
+        body('prompt'),
+        true,
+        NOW,
+      );
+      await repos.replies.markSent(replyId ?? 0, '1700000000.000009', NOW);
+      const prompt = await repos.prompts.findByThread('T1234', 'C1234', '1700000000.000009');
+      expect(prompt).toMatchObject({ replyId, lp: 'ownership' });
+      const seen: string[] = [];
+      const ids = await repos.answers.addMessage(
+        {
+          teamId: 'T1234',
+          channelId: 'C1234',
+          userId: 'U2222',
+          messageTs: '1700000100.000001',
+          threadTs: '1700000000.000009',
+          text: 'my answer',
+          newSession: { ...DM_SESSION, userId: 'U2222', channelId: 'C1234', promptId: prompt?.id ?? 0 },
+        },
+        (draft) => {
+          seen.push(draft.session.mode, draft.prompt?.feedback ?? '', draft.messageTs ?? '');
+          return {
+            score: { text: draft.texts.join(''), result: RESULT },
+            progress: { state: 'probing', probeIndex: 0 },
+            replies: [
+              { kind: 'ephemeral', content: body('private'), userId: 'U2222' },
+              { kind: 'reaction', emoji: 'red_circle', messageTs: draft.messageTs ?? '', remove: false },
+              { kind: 'message', content: body('follow-up') },
+            ],
+          };
+        },
+        NOW,
+      );
+      expect(seen).toEqual(['channel', 'public', '1700000100.000001']);
+      const session = await repos.sessions.findByThread('T1234', 'C1234', '1700000000.000009', 'U2222');
+      expect(session).toMatchObject({ mode: 'channel', promptId: prompt?.id, state: 'probing', probeIndex: 0 });
+      const replies = await repos.replies.forSession(session?.id ?? 0);
+      expect(replies.map((r) => [r.delivery, r.target, r.targetTs, r.threadTs])).toEqual([
+        ['ephemeral', 'U2222', null, '1700000000.000009'],
+        ['react', 'red_circle', '1700000100.000001', '1700000000.000009'],
+        ['message', null, null, '1700000000.000009'],
+      ]);
+      expect(replies.map((r) => r.id)).toEqual(ids);
+      const refreshed = await repos.answers.refresh('T1234', session?.id ?? 0, MAIN_ANSWER, scoreAll, NOW);
+      expect(refreshed).toHaveLength(1);
+      expect(await repos.answers.refresh('T9999', session?.id ?? 0, MAIN_ANSWER, scoreAll, NOW)).toBeUndefined();
+    });
+
+    it('claims a prompt slot once, remembers a scheduled one on its schedule, and keeps the rotation history', async () => {
+      await repos.schedules.upsertTime(
+        { teamId: 'T1234', channelId: 'C1234', minuteOfDay: 570, timezone: 'UTC', days: [1], createdBy: 'U1234' },
+        NOW,
+      );
+      const claim = {
+        teamId: 'T1234',
+        channelId: 'C1234',
+        slotKey: '2026-11-30',
+        slotAt: NOW.toISOString(),
+        lp: 'ownership',
+        questionId: 'q1',
+        level: 'sde2' as const,
+        feedback: 'private' as const,
+      };
+      expect(await repos.prompts.claim(claim, body('p'), true, NOW)).toBeTypeOf('number');
+      expect(await repos.prompts.claim({ ...claim, questionId: 'q2' }, body('p'), true, NOW)).toBeUndefined();
+      expect((await repos.schedules.get('T1234', 'C1234'))?.lastSlotAt).toBe(NOW.toISOString());
+      await repos.prompts.claim({ ...claim, slotKey: 'now:x', slotAt: later(60).toISOString() }, body('p'), false, NOW);
+      expect((await repos.schedules.get('T1234', 'C1234'))?.lastSlotAt).toBe(NOW.toISOString());
+      expect(await repos.prompts.history('T1234', 'C1234')).toEqual([
+        { lp: 'ownership', questionId: 'q1' },
+        { lp: 'ownership', questionId: 'q1' },
+      ]);
+    });
+
+    it('hands a reply to one sender at a time, counts failures, and keeps a dead one out of the sweep', async () => {
+      const reply = await repos.replies.enqueue(
+        { teamId: 'T1234', channelId: 'C1234', threadTs: null, purpose: 'notice' },
+        body('hello'),
+        NOW,
+      );
+      expect(await repos.replies.due(NOW, 10)).toEqual([reply.id]);
+      expect(await repos.replies.claim(reply.id, NOW)).toMatchObject({ status: 'sending' });
+      expect(await repos.replies.claim(reply.id, NOW)).toBeUndefined();
+      expect(await repos.replies.due(NOW, 10)).toEqual([]);
+      // A claim left by a process that died mid-send is taken back after five minutes.
+      expect(await repos.replies.due(later(301), 10)).toEqual([reply.id]);
+      await repos.replies.markFailed(reply.id, 'internal_error', later(5), NOW);
+      await repos.replies.markFailed(reply.id, 'internal_error', later(15), NOW);
+      expect(await repos.replies.get(reply.id)).toMatchObject({
+        status: 'failed',
+        attempts: 2,
+        lastError: 'internal_error',
+      });
+      expect(await repos.replies.due(later(14), 10)).toEqual([]);
+      expect(await repos.replies.due(later(15), 10)).toEqual([reply.id]);
+      await repos.replies.markDead(reply.id, 'channel_not_found', NOW);
+      expect(await repos.replies.get(reply.id)).toMatchObject({
+        status: 'dead',
+        lastError: 'gave up: channel_not_found',
+      });
+      expect(await repos.replies.due(later(3600), 10)).toEqual([]);
+      expect(await repos.replies.claim(reply.id, later(3600))).toBeUndefined();
+    });
+
+    it('claims a digest once per channel and week, and an event id once', async () => {
+      expect(await repos.community.digestClaimed('T1234', 'C1234', '2026-11-27')).toBe(false);
+      expect(await repos.community.claimDigest('T1234', 'C1234', '2026-11-27', body('d'), NOW)).toBeTypeOf('number');
+      expect(await repos.community.claimDigest('T1234', 'C1234', '2026-11-27', body('d'), NOW)).toBeUndefined();
+      expect(await repos.community.digestClaimed('T1234', 'C1234', '2026-11-27')).toBe(true);
+      expect(await repos.events.claim('T1234', 'Ev1', NOW)).toBe(true);
+      expect(await repos.events.claim('T1234', 'Ev1', NOW)).toBe(false);
+      expect(await repos.events.claim('T5678', 'Ev1', NOW)).toBe(true); // another workspace
+      expect(await repos.events.prune(later(86_400 + 1))).toBe(2);
+    });
+
+    it('keeps settings with defaults, and forgets a person entirely while others stay', async () => {
+      expect(await repos.users.get('T1234', 'U1234')).toEqual({ level: 'sde2', timezone: null });
+      await repos.users.setLevel('T1234', 'U1234', 'senior', NOW);
+      await repos.users.setTimezone('T1234', 'U1234', 'Asia/Tokyo', NOW);
+      expect(await repos.users.get('T1234', 'U1234')).toEqual({ level: 'senior', timezone: 'Asia/Tokyo' });
+      await dmSession();
+      await repos.answers.addMessage(message('1700000100.000001', 'mine'), scoreAll, NOW);
+      await repos.quiz.record(
+        { teamId: 'T1234', userId: 'U1234', scenarioId: 's', quizIndex: 0, choice: 1, correct: true },
+        NOW,
+      );
+      await repos.community.addAway('T1234', 'U1234', '2026-12-24', '2027-01-02', NOW);
+      await repos.users.setLevel('T1234', 'U5678', 'sde1', NOW);
+      const exported = await repos.privacy.exportUser('T1234', 'U1234');
+      expect(exported.answers[0].messages.map((m) => m.text)).toEqual(['mine']);
+      expect(exported.settings).toMatchObject({ level: 'senior' });
+      const removed = await repos.privacy.forgetUser('T1234', 'U1234', later(1));
+      expect(removed).toBeGreaterThanOrEqual(7);
+      const after = await repos.privacy.exportUser('T1234', 'U1234');
+      expect([after.settings, after.sessions, after.answers, after.quizAttempts, after.away]).toEqual([
+        null,
+        [],
+        [],
+        [],
+        [],
+      ]);
+      expect(await repos.privacy.forgottenSince('T1234', 'U1234', '1700000100.000001')).toBe(true);
+      expect(await repos.users.get('T1234', 'U5678')).toEqual({ level: 'sde1', timezone: null });
+    });
+  });
+}

@@ -1,0 +1,7 @@
+import { tempDatabase } from '../helpers/db.js';
+import { describeRepositories } from './repositories-contract.js';
+
+describeRepositories('SQLite (a file, every migration applied)', () => {
+  const db = tempDatabase();
+  return { repos: db.repos, close: () => db.close() };
+});

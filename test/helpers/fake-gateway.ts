@@ -1,0 +1,77 @@
+import type { View } from '@slack/types';
+import type { MessageContent } from '../../src/core/domain.js';
+import type { SlackGateway, ThreadReply } from '../../src/services/slack-port.js';
+
+export interface GatewayCall {
+  method: keyof SlackGateway;
+  args: unknown[];
+}
+
+/**
+ * The Slack gateway port in memory, for service and job tests: records every call, answers like
+ * Slack, and throws the next scripted error of a method (the port's own error classes).
+ */
+export class FakeGateway implements SlackGateway {
+  readonly calls: GatewayCall[] = [];
+  private readonly failures = new Map<string, Error[]>();
+  private ts = 0;
+  users = new Map<string, { timezone: string | null; isAdmin: boolean; isBot: boolean }>();
+  threads = new Map<string, ThreadReply[]>();
+  joinable = true;
+
+  failNext(method: keyof SlackGateway, ...errors: Error[]): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), ...errors]);
+  }
+
+  callsTo(method: keyof SlackGateway): unknown[][] {
+    return this.calls.filter((c) => c.method === method).map((c) => c.args);
+  }
+
+  private record(method: keyof SlackGateway, args: unknown[]): void {
+    this.calls.push({ method, args });
+    const failure = this.failures.get(method)?.shift();
+    if (failure) throw failure;
+  }
+
+  async openDm(userId: string): Promise<string> {
+    this.record('openDm', [userId]);
+    return `D${userId.slice(1)}`;
+  }
+  async post(channel: string, threadTs: string | null, body: MessageContent): Promise<string> {
+    this.record('post', [channel, threadTs, body]);
+    return `1700000000.${String(++this.ts).padStart(6, '0')}`;
+  }
+  async update(channel: string, ts: string, body: MessageContent): Promise<void> {
+    this.record('update', [channel, ts, body]);
+  }
+  async openView(triggerId: string, view: View): Promise<void> {
+    this.record('openView', [triggerId, view]);
+  }
+  async postEphemeral(channel: string, user: string, threadTs: string | null, body: MessageContent): Promise<void> {
+    this.record('postEphemeral', [channel, user, threadTs, body]);
+  }
+  async addReaction(channel: string, ts: string, name: string): Promise<void> {
+    this.record('addReaction', [channel, ts, name]);
+  }
+  async removeReaction(channel: string, ts: string, name: string): Promise<void> {
+    this.record('removeReaction', [channel, ts, name]);
+  }
+  async joinChannel(channel: string): Promise<boolean> {
+    this.record('joinChannel', [channel]);
+    return this.joinable;
+  }
+  async userInfo(user: string) {
+    this.record('userInfo', [user]);
+    return this.users.get(user) ?? { timezone: 'Europe/Berlin', isAdmin: false, isBot: false };
+  }
+  async uploadFile(channel: string, filename: string, content: string, comment: string): Promise<void> {
+    this.record('uploadFile', [channel, filename, content, comment]);
+  }
+  async publishHome(userId: string, view: View): Promise<void> {
+    this.record('publishHome', [userId, view]);
+  }
+  async threadReplies(channel: string, ts: string): Promise<ThreadReply[]> {
+    this.record('threadReplies', [channel, ts]);
+    return this.threads.get(`${channel}/${ts}`) ?? [];
+  }
+}

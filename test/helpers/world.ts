@@ -1,0 +1,87 @@
+import { fixedClock } from '../../src/clock.js';
+import { type Library, loadLibrary } from '../../src/content/load-scenarios.js';
+import { DEFAULT_SCENARIOS_DIR } from '../../src/content/paths.js';
+import type { AppLogger } from '../../src/logger.js';
+import type { JobContext } from '../../src/scheduler/context.js';
+import { createServices, type Services } from '../../src/services/index.js';
+import { type TempDatabase, tempDatabase } from './db.js';
+import { FakeGateway } from './fake-gateway.js';
+
+let library: Library | undefined;
+/** The shipped scenario library, loaded once per test file (parsing and validating it is the slow part of a start). */
+export function shippedLibrary(): Library {
+  library ??= loadLibrary(DEFAULT_SCENARIOS_DIR);
+  return library;
+}
+
+/** A logger that keeps warnings and errors for tests to look at, and prints nothing. */
+export function recordingLogger(): AppLogger & { errors: unknown[][]; warnings: unknown[][] } {
+  const errors: unknown[][] = [];
+  const warnings: unknown[][] = [];
+  const logger: AppLogger & { errors: unknown[][]; warnings: unknown[][] } = {
+    errors,
+    warnings,
+    level: 'warn',
+    setLevel() {},
+    named: () => logger,
+    debug() {},
+    info() {},
+    warn: (...args) => warnings.push(args),
+    error: (...args) => errors.push(args),
+  };
+  return logger;
+}
+
+export const quietLogger = recordingLogger();
+
+/** Sequence-based "random" so scenario and quiz picks are repeatable. */
+export function seededRandom(seed = 1): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 16807) % 2147483647;
+    return (s - 1) / 2147483646;
+  };
+}
+
+export interface World {
+  db: TempDatabase;
+  repos: TempDatabase['repos'];
+  gateway: FakeGateway;
+  clock: ReturnType<typeof fixedClock>;
+  logger: ReturnType<typeof recordingLogger>;
+  services: Services;
+  /** What the timed jobs get, as the app wires it. */
+  jobs: JobContext;
+  close(): void;
+}
+
+/**
+ * The services as the app wires them, on a real SQLite file, with the Slack gateway in memory and
+ * a clock the test moves: for service and job tests, no Bolt and no HTTP.
+ */
+export function startWorld(options: { start?: string; admins?: string[]; graceMs?: number } = {}): World {
+  const db = tempDatabase();
+  const gateway = new FakeGateway();
+  const clock = fixedClock(options.start ?? '2026-11-30T09:00:00Z');
+  const logger = recordingLogger();
+  const services = createServices({
+    repos: db.repos,
+    library: shippedLibrary(),
+    slackFor: () => gateway,
+    clock,
+    random: seededRandom(7),
+    logger,
+    admins: options.admins ?? [],
+    sleep: async (ms) => clock.advance(ms),
+  });
+  return {
+    db,
+    repos: db.repos,
+    gateway,
+    clock,
+    logger,
+    services,
+    jobs: { services, graceMs: options.graceMs ?? 2 * 60 * 60_000, logger },
+    close: () => db.close(),
+  };
+}

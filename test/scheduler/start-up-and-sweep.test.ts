@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { catchUpAtStart } from '../../src/scheduler/catch-up.js';
+import { startJobs } from '../../src/scheduler/jobs.js';
+import { pruneEvents } from '../../src/scheduler/prune-events.js';
+import { sweepOutbox } from '../../src/scheduler/sweep-outbox.js';
+import { InFlight } from '../../src/services/in-flight.js';
+import { SlackUnavailableError } from '../../src/services/slack-port.js';
+import { startWorld, type World } from '../helpers/world.js';
+
+const STRONG =
+  'At my previous job I ran the billing service and 2% of invoices failed to send. My goal was to fix it before month end. I traced the failures to a template bug, I wrote a fix and I added a test. As a result failures went from 2% to zero. I learned to test every locale, and I now add one to each review.';
+
+const worlds: World[] = [];
+afterEach(() => {
+  for (const w of worlds.splice(0)) w.close();
+});
+function world(start: string) {
+  const w = startWorld({ start });
+  worlds.push(w);
+  return w;
+}
+
+describe('start-up catch-up', () => {
+  it('posts the slot missed while down, then scores answers posted meanwhile in recent prompt threads, once', async () => {
+    const w = world('2026-11-30T09:45:00Z');
+    await w.repos.schedules.upsertTime(
+      { teamId: 'T1234', channelId: 'C1234', minuteOfDay: 9 * 60, timezone: 'UTC', days: [1], createdBy: 'U1234' },
+      new Date('2026-11-29T00:00:00Z'),
+    );
+    await catchUpAtStart(w.jobs, w.clock.now());
+    const [prompt] = w.gateway.callsTo('post');
+    const thread = String((await w.repos.prompts.postedSince(new Date(0)))[0].messageTs);
+    expect(prompt[0]).toBe('C1234');
+    w.gateway.threads.set(`C1234/${thread}`, [
+      { user: 'U1111', text: STRONG, ts: '1700001000.000001' },
+      { user: 'U0BOT', botId: 'B0BOT', text: 'bot', ts: '1700001000.000002' },
+      { user: 'U2222', subtype: 'channel_join', text: 'joined', ts: '1700001000.000003' },
+    ]);
+    await catchUpAtStart(w.jobs, w.clock.now());
+    await catchUpAtStart(w.jobs, w.clock.now());
+    expect(w.gateway.callsTo('postEphemeral').map((c) => c[1])).toEqual(['U1111']);
+    expect(w.gateway.callsTo('post').filter((p) => p[1] === null)).toHaveLength(1);
+  });
+
+  it('goes on when Slack does not answer, and logs it', async () => {
+    const w = world('2026-11-30T09:00:00Z');
+    await w.repos.schedules.upsertTime(
+      { teamId: 'T1234', channelId: 'C1234', minuteOfDay: 9 * 60, timezone: 'UTC', days: [1], createdBy: 'U1234' },
+      new Date('2026-11-29T00:00:00Z'),
+    );
+    await catchUpAtStart(w.jobs, w.clock.now());
+    w.gateway.failNext('threadReplies', new SlackUnavailableError('HTTP 500'));
+    await catchUpAtStart(w.jobs, w.clock.now());
+    expect(String(w.logger.warnings.at(-1)?.[0])).toContain('could not read the thread of prompt');
+  });
+
+  it('startJobs runs the catch-up once in start-up-only mode and nothing in none', async () => {
+    const w = world('2026-11-30T09:05:00Z');
+    await w.repos.schedules.upsertTime(
+      { teamId: 'T1234', channelId: 'C1234', minuteOfDay: 9 * 60, timezone: 'UTC', days: [1], createdBy: 'U1234' },
+      new Date('2026-11-29T00:00:00Z'),
+    );
+    (await startJobs(w.jobs, w.clock, new InFlight(), 'none')).stop();
+    expect(w.gateway.callsTo('post')).toHaveLength(0);
+    (await startJobs(w.jobs, w.clock, new InFlight(), 'start-up-only')).stop();
+    expect(w.gateway.callsTo('post')).toHaveLength(1);
+  });
+});
+
+describe('the sweep and the pruning', () => {
+  it('retries due replies, and forgets event ids after a day', async () => {
+    const w = world('2026-11-30T09:00:00Z');
+    const reply = await w.repos.replies.enqueue(
+      { teamId: 'T1234', channelId: 'C1234', threadTs: null, purpose: 'notice' },
+      { text: 'hi', blocks: [] },
+      w.clock.now(),
+    );
+    w.gateway.failNext('post', new SlackUnavailableError('HTTP 500'));
+    expect(await w.services.outbox.deliver(reply.id)).toBe(false);
+    expect(await sweepOutbox(w.jobs, new Date('2026-11-30T09:00:01Z'))).toBe(0);
+    expect(await sweepOutbox(w.jobs, new Date('2026-11-30T09:00:05Z'))).toBe(1);
+    await w.services.deliveries.firstDelivery('T1234', 'Ev1');
+    expect(await pruneEvents(w.jobs, new Date('2026-11-30T20:00:00Z'))).toBe(0);
+    expect(await pruneEvents(w.jobs, new Date('2026-12-01T09:00:01Z'))).toBe(1);
+    expect(await w.services.deliveries.firstDelivery('T1234', 'Ev1')).toBe(true);
+  });
+});

@@ -1,0 +1,159 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MessageContent } from '../../src/core/domain.js';
+import { startWorld, type World } from '../helpers/world.js';
+
+const STRONG =
+  'At my previous job I was on the payments team and 3% of refunds were stuck for days. My goal was to clear them before the quarter closed. ' +
+  'I traced the stuck refunds to a retry job that skipped one currency. I wrote a fix, I backfilled 4,200 refunds and I added an alert. ' +
+  'As a result stuck refunds went from 3% to 0.1% and support tickets fell by 40%. I learned to test every currency path, and I now add one to each review.';
+const WEAK = 'I think we kind of fixed it and things got better.';
+
+let w: World;
+beforeEach(() => {
+  w = startWorld();
+});
+afterEach(() => w.close());
+
+const text = (content: unknown) => JSON.stringify(content);
+const bodyOf = (args: unknown[]) => args[args.length - 1] as MessageContent;
+
+describe('DM answers', () => {
+  async function started() {
+    const { session } = await w.services.practice.start('T1234', 'U1234', 'ownership', 'sde2');
+    const questionTs = String((await w.repos.sessions.get('T1234', session.id))?.questionTs);
+    const dm = (ts: string, body: string) => ({
+      teamId: 'T1234',
+      channelId: 'D1234',
+      userId: 'U1234',
+      ts,
+      threadTs: questionTs,
+      text: body,
+    });
+    return { session, questionTs, dm };
+  }
+
+  it('scores messages as one answer with one feedback message, updated in place; edits and deletes re-score', async () => {
+    const { questionTs, dm } = await started();
+    await w.services.answers.receiveDm(dm('1700000100.000001', WEAK));
+    const [, feedback] = w.gateway.callsTo('post');
+    expect(feedback[1]).toBe(questionTs);
+    await w.services.answers.receiveDm(dm('1700000101.000001', STRONG));
+    expect(w.gateway.callsTo('post')).toHaveLength(2);
+    expect(text(bodyOf(w.gateway.callsTo('update')[0]))).toContain('from 2 messages');
+    const [answer] = await w.repos.answers.listForUser('T1234', 'U1234');
+    expect(answer.text).toBe(`${WEAK}\n\n${STRONG}`);
+
+    expect(await w.services.answers.edit('T1234', 'D1234', '1700000100.000001', 'I led it.')).toBe(true);
+    expect((await w.repos.answers.listForUser('T1234', 'U1234'))[0].text).toBe(`I led it.\n\n${STRONG}`);
+    await w.services.answers.remove('T1234', 'D1234', '1700000100.000001');
+    await w.services.answers.remove('T1234', 'D1234', '1700000101.000001');
+    expect(await w.repos.answers.listForUser('T1234', 'U1234')).toEqual([]);
+    expect(text(bodyOf(w.gateway.callsTo('update').at(-1) ?? []))).toContain('no longer counts');
+  });
+
+  it('answers a message outside a thread, an empty one and one after the end with a hint, and scores none', async () => {
+    const { dm } = await started();
+    await w.services.answers.receiveDm({ ...dm('1700000100.000001', 'hello'), threadTs: undefined });
+    await w.services.answers.receiveDm(dm('1700000101.000001', '   '));
+    const hints = w.gateway.callsTo('post').slice(1);
+    expect(hints.map((p) => [p[1], bodyOf(p).text])).toEqual([
+      [null, expect.stringContaining('/star practice')],
+      [expect.any(String), expect.stringContaining('no words to score')],
+    ]);
+    expect(await w.repos.answers.listForUser('T1234', 'U1234')).toEqual([]);
+  });
+
+  it('starts the follow-ups once, for the session’s own person, then scores each and ends the session', async () => {
+    const { session, dm } = await started();
+    await w.services.answers.receiveDm(dm('1700000100.000001', STRONG));
+    expect(await w.services.answers.startProbes('T1234', 'U9999', session.id)).toBe('not-found');
+    expect(await w.services.answers.startProbes('T1234', 'U1234', session.id)).toBe('started');
+    expect(await w.services.answers.startProbes('T1234', 'U1234', session.id)).toBe('already');
+    expect(text(bodyOf(w.gateway.callsTo('update')[0]))).not.toContain('star_start_probes');
+    expect(bodyOf(w.gateway.callsTo('post')[2]).text).toMatch(/^Follow-up 1 of (\d+)/);
+    const probes = Number(bodyOf(w.gateway.callsTo('post')[2]).text.match(/of (\d+)/)?.[1]);
+    for (let i = 0; i < probes; i++)
+      await w.services.answers.receiveDm(dm(`1700000200.00000${i}`, 'I pulled the logs myself and I showed my lead.'));
+    expect((await w.repos.sessions.get('T1234', session.id))?.state).toBe('done');
+    await w.services.answers.receiveDm(dm('1700000300.000001', 'one more'));
+    expect(bodyOf(w.gateway.callsTo('post').at(-1) ?? []).text).toContain('This session is finished');
+  });
+
+  it('logs and ignores an answer to a question no longer in the library', async () => {
+    const { dm } = await started();
+    await w.db.database.sqlite.prepare("UPDATE practice_sessions SET scenario_id = 'gone'").run();
+    await w.services.answers.receiveDm(dm('1700000100.000001', STRONG));
+    expect(await w.repos.answers.listForUser('T1234', 'U1234')).toEqual([]);
+    expect(String(w.logger.warnings.at(-1)?.[0])).toContain('no longer in the library');
+  });
+});
+
+describe('channel answers', () => {
+  async function prompted(feedback: 'private' | 'public') {
+    await w.repos.schedules.upsertTime(
+      { teamId: 'T1234', channelId: 'C1234', minuteOfDay: 570, timezone: 'UTC', days: [1], createdBy: 'U1234' },
+      w.clock.now(),
+    );
+    await w.repos.schedules.update('T1234', 'C1234', { feedback, lps: ['ownership'] }, w.clock.now());
+    const schedule = await w.repos.schedules.get('T1234', 'C1234');
+    expect(await w.services.prompts.promptNow(schedule ?? ({} as never))).toBe(true);
+    const thread = String((await w.repos.prompts.postedSince(new Date(0)))[0].messageTs);
+    const reply = (user: string, ts: string, body: string) => ({
+      teamId: 'T1234',
+      channelId: 'C1234',
+      userId: user,
+      ts,
+      threadTs: thread,
+      text: body,
+    });
+    return { thread, reply };
+  }
+
+  it('private: ephemeral feedback, a verdict dot, one public follow-up; an edit moves the dot; the follow-up answer ends it', async () => {
+    const { thread, reply } = await prompted('private');
+    await w.services.answers.receiveInChannel(reply('U1111', '1700001000.000001', WEAK));
+    expect(w.gateway.callsTo('postEphemeral').map((c) => [c[1], c[2]])).toEqual([['U1111', thread]]);
+    const [dot] = w.gateway.callsTo('addReaction');
+    expect(dot.slice(0, 2)).toEqual(['C1234', '1700001000.000001']);
+    expect(text(bodyOf(w.gateway.callsTo('post').at(-1) ?? []))).toContain('<@U1111> follow-up');
+
+    await w.services.answers.edit('T1234', 'C1234', '1700001000.000001', STRONG);
+    expect(w.gateway.callsTo('removeReaction')).toEqual([dot]);
+    expect(w.gateway.callsTo('addReaction').at(-1)?.[2]).not.toBe(dot[2]);
+    expect(w.gateway.callsTo('post')).toHaveLength(2); // the prompt and the one follow-up
+
+    await w.services.answers.receiveInChannel(reply('U1111', '1700001001.000001', 'I pulled the logs myself.'));
+    expect(text(bodyOf(w.gateway.callsTo('postEphemeral').at(-1) ?? []))).toContain('on the follow-up');
+    await w.services.answers.receiveInChannel(reply('U1111', '1700001002.000001', 'thanks!'));
+    expect(bodyOf(w.gateway.callsTo('postEphemeral').at(-1) ?? []).text).toContain('already scored');
+    expect((await w.repos.answers.listForUser('T1234', 'U1111')).map((a) => a.kind).sort()).toEqual([
+      'answer',
+      'probe',
+    ]);
+  });
+
+  it('public: feedback and follow-up in one thread message; a delete says so in place', async () => {
+    const { reply } = await prompted('public');
+    await w.services.answers.receiveInChannel(reply('U1111', '1700001000.000001', WEAK));
+    const posts = w.gateway.callsTo('post');
+    expect(posts).toHaveLength(2);
+    expect(text(bodyOf(posts[1]))).toContain('Feedback for <@U1111>');
+    expect(text(bodyOf(posts[1]))).toContain('<@U1111> follow-up');
+    expect(w.gateway.callsTo('postEphemeral')).toEqual([]);
+    await w.services.answers.remove('T1234', 'C1234', '1700001000.000001');
+    expect(text(bodyOf(w.gateway.callsTo('update')[0]))).toContain('no longer counts');
+    expect(await w.repos.answers.listForUser('T1234', 'U1111')).toEqual([]);
+  });
+
+  it('ignores replies outside prompt threads, empty ones, and a message seen before', async () => {
+    const { reply } = await prompted('private');
+    await w.services.answers.receiveInChannel({
+      ...reply('U1111', '1700001000.000001', STRONG),
+      threadTs: '1600000000.000001',
+    });
+    await w.services.answers.receiveInChannel(reply('U1111', '1700001000.000002', ' '));
+    await w.services.answers.receiveInChannel(reply('U2222', '1700001000.000003', STRONG));
+    await w.services.answers.receiveInChannel(reply('U2222', '1700001000.000003', STRONG));
+    expect(w.gateway.callsTo('postEphemeral').map((c) => c[1])).toEqual(['U2222']);
+  });
+});

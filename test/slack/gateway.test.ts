@@ -1,0 +1,76 @@
+import {
+  WebAPIHTTPError,
+  WebAPIPlatformError,
+  WebAPIRateLimitedError,
+  WebAPIRequestError,
+  WebClient,
+} from '@slack/web-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SlackRateLimitedError, SlackRefusedError, SlackUnavailableError } from '../../src/services/slack-port.js';
+import { toSlackError, webClientGateway } from '../../src/slack/gateway.js';
+import { FakeSlack } from '../helpers/fake-slack.js';
+
+describe('toSlackError', () => {
+  it('sorts the Web API client’s errors by class into wait, retry later, or give up', () => {
+    const limited = toSlackError(new WebAPIRateLimitedError(42));
+    expect(limited).toBeInstanceOf(SlackRateLimitedError);
+    expect((limited as SlackRateLimitedError).retryAfterSeconds).toBe(42);
+    expect(toSlackError(new WebAPIPlatformError({ ok: false, error: 'channel_not_found' }))).toBeInstanceOf(
+      SlackRefusedError,
+    );
+    expect(toSlackError(new WebAPIPlatformError({ ok: false, error: 'internal_error' }))).toBeInstanceOf(
+      SlackUnavailableError,
+    );
+    expect(toSlackError(new WebAPIHTTPError(503, 'Service Unavailable', {}))).toMatchObject({ message: 'HTTP 503' });
+    expect(toSlackError(new WebAPIRequestError(new Error('socket hang up')))).toMatchObject({
+      message: 'socket hang up',
+    });
+    const unknown = toSlackError(new TypeError('boom'));
+    expect(unknown).toBeInstanceOf(SlackUnavailableError);
+    expect(unknown.cause).toBeInstanceOf(TypeError);
+  });
+});
+
+describe('the Web API gateway against a fake Slack on 127.0.0.1', () => {
+  let slack: FakeSlack;
+  beforeAll(async () => {
+    slack = await new FakeSlack().start();
+  });
+  afterAll(async () => {
+    await slack.stop();
+  });
+  const gateway = () =>
+    webClientGateway(
+      new WebClient(undefined, {
+        slackApiUrl: slack.apiUrl,
+        rejectRateLimitedCalls: true,
+        retryConfig: { retries: 0 },
+      }),
+      'xoxb-gateway',
+    );
+
+  it('sends the workspace token with each call, and returns what the services need', async () => {
+    const ts = await gateway().post('C1234', '1.0', { text: 'hi', blocks: [] });
+    expect(ts).toMatch(/^1700000000\./);
+    const call = slack.callsTo('chat.postMessage').at(-1);
+    expect(call?.args).toMatchObject({ token: 'xoxb-gateway', channel: 'C1234', thread_ts: '1.0' });
+    expect(await gateway().userInfo('U1234')).toEqual({ timezone: 'Europe/Berlin', isAdmin: false, isBot: false });
+  });
+
+  it('counts a reaction already there as added and a missing one as removed; a private channel cannot be joined', async () => {
+    slack.failNext('reactions.add', { error: 'already_reacted' });
+    slack.failNext('reactions.remove', { error: 'no_reaction' });
+    await expect(gateway().addReaction('C1234', '1.0', 'star')).resolves.toBeUndefined();
+    await expect(gateway().removeReaction('C1234', '1.0', 'star')).resolves.toBeUndefined();
+    slack.failNext('conversations.join', { error: 'method_not_supported_for_channel_type' });
+    expect(await gateway().joinChannel('G1234')).toBe(false);
+  });
+
+  it('throws the port’s error classes for a 429, a refusal and a 500', async () => {
+    slack.failNext('chat.postMessage', { status: 429, retryAfter: 7 }, { error: 'is_archived' }, { status: 500 });
+    const post = () => gateway().post('C1234', null, { text: 'x', blocks: [] });
+    await expect(post()).rejects.toMatchObject({ constructor: SlackRateLimitedError, retryAfterSeconds: 7 });
+    await expect(post()).rejects.toBeInstanceOf(SlackRefusedError);
+    await expect(post()).rejects.toBeInstanceOf(SlackUnavailableError);
+  });
+});

@@ -9,6 +9,10 @@ import type { LpId } from './lp.js';
 /** The LPs already converted to the current scenario format. */
 export const CONVERTED_LPS: readonly LpId[] = [
   'ownership',
+  'customer-obsession',
+  'deliver-results',
+  'bias-for-action',
+  'dive-deep',
   'are-right-a-lot',
   'strive-to-be-earths-best-employer',
   'success-and-scale-bring-broad-responsibility',

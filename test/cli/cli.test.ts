@@ -95,9 +95,8 @@ describe('star scenarios', () => {
     expect(io.stdout).toContain('Defect counts (issue 13)');
     expect(io.stdout.at(-1)).toMatch(/^ok: \d+ scenarios, \d+ bank questions$/);
   });
-  it('check --lp lists and fails the findings of one LP, converted or not', async () => {
-    // A copy of the shipped Ownership folder with one weak probe reply cut short: one content finding
-    // that does not depend on which LPs are still waiting to be converted.
+  it('check --lp lists and fails the findings of one LP', async () => {
+    // A copy of the shipped Ownership folder with one weak probe reply cut short: one content finding.
     const root = mkdtempSync(path.join(tmpdir(), 'star-check-'));
     cpSync(path.join(DEFAULT_SCENARIOS_DIR, 'ownership'), path.join(root, 'ownership'), { recursive: true });
     const file = path.join(root, 'ownership', 'orphaned-auth-client-library.yaml');

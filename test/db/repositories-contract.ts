@@ -70,6 +70,32 @@ export function describeRepositories(backend: string, open: () => Promise<Reposi
       expect(await repos.sessions.scenarioCounts('T1234', 'U1234')).toEqual(new Map([['webhook-retry-fix', 1]]));
     });
 
+    it('keeps the feedback ts on its answer, so an edit after retention pruned the reply still updates that message', async () => {
+      await dmSession();
+      const [feedbackId] = (await repos.answers.addMessage(message('1700000100.000001', 'first'), scoreAll, NOW)) ?? [];
+      await repos.replies.markSent(feedbackId, '1700000200.000001', NOW);
+      const [answer] = await repos.answers.listForUser('T1234', 'U1234');
+      expect(answer.feedbackTs).toBe('1700000200.000001');
+      // Both sent replies (question and feedback) are older than the retention; a pending one stays.
+      await repos.replies.enqueue(
+        { teamId: 'T1234', channelId: 'D1234', threadTs: null, purpose: 'notice' },
+        body('n'),
+        NOW,
+      );
+      expect(await repos.replies.prune(later(1), 1)).toBe(1);
+      expect(await repos.replies.prune(later(1), 10)).toBe(1);
+      expect(await repos.replies.prune(later(1), 10)).toBe(0);
+      expect(await repos.replies.get(feedbackId)).toBeUndefined();
+      const [again] =
+        (await repos.answers.reviseMessage(
+          { teamId: 'T1234', channelId: 'D1234', messageTs: '1700000100.000001' },
+          { text: 'first, edited' },
+          scoreAll,
+          later(2),
+        )) ?? [];
+      expect(await repos.replies.get(again)).toMatchObject({ sentTs: '1700000200.000001', status: 'pending' });
+    });
+
     it('adds messages to one answer, scores them together in one transaction, and refuses a message twice', async () => {
       const session = await dmSession();
       const first = await repos.answers.addMessage(message('1700000100.000001', 'first part'), scoreAll, NOW);

@@ -1,6 +1,6 @@
 // Property tests for the `star` command's arguments: any argument list gets an exit status of 0,
-// 1 or 2, and a failure says what was wrong on one line of standard error; nothing escapes as an
-// unexpected error.
+// 1 or 2, and a failure says what was wrong (on standard error, or as the error object of a bad
+// --jsonl line); nothing escapes as an unexpected error.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
@@ -42,8 +42,10 @@ describe('the star CLI, on any arguments', () => {
           const status = await runCli([name, ...args], io);
           expect([0, 1, 2]).toContain(status);
           if (status !== 0) {
-            expect(io.stderr.length).toBeGreaterThan(0);
-            expect(io.stderr[0]).toMatch(/^star: /);
+            // A usage problem on one line of standard error; a bad --jsonl line as its own error object.
+            const jsonlErrors = io.stdout.filter((line) => line.includes('"error"'));
+            expect(io.stderr.length + jsonlErrors.length).toBeGreaterThan(0);
+            if (io.stderr.length > 0) expect(io.stderr[0]).toMatch(/^star: /);
             expect(io.stderr.join('\n')).not.toContain('unexpected error');
           }
         },

@@ -1,4 +1,12 @@
-import { App, type Authorize, type Logger as BoltLogger, type LogLevel, type Receiver } from '@slack/bolt';
+import {
+  App,
+  type Authorize,
+  type Logger as BoltLogger,
+  type LogLevel,
+  type Receiver,
+  type ReceiverEvent,
+  SocketModeReceiver,
+} from '@slack/bolt';
 import { WebAPIPlatformError, type WebClient } from '@slack/web-api';
 import type { Config } from '../config.js';
 import { StarError } from '../core/errors.js';
@@ -90,9 +98,53 @@ export function createSlackApp(config: Config, logger: AppLogger, receiver?: Rec
     },
   };
   if (receiver) app = new App({ ...common, receiver });
-  else if (config.socketMode) app = new App({ ...common, socketMode: true, appToken: config.appToken });
+  else if (config.socketMode) app = new App({ ...common, receiver: socketModeReceiver(config, common.logger) });
   else app = new App({ ...common, receiver: httpReceiver(config, common.logger) });
   return app;
+}
+
+/**
+ * The app as a receiver sees it, except that an Events API envelope is acknowledged only after its
+ * work: Bolt acknowledges events before any listener runs, so the ack is held here and sent once
+ * processEvent has finished. An event whose work failed is never acknowledged (Slack sends it
+ * again); commands and interactions are acknowledged by their listeners as before.
+ */
+export function ackEventsAfterWork(app: App): App {
+  const processEvent = async (event: ReceiverEvent): Promise<void> => {
+    if ((event.body as { type?: unknown }).type !== 'event_callback') return app.processEvent(event);
+    let acked = false;
+    let response: unknown;
+    await app.processEvent({
+      ...event,
+      ack: async (body?: unknown) => {
+        acked = true;
+        response = body;
+      },
+    });
+    if (acked) await event.ack(response);
+  };
+  return new Proxy(app, {
+    get: (target, prop, receiver) => (prop === 'processEvent' ? processEvent : Reflect.get(target, prop, receiver)),
+  });
+}
+
+/** Socket Mode, with events acknowledged after their work and a failed event never acknowledged. */
+class SocketModeReceiverAfterWork extends SocketModeReceiver {
+  override init(app: App): void {
+    super.init(ackEventsAfterWork(app));
+  }
+}
+
+function socketModeReceiver(config: Config, logger: BoltLogger): SocketModeReceiver {
+  return new SocketModeReceiverAfterWork({
+    appToken: config.appToken ?? '',
+    logger,
+    // Bolt's default acknowledges an event whose authorization failed; here Slack sends it again.
+    processEventErrorHandler: async ({ error, logger: log }) => {
+      log.error('an event failed and is left for Slack to deliver again', error);
+      return false;
+    },
+  });
 }
 
 function httpReceiver(config: Config, logger: BoltLogger): StarHttpReceiver {

@@ -340,6 +340,43 @@ describe('one mock', () => {
   });
 });
 
+describe('the pool’s commands', () => {
+  it('refuses DMs, non-admins and unknown timezones, and finds no partner when nobody is free', async () => {
+    const w = await poolOf(['U1111']);
+    const pool = w.services.mockPool;
+    expect(await pool.run(TEAM, 'D1111', 'U1111', { kind: 'join' })).toEqual({ kind: 'not-a-channel' });
+    expect(await pool.request(TEAM, 'D1111', 'U1111', null)).toEqual({ kind: 'not-a-channel' });
+    expect(await pool.run(TEAM, POOL, 'U1111', { kind: 'weekly', day: 1, minuteOfDay: 600 })).toEqual({
+      kind: 'forbidden',
+    });
+    w.gateway.users.set(ADMIN, { timezone: 'Mars/Olympus', isAdmin: false, isBot: false });
+    expect(await pool.run(TEAM, POOL, ADMIN, { kind: 'weekly', day: 1, minuteOfDay: 600 })).toEqual({
+      kind: 'unknown-timezone',
+      timezone: 'Mars/Olympus',
+    });
+    expect(await pool.request(TEAM, POOL, 'U2222', null)).toEqual({ kind: 'not-member' });
+    expect(await pool.request(TEAM, POOL, 'U1111', 'learning')).toEqual({ kind: 'no-partner', poolSize: 1 });
+    expect(await pool.run(TEAM, POOL, 'U1111', { kind: 'leave' })).toEqual({ kind: 'left' });
+    expect(await pool.run(TEAM, POOL, 'U1111', { kind: 'leave' })).toEqual({ kind: 'not-member' });
+    expect(await pool.run(TEAM, POOL, ADMIN, { kind: 'weekly-off' })).toEqual({ kind: 'weekly-off' });
+    expect(await w.repos.mocks.weeklyPools()).toEqual([]);
+  });
+
+  it('pairs /star mock at once in the mode asked, the requester’s role alternating with their history', async () => {
+    const w = await poolOf(['U1111', 'U2222']);
+    w.clock.set(MONDAY);
+    expect(await w.services.mockPool.request(TEAM, POOL, 'U1111', 'realistic')).toMatchObject({
+      kind: 'paired',
+      partnerId: 'U2222',
+    });
+    const [mock] = await w.repos.mocks.mocksOf(TEAM, 'U1111', 1);
+    expect(mock).toMatchObject({ mode: 'realistic', status: 'planned' });
+    expect(posts(w, mock.conversationId ?? '')).toHaveLength(1);
+    // Both are busy with it now: nobody is free for a second one this week.
+    expect(await w.services.mockPool.request(TEAM, POOL, 'U2222', null)).toMatchObject({ kind: 'no-partner' });
+  });
+});
+
 describe('team views', () => {
   it('count mocks given and taken on the leaderboard and name the red flags heard in the digest, without scores', async () => {
     const { w, mock } = await plannedPair();

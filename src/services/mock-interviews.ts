@@ -58,6 +58,9 @@ const START_NOTICE: Record<MockRole, 'kit' | 'brief' | 'observer'> = {
   observer: 'observer',
 };
 
+/** A scorecard is for a mock that happened or may still happen, not one called off or missed. */
+const mayScore = (mock: Mock) => mock.status === 'planned' || mock.status === 'met';
+
 export class MockInterviews {
   private readonly scenarios: Map<string, Scenario>;
 
@@ -251,7 +254,7 @@ export class MockInterviews {
     const { mock, role, outcome } = await this.load(teamId, mockId, userId);
     if (!mock) return outcome;
     if (role !== 'interviewer') return { kind: 'wrong-person', ownerId: mock.interviewerId, role: 'interviewer' };
-    if (mock.status === 'cancelled') return { kind: 'closed', status: mock.status };
+    if (!mayScore(mock)) return { kind: 'closed', status: mock.status };
     if (await this.deps.repos.mocks.scorecard(teamId, mock.id)) return { kind: 'scorecard-exists' };
     try {
       await this.deps.slackFor(teamId).openView(triggerId, scorecardView(mock));
@@ -273,7 +276,7 @@ export class MockInterviews {
     const { mock, role, outcome } = await this.load(teamId, mockId, userId);
     if (!mock) return outcome;
     if (role !== 'interviewer') return { kind: 'wrong-person', ownerId: mock.interviewerId, role: 'interviewer' };
-    if (mock.status === 'cancelled') return { kind: 'closed', status: mock.status };
+    if (!mayScore(mock)) return { kind: 'closed', status: mock.status };
     let dm: string;
     try {
       dm = await this.deps.slackFor(teamId).openDm(mock.candidateId);

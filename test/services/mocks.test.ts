@@ -266,6 +266,11 @@ describe('one mock', () => {
       kind: 'closed',
       status: 'no-show',
     });
+    // A mock nobody came to gets no scorecard.
+    expect(await w.services.mockInterviews.openScorecard(TEAM, mock.interviewerId, mock.id, 't')).toEqual({
+      kind: 'closed',
+      status: 'no-show',
+    });
     // In the other pair nobody is free any more: U5555 is in a mock now, and whoever did not show is not offered.
     expect(await w.services.mockInterviews.noShow(TEAM, other.candidateId, other.id)).toEqual({ kind: 'no-partner' });
   });

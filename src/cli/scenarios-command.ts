@@ -7,8 +7,7 @@ import { coverageTable } from '../core/content-check/coverage.js';
 import { checkContent, type Finding } from '../core/content-check/index.js';
 import { measureDefects } from '../core/content-check/measure.js';
 import { checkLibrary } from '../core/library-check.js';
-import { CONVERTED_LPS, isConverted } from '../core/library-scope.js';
-import { isLpId, LEADERSHIP_PRINCIPLES, type LpId } from '../core/lp.js';
+import { isLpId, type LpId } from '../core/lp.js';
 import { parseFlags, UsageError } from './args.js';
 import type { Io } from './io.js';
 
@@ -42,17 +41,13 @@ export function runScenariosCommand(args: string[], io: Io): number {
 
 /**
  * Schema problems and content findings as `file: field: message [check]`, then the coverage
- * table and the defect counts. Findings in converted LPs fail the check; the others are counted
- * until their LP is converted (library-scope.ts). `--lp` lists and enforces one LP's findings,
- * converted or not; `--write` puts the coverage table into the folder's README.md.
+ * table and the defect counts. Every finding fails the check; `--lp` lists and enforces only one
+ * LP's findings; `--write` puts the coverage table into the folder's README.md.
  */
 function check(dir: string, lp: LpId | undefined, write: boolean, io: Io): number {
   const library = readLibrary(dir);
   const findings = checkContent(library.scenarios, library.banks);
-  const allConverted = LEADERSHIP_PRINCIPLES.every((p) => isConverted(p.id));
-  const enforced = (f: Finding) => (lp !== undefined ? f.lp === lp : f.lp === null ? allConverted : isConverted(f.lp));
-  const failing = findings.filter(enforced);
-  const pending = findings.filter((f) => !enforced(f));
+  const failing = lp === undefined ? findings : findings.filter((f) => f.lp === lp);
 
   for (const problem of library.problems) io.err(formatProblem(problem));
   for (const finding of failing) io.err(formatFinding(finding, library, dir));
@@ -62,13 +57,6 @@ function check(dir: string, lp: LpId | undefined, write: boolean, io: Io): numbe
   for (const line of table) io.out(`  ${line}`);
   io.out('Defect counts (issue 13)');
   for (const row of measureDefects(library.scenarios, library.banks)) io.out(`  ${row.defect}: ${row.count}`);
-  if (lp === undefined && pending.length > 0) {
-    const lps = new Set(pending.flatMap((f) => (f.lp ? [f.lp] : [])));
-    const libraryWide = pending.filter((f) => f.lp === null).length;
-    io.out(
-      `Not yet enforced: ${pending.length - libraryWide} finding(s) in the ${lps.size} LP(s) not converted yet and ${libraryWide} library-wide coverage finding(s) (converted: ${CONVERTED_LPS.join(', ') || 'none'}). scenarios check --lp ID lists one LP's.`,
-    );
-  }
   if (write) {
     const readme = path.join(dir, 'README.md');
     if (!existsSync(readme)) throw new UsageError(`no README.md in ${dir} to write the coverage table into`);

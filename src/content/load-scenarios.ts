@@ -2,10 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { isConverted } from '../core/library-scope.js';
 import { isLpId, type LpId } from '../core/lp.js';
 import { type QuestionBank, QuestionBankSchema, type Scenario, ScenarioSchema } from '../core/scenario.js';
-import { LegacyQuestionBankSchema, LegacyScenarioSchema } from '../core/scenario-legacy.js';
 
 /** The file name, inside an LP folder, that holds that LP's question bank. */
 export const QUESTION_BANK_FILE = 'questions.yaml';
@@ -131,8 +129,6 @@ export function readLibrary(root: string): Library & { problems: ContentProblem[
       problems.push({ file: rel(dir), field: '', message: 'folder name is not a Leadership Principle id' });
       continue;
     }
-    // Not-yet-converted LPs are read with the old format (see library-scope.ts).
-    const converted = isConverted(folder);
     for (const name of listYaml(dir)) {
       const file = path.join(dir, name);
       const source = readFileSync(file, 'utf8');
@@ -142,9 +138,7 @@ export function readLibrary(root: string): Library & { problems: ContentProblem[
         else idsSeen.set(id, rel(file));
       };
       if (name === QUESTION_BANK_FILE) {
-        const parsed = converted
-          ? parseContent(rel(file), source, QuestionBankSchema)
-          : parseContent(rel(file), source, LegacyQuestionBankSchema);
+        const parsed = parseContent(rel(file), source, QuestionBankSchema);
         if (!parsed.ok) {
           problems.push(...parsed.problems);
           continue;
@@ -154,9 +148,7 @@ export function readLibrary(root: string): Library & { problems: ContentProblem[
         files.set(bankKey(parsed.value.lp), rel(file));
         banks.push(parsed.value);
       } else {
-        const parsed = converted
-          ? parseContent(rel(file), source, ScenarioSchema)
-          : parseContent(rel(file), source, LegacyScenarioSchema);
+        const parsed = parseContent(rel(file), source, ScenarioSchema);
         if (!parsed.ok) {
           problems.push(...parsed.problems);
           continue;

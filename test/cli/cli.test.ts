@@ -1,9 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
+import { DEFAULT_SCENARIOS_DIR } from '../../src/content/paths.js';
 import { fakeIo } from '../helpers/fake-io.js';
 import { CLI_JS, requireBuild } from '../helpers/process.js';
 
@@ -94,10 +95,19 @@ describe('star scenarios', () => {
     expect(io.stdout).toContain('Defect counts (issue 13)');
     expect(io.stdout.at(-1)).toMatch(/^ok: \d+ scenarios, \d+ bank questions$/);
   });
-  it('check --lp lists and fails the findings of one LP, converted or not', async () => {
+  it('check --lp lists and fails the findings of one LP', async () => {
+    // A copy of the shipped Ownership folder with one weak probe reply cut short: one content finding.
+    const root = mkdtempSync(path.join(tmpdir(), 'star-check-'));
+    cpSync(path.join(DEFAULT_SCENARIOS_DIR, 'ownership'), path.join(root, 'ownership'), { recursive: true });
+    const file = path.join(root, 'ownership', 'orphaned-auth-client-library.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/(weak:\n\s+answer: )>-\n(?: {8}.*\n)+/, '$1Too short.\n'));
     const io = fakeIo();
-    expect(await runCli(['scenarios', 'check', '--lp', 'frugality'], io)).toBe(1);
-    expect(io.stderr.some((l) => /^scenarios\/frugality\/.*: .*\[[a-z-]+\]$/.test(l))).toBe(true);
+    expect(await runCli(['scenarios', 'check', '--dir', root, '--lp', 'ownership'], io)).toBe(1);
+    expect(
+      io.stderr.some((l) =>
+        /\/ownership\/orphaned-auth-client-library\.yaml: probes\.0\.weak\.answer: .*\[weak-probe-length\]$/.test(l),
+      ),
+    ).toBe(true);
     expect(await runCli(['scenarios', 'check', '--lp', 'nonsense'], fakeIo())).toBe(2);
   });
   it('check fails on a broken folder, listing every problem', async () => {

@@ -7,33 +7,30 @@ import { readCoverageTable } from '../../src/content/readme-coverage.js';
 import { coverageTable } from '../../src/core/content-check/coverage.js';
 import { checkContent } from '../../src/core/content-check/index.js';
 import { checkLibrary } from '../../src/core/library-check.js';
-import { CONVERTED_LPS, isConverted } from '../../src/core/library-scope.js';
 import { LEADERSHIP_PRINCIPLES, LEVELS, STAR_PARTS } from '../../src/core/lp.js';
 import { FOLLOW_UP_GAPS, INDUSTRIES, ROLES } from '../../src/core/scenario-vocabulary.js';
 import { findNearDuplicates } from '../../src/core/similarity.js';
 
 const library = loadLibrary(DEFAULT_SCENARIOS_DIR);
-const allConverted = LEADERSHIP_PRINCIPLES.every((lp) => isConverted(lp.id));
 
 describe('the shipped scenario library', () => {
   it('scores strong answers lean-hire or better, weak ones lean-no-hire or worse, near-the-bar ones between', () => {
     const report = checkLibrary(library.scenarios, library.banks);
     const failures = report.failures.map((f) => `${f.scenarioId}: ${f.item}: ${f.result.verdict} ${f.result.overall}`);
     expect(failures).toEqual([]);
-    // 3 levels + weak answer + 2 per probe, for every scenario, and a near-the-bar answer in each converted one.
-    const converted = library.scenarios.filter((s) => isConverted(s.lp)).length;
-    expect(report.checked).toBeGreaterThanOrEqual(library.scenarios.length * 10 + converted);
+    // 3 levels + weak answer + near-the-bar answer + 2 per probe, for every scenario.
+    expect(report.checked).toBeGreaterThanOrEqual(library.scenarios.length * 11);
   });
 
   it('has no near-duplicate questions', () => {
     expect(checkLibrary(library.scenarios, library.banks).duplicates).toEqual([]);
   });
 
-  it('covers all 16 LPs with at least 3 scenarios and 8 bank questions each', () => {
+  it('covers all 16 LPs with at least 4 scenarios and 8 bank questions each', () => {
     for (const lp of LEADERSHIP_PRINCIPLES) {
       const scenarios = library.scenarios.filter((s) => s.lp === lp.id);
       const questions = library.banks.filter((b) => b.lp === lp.id).flatMap((b) => b.questions);
-      expect(scenarios.length, lp.id).toBeGreaterThanOrEqual(3);
+      expect(scenarios.length, lp.id).toBeGreaterThanOrEqual(4);
       expect(questions.length, lp.id).toBeGreaterThanOrEqual(8);
     }
   });
@@ -43,8 +40,6 @@ describe('the shipped scenario library', () => {
     for (const s of library.scenarios)
       for (const level of LEVELS)
         for (const part of STAR_PARTS) {
-          // Old-format reflections kept their phrases in the shared step, not the level's text.
-          if (part === 'reflection' && !isConverted(s.lp)) continue;
           const { example, keyPhrases } = s.levels[level].story[part];
           for (const phrase of keyPhrases)
             if (!example.toLowerCase().includes(phrase.toLowerCase()))
@@ -53,16 +48,11 @@ describe('the shipped scenario library', () => {
     expect(missing).toEqual([]);
   });
 
-  // Issue 13 converts the library one LP at a time, and CONVERTED_LPS (src/core/library-scope.ts)
-  // lists the LPs done so far: their content must pass every check. Library-wide coverage joins
-  // in when all sixteen are listed, and the last writer's merge then deletes the list.
-  it(`passes every content check in the converted LPs (${CONVERTED_LPS.join(', ')})`, () => {
-    const findings = checkContent(library.scenarios, library.banks)
-      .filter((f) => (f.lp === null ? allConverted : isConverted(f.lp)))
-      .map(
-        (f) =>
-          `${f.scenarioId ?? f.lp ?? 'library'}: ${formatProblem({ file: f.check, field: f.field, message: f.message })}`,
-      );
+  it('passes every content check, library-wide coverage included', () => {
+    const findings = checkContent(library.scenarios, library.banks).map(
+      (f) =>
+        `${f.scenarioId ?? f.lp ?? 'library'}: ${formatProblem({ file: f.check, field: f.field, message: f.message })}`,
+    );
     expect(findings).toEqual([]);
   });
 

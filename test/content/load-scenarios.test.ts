@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { contentJsonSchemas, renderJsonSchema } from '../../src/content/json-schema.js';
 import { ContentError, formatProblem, loadLibrary, readLibrary } from '../../src/content/load-scenarios.js';
 import { DEFAULT_SCENARIOS_DIR } from '../../src/content/paths.js';
-import { isConverted } from '../../src/core/library-scope.js';
 import { modelAnswer } from '../../src/core/scenario.js';
 
 const BROKEN = path.join(import.meta.dirname, '../fixtures/scenarios-broken');
@@ -60,17 +59,6 @@ describe('loadLibrary', () => {
       'lp: is "frugality" but the file is in the "ownership" folder',
       expect.stringMatching(/^id: id "orders-etl-silent-row-loss" is already used in .*a.yaml$/),
     ]);
-  });
-
-  it('reads an LP not yet converted with the old format, one story copied to every level', () => {
-    const library = loadLibrary(DEFAULT_SCENARIOS_DIR);
-    const legacy = library.scenarios.find((s) => !isConverted(s.lp));
-    // Vacuous once every LP is converted; then delete this test with scenario-legacy.ts.
-    if (!legacy) return;
-    expect(legacy.levels.sde1.story.action.example).toBe(legacy.steps.action.example);
-    expect(legacy.levels.senior.story.reflection.example).toBe(legacy.levels.senior.reflection);
-    expect(legacy.weakAnswer.level).toBe('sde2');
-    expect(library.banks.find((b) => b.lp === legacy.lp)?.followUps).toEqual([]);
   });
 
   it('gives readers the SDE2 story in steps and each level its own story and reflection', () => {

@@ -31,8 +31,8 @@ const SCENARIO_CHECKS: ((scenario: Scenario) => Finding[])[] = [
 
 /**
  * Every content check over a library: each scenario, each LP (quiz bias, templated phrases,
- * stock mistakes, coverage, follow-ups) and the library's spread. Returns every finding; which
- * of them fail the build is the caller's choice (see library-scope.ts).
+ * stock mistakes, coverage, follow-ups) and the library's spread. Returns every finding; `scenarios check`
+ * and the library test fail on any.
  */
 export function checkContent(scenarios: readonly Scenario[], banks: readonly QuestionBank[]): Finding[] {
   const findings = scenarios.flatMap((scenario) => SCENARIO_CHECKS.flatMap((check) => check(scenario)));

@@ -51,7 +51,12 @@ export function redFlagLines(): string {
 const meaning = (lp: string) => LEADERSHIP_PRINCIPLES.find((p) => p.id === lp)?.meaning ?? '';
 
 /** The interviewer's kit, in their DM only. */
-export function interviewerKitMessage(mock: Mock, scenario: Scenario, followUps: readonly FollowUp[]): MessageBody {
+export function interviewerKitMessage(
+  mock: Mock,
+  scenario: Scenario,
+  followUps: readonly FollowUp[],
+  chosen: 'weakest' | 'new',
+): MessageBody {
   const level = mock.level;
   const variant = scenario.levels[level];
   const mode = mock.mode ?? 'learning';
@@ -62,7 +67,7 @@ export function interviewerKitMessage(mock: Mock, scenario: Scenario, followUps:
     ),
     section(`*Ask:* *${escapeMrkdwn(scenario.question)}*`),
     section(
-      `*What it tests:* ${lpName(scenario.lp)}: ${meaning(scenario.lp)} At ${LEVEL_NAMES[level]}: ${escapeMrkdwn(variant.focus)}\n_Chosen from ${person(mock.candidateId)}’s weakest principles in practice so far._`,
+      `*What it tests:* ${lpName(scenario.lp)}: ${meaning(scenario.lp)} At ${LEVEL_NAMES[level]}: ${escapeMrkdwn(variant.focus)}\n_${chosen === 'weakest' ? `Chosen from ${person(mock.candidateId)}’s weakest principles in practice so far.` : `${person(mock.candidateId)} has not practised this principle here yet: a fresh question.`}_`,
     ),
     section(`*Target time* (${timing(scenario, level)}). Past about a minute over, the answer is too long.`),
     section(`*How to run it (${MODE_RULES[mode].name}):* ${MODE_RULES[mode].rules}`),

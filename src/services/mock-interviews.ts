@@ -4,6 +4,7 @@
 // scorecard and the candidate's pasted answer. Every message goes through the outbox.
 import type { Clock } from '../clock.js';
 import type { Library } from '../content/load-scenarios.js';
+import { averagesByLp } from '../core/mock-kit.js';
 import { parseScorecard, type RawScorecard } from '../core/mock-scorecard.js';
 import { type Mock, type MockMode, type MockRole, participants, roleOf } from '../core/mocks.js';
 import { scoreAnswer } from '../core/rubric/index.js';
@@ -27,7 +28,7 @@ import type { Outbox } from './outbox.js';
 import type { SlackGatewayFor } from './slack-port.js';
 
 export interface MockInterviewsDeps {
-  repos: Pick<Repositories, 'mocks'>;
+  repos: Pick<Repositories, 'mocks' | 'answers'>;
   library: Library;
   rounds: MockRounds;
   timezones: TimezoneCache;
@@ -143,9 +144,13 @@ export class MockInterviews {
     }
     const scenario = this.scenarioOf(mock);
     const followUps = this.deps.library.banks.find((b) => b.lp === scenario.lp)?.followUps ?? [];
+    // Whether the question came from the candidate's weakest LPs or, with no history there, was simply new to them.
+    const practisedLp =
+      role === 'interviewer' &&
+      averagesByLp(await this.deps.repos.answers.listForUser(teamId, mock.candidateId)).has(mock.lp);
     const body =
       role === 'interviewer'
-        ? interviewerKitMessage(mock, scenario, followUps)
+        ? interviewerKitMessage(mock, scenario, followUps, practisedLp ? 'weakest' : 'new')
         : role === 'candidate'
           ? candidateBriefMessage(mock, scenario)
           : observerBriefMessage(mock, scenario);

@@ -110,7 +110,7 @@ describe('mock messages', () => {
       for (const level of LEVELS) {
         const mock = { ...MOCK, lp: scenario.lp, level, questionId: scenario.id, mode: 'learning' as const };
         const followUps = banks.find((b) => b.lp === scenario.lp)?.followUps ?? [];
-        const kit = interviewerKitMessage(mock, scenario, followUps);
+        const kit = interviewerKitMessage(mock, scenario, followUps, 'weakest');
         expectWithinLimits(kit);
         expect(textOf(kit)).toContain(scenario.question.slice(0, 40).replace(/&/g, '&amp;').replace(/"/g, '\\"'));
         expectWithinLimits(candidateBriefMessage(mock, scenario));
@@ -118,6 +118,15 @@ describe('mock messages', () => {
         // The candidate's brief never carries the question.
         expect(textOf(candidateBriefMessage(mock, scenario))).not.toContain(scenario.question.slice(0, 40));
       }
+  });
+
+  it('says why the kit’s question was chosen: the candidate’s weakest LPs, or one new to them', () => {
+    const scenario = scenarios[0];
+    const mock = { ...MOCK, questionId: scenario.id, lp: scenario.lp, mode: 'learning' as const };
+    expect(textOf(interviewerKitMessage(mock, scenario, [], 'weakest'))).toContain('Chosen from <@U1111>’s weakest');
+    expect(textOf(interviewerKitMessage(mock, scenario, [], 'new'))).toContain(
+      '<@U1111> has not practised this principle here yet',
+    );
   });
 
   it('renders the scorecard and the rubric’s view, with the comparison once both exist', () => {

@@ -243,6 +243,8 @@ describe('one mock', () => {
     const interviewerDm = `D${mock.interviewerId.slice(1)}`;
     const kits = posts(w).filter(([, , b]) => b.text.startsWith('Interviewer kit'));
     expect(kits.map(([channel]) => channel)).toEqual([interviewerDm]);
+    // The candidate has no practice yet, so the kit says the question is simply new to them.
+    expect(textOf(kits[0][2])).toContain('has not practised this principle here yet');
     expect(await kit.start(TEAM, mock.candidateId, mock.id, 'candidate')).toEqual({ kind: 'sent', what: 'brief' });
     const brief = posts(w, `D${mock.candidateId.slice(1)}`).at(-1)?.[2];
     const question = shippedLibrary().scenarios.find((s) => s.id === mock.questionId)?.question ?? '';

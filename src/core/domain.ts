@@ -2,6 +2,7 @@
 // them, and services and messages read them without knowing about tables. The constant lists are
 // the vocabularies the schema's enum columns are built from.
 import type { Level } from './lp.js';
+import type { MockUserData } from './mocks.js';
 import type { AnswerKind, Verdict } from './rubric/index.js';
 import type { SessionState } from './session.js';
 
@@ -42,6 +43,8 @@ export interface UserRecord {
   userId: string;
   level: Level;
   timezone: string | null;
+  tzOffsetSeconds: number | null;
+  timezoneCheckedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -235,4 +238,6 @@ export interface UserData {
   reviewsGiven: PeerReview[];
   reviewsReceived: PeerReview[];
   away: AwayRecord[];
+  /** Mock interview pools, mocks, scorecards and pasted answers. */
+  mocks: MockUserData;
 }

@@ -2,6 +2,7 @@
 // answers and reviews (read by the services, rendered by src/messages).
 import type { Answer, ChannelAnswer, PeerReview } from './domain.js';
 import { LP_IDS } from './lp.js';
+import type { MockCounts, MockWeek } from './mock-reports.js';
 import { combinedScore, peerScore } from './peer-review.js';
 
 const DAY_MS = 86_400_000;
@@ -17,6 +18,9 @@ export interface LeaderboardRow {
   reviewsGiven: number;
   reviewsReceived: number;
   streak: number;
+  /** Live mock interviews in this channel's pool: as the interviewer, and as the candidate. */
+  mocksGiven: number;
+  mocksTaken: number;
 }
 
 export interface Digest {
@@ -25,6 +29,8 @@ export interface Digest {
   mostImproved?: { userId: string; from: number; to: number };
   strongest?: { userId: string; combined: number; excerpt: string };
   topFlags: { id: string; count: number; tip: string }[];
+  /** The week's live mock interviews, when the channel has a pool. */
+  mocks?: MockWeek;
 }
 
 export interface UserStats {
@@ -73,15 +79,16 @@ export function answeredDates(answers: readonly ChannelAnswer[], userId: string)
 
 /**
  * The top ten of a channel in a window: most answers first, then the higher combined average,
- * then by id. People who only reviewed are listed too.
+ * then by id. People who only reviewed, or only took part in mock interviews, are listed too.
  */
 export function rankPractitioners(
   inWindow: readonly ChannelAnswer[],
   reviews: readonly PeerReview[],
   combined: ReadonlyMap<number, number>,
   streakOf: ReadonlyMap<string, number>,
+  mocks: ReadonlyMap<string, MockCounts> = new Map(),
 ): LeaderboardRow[] {
-  const users = new Set([...inWindow.map((a) => a.userId), ...reviews.map((r) => r.reviewerId)]);
+  const users = new Set([...inWindow.map((a) => a.userId), ...reviews.map((r) => r.reviewerId), ...mocks.keys()]);
   return [...users]
     .map((userId) => {
       const mine = inWindow.filter((a) => a.userId === userId);
@@ -93,9 +100,17 @@ export function rankPractitioners(
         reviewsGiven: reviews.filter((r) => r.reviewerId === userId).length,
         reviewsReceived: reviews.filter((r) => r.authorId === userId).length,
         streak: streakOf.get(userId) ?? 0,
+        mocksGiven: mocks.get(userId)?.given ?? 0,
+        mocksTaken: mocks.get(userId)?.taken ?? 0,
       };
     })
-    .sort((a, b) => b.answers - a.answers || b.averageCombined - a.averageCombined || a.userId.localeCompare(b.userId))
+    .sort(
+      (a, b) =>
+        b.answers - a.answers ||
+        b.averageCombined - a.averageCombined ||
+        b.mocksGiven + b.mocksTaken - (a.mocksGiven + a.mocksTaken) ||
+        a.userId.localeCompare(b.userId),
+    )
     .slice(0, 10);
 }
 

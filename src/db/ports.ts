@@ -18,6 +18,18 @@ import type {
   UserSettings,
 } from '../core/domain.js';
 import type { Level } from '../core/lp.js';
+import type { Scorecard } from '../core/mock-scorecard.js';
+import type {
+  Mock,
+  MockAnswer,
+  MockMember,
+  MockMode,
+  MockPool,
+  MockRound,
+  MockScorecard,
+  MockWithScorecard,
+  RoundKind,
+} from '../core/mocks.js';
 import type { RubricResult } from '../core/rubric/index.js';
 import type { AnswerSlot, SessionProgress } from '../core/session.js';
 
@@ -32,6 +44,7 @@ export interface Repositories {
   prompts: PromptsRepository;
   community: CommunityRepository;
   privacy: PrivacyRepository;
+  mocks: MocksRepository;
 }
 
 export interface UsersRepository {
@@ -39,6 +52,24 @@ export interface UsersRepository {
   get(teamId: string, userId: string): Promise<UserSettings>;
   setTimezone(teamId: string, userId: string, timezone: string, now: Date): Promise<void>;
   setLevel(teamId: string, userId: string, level: Level, now: Date): Promise<void>;
+  /** The Slack timezones read so far for these people (someone never read is missing). */
+  timezones(teamId: string, userIds: readonly string[]): Promise<Map<string, CachedTimezone>>;
+  /** Keeps what users.info said about a person's timezone, and when. */
+  cacheTimezone(
+    teamId: string,
+    userId: string,
+    timezone: string | null,
+    offsetSeconds: number | null,
+    now: Date,
+  ): Promise<void>;
+}
+
+/** A person's timezone as last read from Slack. */
+export interface CachedTimezone {
+  timezone: string | null;
+  offsetSeconds: number | null;
+  /** Null when it was set some other way (`/star schedule`) and never read for mocks. */
+  checkedAt: string | null;
 }
 
 /**
@@ -323,4 +354,141 @@ export interface PrivacyRepository {
   forgottenSince(teamId: string, userId: string, messageTs: string): Promise<boolean>;
   /** One transaction: deletes every row about a person; returns how many. */
   forgetUser(teamId: string, userId: string, now: Date): Promise<number>;
+}
+
+/** One mock of a round, as pairing decided it. */
+export interface NewMock {
+  candidateId: string;
+  interviewerId: string;
+  observerId: string | null;
+  lp: string;
+  level: Level;
+  questionId: string;
+  suggestedTimes: string[];
+  mode: MockMode | null;
+}
+
+export interface RoundClaim {
+  teamId: string;
+  channelId: string;
+  roundKey: string;
+  kind: RoundKind;
+  roundAt: string;
+  mocks: NewMock[];
+  /** Weekly rounds: the members' ignored-round counts after the last round (pausing whoever reached the limit). */
+  ignored?: { userId: string; ignoredRounds: number; pause: boolean }[];
+}
+
+/** A mock message that must go out once, under its key. */
+export interface MockNotice {
+  teamId: string;
+  key: string;
+  channelId: string;
+  threadTs?: string | null;
+  /** The person it is about, if any (forget-me deletes it). */
+  userId?: string;
+  mockId?: number;
+  /** Ephemeral delivery to this user only. */
+  ephemeralTo?: string;
+}
+
+/** What a plan decides about a mock inside the transaction that changes it. */
+export interface MockUpdate {
+  change?: Partial<Pick<Mock, 'mode' | 'status' | 'noShowUserId' | 'suggestedTimes'>>;
+  /** A participant who answered (any button, the scorecard): they did not ignore the round. */
+  respondedBy?: string;
+  /** The introduction's new content (updated in place once sent). */
+  intro?: (mock: Mock) => MessageContent;
+}
+
+/** Decides a mock's update; undefined leaves it as it was. */
+export type MockPlan = (mock: Mock) => MockUpdate | undefined;
+
+export interface MocksRepository {
+  pool(teamId: string, channelId: string): Promise<MockPool | undefined>;
+  /** Adds a person to a channel's pool (creating the pool): `resumed` after leaving or a pause. */
+  join(teamId: string, channelId: string, userId: string, now: Date): Promise<'joined' | 'resumed' | 'already'>;
+  /** False when they were not an active member. */
+  leave(teamId: string, channelId: string, userId: string, now: Date): Promise<boolean>;
+  members(teamId: string, channelId: string): Promise<MockMember[]>;
+  /** Sets (or with null stops) the weekly pairing, creating the pool; a change never pairs a round already past. */
+  setWeekly(
+    teamId: string,
+    channelId: string,
+    weekly: { day: number; minuteOfDay: number; timezone: string } | null,
+    userId: string,
+    now: Date,
+  ): Promise<MockPool>;
+  /** Every pool with weekly pairing on, of every workspace (the minute tick's input). */
+  weeklyPools(): Promise<MockPool[]>;
+  /** False when they had skipped that round already. */
+  skip(teamId: string, channelId: string, roundKey: string, userId: string, now: Date): Promise<boolean>;
+  skipped(teamId: string, channelId: string, roundKey: string): Promise<string[]>;
+  /** A pool's mocks created since an instant (every status), oldest first. */
+  history(teamId: string, channelId: string, since: string): Promise<Mock[]>;
+  /** The mocks of the pool's latest weekly round (empty before the first). */
+  lastWeeklyRound(teamId: string, channelId: string): Promise<Mock[]>;
+  /**
+   * One transaction: claims a round under its unique key and stores its mocks; a weekly round is
+   * also noted on the pool and applies the ignored-round counts. Undefined when claimed before.
+   */
+  claimRound(claim: RoundClaim, now: Date): Promise<{ round: MockRound; mocks: Mock[] } | undefined>;
+  get(teamId: string, mockId: number): Promise<Mock | undefined>;
+  /** Planned mocks created since an instant whose group DM was never opened (Slack failed, or a crash after the claim), every workspace. */
+  unintroduced(since: string): Promise<Mock[]>;
+  /** One transaction: records the group DM and queues the introduction. Undefined when introduced before. */
+  introduce(
+    teamId: string,
+    mockId: number,
+    conversationId: string,
+    content: (mock: Mock) => MessageContent,
+    now: Date,
+  ): Promise<number | undefined>;
+  /**
+   * One transaction: `plan` sees the mock and decides; the change is stored and the introduction
+   * revised. Undefined when the mock is unknown or the plan declined.
+   */
+  update(
+    teamId: string,
+    mockId: number,
+    plan: MockPlan,
+    now: Date,
+  ): Promise<{ mock: Mock; replyId: number | undefined } | undefined>;
+  /** Planned mocks created since an instant that have a group DM, every workspace (nudges and check-backs). */
+  openSince(since: string): Promise<Mock[]>;
+  noticeSent(teamId: string, key: string): Promise<boolean>;
+  /** One transaction: claims a notice's key and queues its message. Undefined when claimed before. */
+  claimNotice(notice: MockNotice, content: MessageContent, now: Date): Promise<number | undefined>;
+  /**
+   * One transaction: stores the interviewer's scorecard (one per mock), marks the mock met, and
+   * queues the candidate's DM, rendered with the candidate's own answer when there is one.
+   * `exists` when the mock has a scorecard already.
+   */
+  submitScorecard(
+    teamId: string,
+    mockId: number,
+    card: Scorecard,
+    dm: {
+      channelId: string;
+      render: (mock: Mock, card: MockScorecard, answer: MockAnswer | undefined) => MessageContent;
+    },
+    now: Date,
+  ): Promise<{ scorecard: MockScorecard; replyId: number } | 'exists' | undefined>;
+  scorecard(teamId: string, mockId: number): Promise<MockScorecard | undefined>;
+  /**
+   * One transaction: stores (or replaces) the candidate's own answer and queues their DM with the
+   * rubric's view, set beside the scorecard when there is one.
+   */
+  saveAnswer(
+    answer: Omit<MockAnswer, 'createdAt' | 'updatedAt'>,
+    dm: { channelId: string; render: (card: MockScorecard | undefined) => MessageContent },
+    now: Date,
+  ): Promise<number | undefined>;
+  answer(teamId: string, mockId: number): Promise<MockAnswer | undefined>;
+  /** The mocks a person took part in, newest first, with their scorecards. */
+  mocksOf(teamId: string, userId: string, limit: number): Promise<MockWithScorecard[]>;
+  /** Question ids a person was asked as the candidate. */
+  questionsAskedOf(teamId: string, userId: string): Promise<string[]>;
+  /** A pool's mocks that took place since an instant (all time without one), with their scorecards. */
+  heldInChannel(teamId: string, channelId: string, since?: string): Promise<MockWithScorecard[]>;
 }

@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { flagLabel } from '../core/flag-words.js';
 import type { Digest, LeaderboardRow, LeaderboardWindow } from '../core/reports.js';
 import { button, context, escapeMrkdwn, header, type MessageBody, message, section, truncateAtWord } from './blocks.js';
 import { ACTION_IDS } from './ids.js';
@@ -15,7 +16,7 @@ export function leaderboardMessage(rows: readonly LeaderboardRow[], window: Lead
   const medal = ['🥇', '🥈', '🥉'];
   const lines = rows.map(
     (r, i) =>
-      `${medal[i] ?? `${i + 1}.`} <@${r.userId}> · ${r.answers} answer${r.answers === 1 ? '' : 's'} · avg ${r.averageCombined}/100 · reviews ${r.reviewsGiven} given, ${r.reviewsReceived} received · :fire: ${r.streak}`,
+      `${medal[i] ?? `${i + 1}.`} <@${r.userId}> · ${r.answers} answer${r.answers === 1 ? '' : 's'} · avg ${r.averageCombined}/100 · reviews ${r.reviewsGiven} given, ${r.reviewsReceived} received · :fire: ${r.streak}${r.mocksGiven + r.mocksTaken > 0 ? ` · mocks ${r.mocksGiven} given, ${r.mocksTaken} taken` : ''}`,
   );
   return message(`Leaderboard for ${WINDOW_LABEL[window]}`, [
     header(`Leaderboard · ${WINDOW_LABEL[window]}`),
@@ -53,7 +54,21 @@ export function digestMessage(digest: Digest): MessageBody {
       ),
     );
   }
-  blocks.push(context('Only answers in this channel count; private practice is never quoted.'));
+  if (digest.mocks) {
+    const m = digest.mocks;
+    const heard =
+      m.topFlags.length > 0
+        ? ` Red flags interviewers heard most: ${m.topFlags.map((f) => `${flagLabel(f.id)} (${f.count})`).join(', ')}.`
+        : '';
+    blocks.push(
+      section(
+        `*Mock interviews:* ${m.held} held this week by ${m.people} ${m.people === 1 ? 'person' : 'people'}.${escapeMrkdwn(heard)}`,
+      ),
+    );
+  }
+  blocks.push(
+    context('Only answers in this channel count; private practice is never quoted, and mock scorecards stay private.'),
+  );
   return message(`Weekly digest: ${digest.answers} answers from ${digest.people} people`, blocks);
 }
 

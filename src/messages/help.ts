@@ -13,6 +13,7 @@ export function helpMessage(problem?: string): MessageBody {
     '`/star prompt`: post this channel’s next prompt now (admins)',
     '`/star leaderboard [week|month|all]`: this channel’s top practitioners',
     '`/star away 2026-12-24..2027-01-02`: freeze your streaks for a holiday',
+    '`/star mocks join|leave`: this channel’s pool of live mock interviews · `/star mocks schedule weekly mon 10:00 [timezone]`: pair it weekly (admins) · `/star mock [learning|realistic]`: a partner now',
     '`/star export`: all your data as a JSON file in a DM · `/star forget-me`: delete it all',
     '`/star help`: this message',
   ];

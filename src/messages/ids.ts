@@ -12,6 +12,19 @@ export const ACTION_IDS = {
   homePractice: 'star_home_practice',
   homeQuiz: 'star_home_quiz',
   homeLearn: 'star_home_learn',
+  mockModeLearning: 'star_mock_mode_learning',
+  mockModeRealistic: 'star_mock_mode_realistic',
+  mockStartInterviewer: 'star_mock_start_interviewer',
+  mockStartCandidate: 'star_mock_start_candidate',
+  mockStartObserver: 'star_mock_start_observer',
+  mockScorecard: 'star_mock_scorecard',
+  mockPasteAnswer: 'star_mock_paste_answer',
+  mockReschedule: 'star_mock_reschedule',
+  mockCancel: 'star_mock_cancel',
+  mockNoShow: 'star_mock_no_show',
+  mockMet: 'star_mock_met',
+  mockDidNotMeet: 'star_mock_did_not_meet',
+  mockSkipRound: 'star_mock_skip_round',
 } as const;
 
 /** One action id per quiz option (A–E): Slack rejects repeated action ids within a block. */
@@ -25,7 +38,23 @@ export const QUIZ_CHOICE_IDS = [
 
 export const VIEW_IDS = {
   answerForm: 'star_answer_form',
+  mockScorecard: 'star_mock_scorecard_form',
+  mockAnswer: 'star_mock_answer_form',
 } as const;
+
+/** Block ids of the mock scorecard modal's inputs (each input's own action id is `value`). */
+export const SCORECARD_BLOCKS = {
+  flagsContent: 'flags_content',
+  flagsDelivery: 'flags_delivery',
+  verdict: 'verdict',
+  wentWell: 'went_well',
+  toImprove: 'to_improve',
+  /** One per dimension: `rating_ownership`, … */
+  rating: (dimension: string) => `rating_${dimension}`,
+} as const;
+
+/** The action id of every input inside a modal's input block. */
+export const INPUT_ACTION = 'value' as const;
 
 /** Bot events the app subscribes to (manifest settings.event_subscriptions.bot_events). */
 export const BOT_EVENTS = [
@@ -50,4 +79,5 @@ export const BOT_SCOPES = [
   'users:read',
   'reactions:read',
   'files:write',
+  'mpim:write',
 ] as const;

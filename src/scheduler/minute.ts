@@ -1,10 +1,12 @@
 import type { JobContext } from './context.js';
+import { pairDueMocks } from './pair-due-mocks.js';
 import { postDueDigests } from './post-due-digests.js';
 import { postDuePrompts } from './post-due-prompts.js';
 
-/** Every minute: the prompts due, then the digests due. */
+/** Every minute: the prompts due, then the digests due, then the mock interview rounds. */
 export async function runMinute(ctx: JobContext, now: Date) {
   const prompts = await postDuePrompts(ctx, now);
   const digests = await postDueDigests(ctx, now);
-  return { prompts, digests };
+  const mocks = await pairDueMocks(ctx, now);
+  return { prompts, digests, mocks };
 }

@@ -2,6 +2,7 @@
 // practice is never read here.
 import type { Clock } from '../clock.js';
 import type { ChannelAnswer, ChannelSchedule } from '../core/domain.js';
+import { mockCounts, summariseMockWeek } from '../core/mock-reports.js';
 import { legendEmoji, reviewKey } from '../core/peer-review.js';
 import {
   answeredDates,
@@ -40,7 +41,7 @@ export interface ReactionChange {
 
 export class CommunityService {
   constructor(
-    private readonly repos: Pick<Repositories, 'answers' | 'sessions' | 'community' | 'schedules'>,
+    private readonly repos: Pick<Repositories, 'answers' | 'sessions' | 'community' | 'schedules' | 'mocks'>,
     private readonly slackFor: SlackGatewayFor,
     private readonly clock: Clock,
   ) {}
@@ -110,8 +111,10 @@ export class CommunityService {
     const inWindow = since ? all.filter((a) => a.createdAt >= since) : all;
     const combined = combinedScores(inWindow, await community.reviewsFor(inWindow.map((a) => a.id)));
     const reviews = await community.reviewsInChannel(teamId, channelId, since);
-    const streaks = await this.streaks(teamId, channelId, windowPeople(inWindow, reviews), all);
-    return rankPractitioners(inWindow, reviews, combined, streaks);
+    const mocks = mockCounts(await this.repos.mocks.heldInChannel(teamId, channelId, since));
+    const people = [...new Set([...windowPeople(inWindow, reviews), ...mocks.keys()])];
+    const streaks = await this.streaks(teamId, channelId, people, all);
+    return rankPractitioners(inWindow, reviews, combined, streaks, mocks);
   }
 
   /** The week's digest for a channel: participation, most improved, strongest answer, frequent flags. */
@@ -123,7 +126,10 @@ export class CommunityService {
       channelId,
       new Date(now.getTime() - 14 * DAY_MS).toISOString(),
     );
-    return summariseWeek(recent, await community.reviewsFor(recent.map((a) => a.id)), now, flagTip);
+    const digest = summariseWeek(recent, await community.reviewsFor(recent.map((a) => a.id)), now, flagTip);
+    const weekAgo = new Date(now.getTime() - 7 * DAY_MS).toISOString();
+    const mocks = summariseMockWeek(await this.repos.mocks.heldInChannel(teamId, channelId, weekAgo));
+    return mocks.held > 0 ? { ...digest, mocks } : digest;
   }
 
   /**

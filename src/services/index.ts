@@ -10,6 +10,10 @@ import { ThreadCatchUp } from './catch-up.js';
 import { CommunityService } from './community.js';
 import { DeliveryGuard } from './deliveries.js';
 import { LearningService } from './learning.js';
+import { MockInterviews } from './mock-interviews.js';
+import { MockPoolService } from './mock-pool.js';
+import { MockRounds } from './mock-rounds.js';
+import { TimezoneCache } from './mock-timezones.js';
 import { Outbox, type Track } from './outbox.js';
 import { PracticeService } from './practice.js';
 import { PrivacyService } from './privacy.js';
@@ -29,6 +33,9 @@ export interface Services {
   progress: ProgressService;
   privacy: PrivacyService;
   settings: SettingsService;
+  mockPool: MockPoolService;
+  mockRounds: MockRounds;
+  mockInterviews: MockInterviews;
   deliveries: DeliveryGuard;
   threads: ThreadCatchUp;
   outbox: Outbox;
@@ -55,6 +62,9 @@ export function createServices(deps: ServiceDeps): Services {
   const answers = new AnswerService({ repos, catalog, outbox, clock, logger });
   const prompts = new PromptService({ repos, catalog, outbox, clock, random });
   const community = new CommunityService(repos, slackFor, clock);
+  const progress = new ProgressService(repos, community, slackFor, clock);
+  const timezones = new TimezoneCache(repos, slackFor, clock, logger);
+  const mockRounds = new MockRounds({ repos, library, timezones, outbox, slackFor, clock, random, logger });
   return {
     answers,
     practice: new PracticeService({ repos, library, answers, outbox, slackFor, clock, random, logger }),
@@ -62,9 +72,22 @@ export function createServices(deps: ServiceDeps): Services {
     prompts,
     schedules: new ScheduleService({ repos, prompts, slackFor, clock, admins: deps.admins }),
     community,
-    progress: new ProgressService(repos, community, slackFor, clock),
+    progress,
     privacy: new PrivacyService(repos.privacy, slackFor, clock),
     settings: new SettingsService(repos, clock),
+    mockPool: new MockPoolService({ repos, rounds: mockRounds, slackFor, clock, admins: deps.admins }),
+    mockRounds,
+    mockInterviews: new MockInterviews({
+      repos,
+      library,
+      rounds: mockRounds,
+      timezones,
+      outbox,
+      slackFor,
+      clock,
+      logger,
+      publishHome: (teamId, userId) => progress.publishHome(teamId, userId),
+    }),
     deliveries: new DeliveryGuard(repos.events, clock),
     threads: new ThreadCatchUp(repos, answers, slackFor, logger),
     outbox,

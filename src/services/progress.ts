@@ -7,9 +7,12 @@ import { homeView } from '../messages/home.js';
 import type { CommunityService } from './community.js';
 import type { SlackGatewayFor } from './slack-port.js';
 
+/** Mock interviews listed on App Home, newest first. */
+const HOME_MOCKS = 5;
+
 export class ProgressService {
   constructor(
-    private readonly repos: Pick<Repositories, 'answers' | 'sessions' | 'quiz' | 'users' | 'community'>,
+    private readonly repos: Pick<Repositories, 'answers' | 'sessions' | 'quiz' | 'users' | 'community' | 'mocks'>,
     private readonly community: CommunityService,
     private readonly slackFor: SlackGatewayFor,
     private readonly clock: Clock,
@@ -39,8 +42,9 @@ export class ProgressService {
     );
   }
 
-  /** Publishes the person's dashboard on their Home tab. */
+  /** Publishes the person's dashboard on their Home tab, with their latest mock interviews. */
   async publishHome(teamId: string, userId: string): Promise<void> {
-    await this.slackFor(teamId).publishHome(userId, homeView(await this.home(teamId, userId)));
+    const mocks = await this.repos.mocks.mocksOf(teamId, userId, HOME_MOCKS);
+    await this.slackFor(teamId).publishHome(userId, homeView(await this.home(teamId, userId), mocks, userId));
   }
 }

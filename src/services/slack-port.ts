@@ -18,6 +18,8 @@ export const REPLY_METADATA_EVENT = 'star_coach_reply';
 
 export interface SlackGateway {
   openDm(userId: string): Promise<string>;
+  /** Opens (or finds) the group DM of these people and the bot; returns its id. Needs mpim:write. */
+  openConversation(userIds: readonly string[]): Promise<string>;
   /**
    * Posts a message (in a thread when `threadTs` is given); returns its ts. With `replyId` the
    * message carries it as metadata, so a send cut short by a crash can be found afterwards.
@@ -37,7 +39,10 @@ export interface SlackGateway {
   removeReaction(channel: string, ts: string, name: string): Promise<void>;
   /** Joins a public channel; false when the bot cannot join by itself (a private channel). */
   joinChannel(channel: string): Promise<boolean>;
-  userInfo(user: string): Promise<{ timezone: string | null; isAdmin: boolean; isBot: boolean }>;
+  /** `tzOffset`: Slack's tz_offset in seconds east of UTC, when it sent one. */
+  userInfo(
+    user: string,
+  ): Promise<{ timezone: string | null; tzOffset?: number | null; isAdmin: boolean; isBot: boolean }>;
   uploadFile(channel: string, filename: string, content: string, comment: string): Promise<void>;
   publishHome(userId: string, view: View): Promise<void>;
   /** The replies in a thread (without the parent), oldest first. */

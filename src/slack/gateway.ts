@@ -99,6 +99,13 @@ export function webClientGateway(client: WebClient, token: string): SlackGateway
         if (!id) throw new Error('conversations.open returned no channel');
         return id;
       }),
+    openConversation: (userIds) =>
+      call(async () => {
+        const result = await client.conversations.open({ token, users: userIds.join(',') });
+        const id = result.channel?.id;
+        if (!id) throw new Error('conversations.open returned no channel');
+        return id;
+      }),
     post: (channel, threadTs, body, replyId) =>
       call(async () => {
         const result = await client.chat.postMessage({
@@ -192,6 +199,7 @@ export function webClientGateway(client: WebClient, token: string): SlackGateway
         const result = await client.users.info({ token, user });
         return {
           timezone: result.user?.tz ?? null,
+          tzOffset: result.user?.tz_offset ?? null,
           isAdmin: result.user?.is_admin === true || result.user?.is_owner === true,
           isBot: result.user?.is_bot === true,
         };

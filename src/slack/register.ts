@@ -7,6 +7,12 @@ import { forgetConfirmAction } from './actions/forget-confirm.js';
 import { homeLearningAction } from './actions/home-learning.js';
 import { homePracticeAction } from './actions/home-practice.js';
 import { learnStepAction } from './actions/learn-step.js';
+import { mockChangeAction } from './actions/mock-change.js';
+import { mockFormAction } from './actions/mock-forms.js';
+import { mockMetAction } from './actions/mock-met.js';
+import { mockModeAction } from './actions/mock-mode.js';
+import { mockSkipAction } from './actions/mock-skip.js';
+import { mockStartAction } from './actions/mock-start.js';
 import { openAnswerFormAction } from './actions/open-answer-form.js';
 import { quizChoiceAction } from './actions/quiz-choice.js';
 import { quizNextAction } from './actions/quiz-next.js';
@@ -16,6 +22,8 @@ import { appHomeOpenedListener } from './events/app-home-opened.js';
 import { messageListener } from './events/message.js';
 import { reactionListener } from './events/reaction.js';
 import { answerFormSubmission } from './views/answer-form.js';
+import { mockAnswerSubmission } from './views/mock-answer.js';
+import { mockScorecardSubmission } from './views/mock-scorecard.js';
 
 export interface RegisteredIds {
   commands: string[];
@@ -75,6 +83,22 @@ export function registerListeners(app: App, services: Services, inFlight: InFlig
   button(ACTION_IDS.homeQuiz, homeLearningAction(services, 'quiz'));
   button(ACTION_IDS.homeLearn, homeLearningAction(services, 'learn'));
   view(VIEW_IDS.answerForm, answerFormSubmission(services));
+  // Mock interviews: the buttons of a pair's group DM, the kit, the check-back and the heads-up.
+  button(ACTION_IDS.mockModeLearning, mockModeAction(services, 'learning'));
+  button(ACTION_IDS.mockModeRealistic, mockModeAction(services, 'realistic'));
+  button(ACTION_IDS.mockStartInterviewer, mockStartAction(services, 'interviewer'));
+  button(ACTION_IDS.mockStartCandidate, mockStartAction(services, 'candidate'));
+  button(ACTION_IDS.mockStartObserver, mockStartAction(services, 'observer'));
+  button(ACTION_IDS.mockReschedule, mockChangeAction(services, 'reschedule'));
+  button(ACTION_IDS.mockCancel, mockChangeAction(services, 'cancel'));
+  button(ACTION_IDS.mockNoShow, mockChangeAction(services, 'no-show'));
+  button(ACTION_IDS.mockDidNotMeet, mockChangeAction(services, 'not-met'));
+  button(ACTION_IDS.mockMet, mockMetAction(services));
+  button(ACTION_IDS.mockScorecard, mockFormAction(services, 'scorecard'));
+  button(ACTION_IDS.mockPasteAnswer, mockFormAction(services, 'answer'));
+  button(ACTION_IDS.mockSkipRound, mockSkipAction(services));
+  view(VIEW_IDS.mockScorecard, mockScorecardSubmission(services));
+  view(VIEW_IDS.mockAnswer, mockAnswerSubmission(services));
   // One message listener serves the message.im, message.channels and message.groups subscriptions.
   app.event('message', messageListener(services));
   registered.events.push('message.im', 'message.channels', 'message.groups');

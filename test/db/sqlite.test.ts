@@ -1,7 +1,13 @@
 import { tempDatabase } from '../helpers/db.js';
+import { describeMockRepositories } from './mocks-contract.js';
 import { describeRepositories } from './repositories-contract.js';
 
 describeRepositories('SQLite (a file, every migration applied)', () => {
+  const db = tempDatabase();
+  return { repos: db.repos, close: () => db.close() };
+});
+
+describeMockRepositories('SQLite (a file, every migration applied)', () => {
   const db = tempDatabase();
   return { repos: db.repos, close: () => db.close() };
 });

@@ -2,6 +2,14 @@ import type { View } from '@slack/types';
 import type { MessageContent } from '../../src/core/domain.js';
 import type { SlackGateway, ThreadReply } from '../../src/services/slack-port.js';
 
+/** The id the fakes give the group DM of some people: the same people, the same id, as Slack does. */
+export function groupDmId(userIds: readonly string[]): string {
+  return `G${[...userIds]
+    .sort()
+    .map((u) => u.slice(1))
+    .join('X')}`;
+}
+
 export interface GatewayCall {
   method: keyof SlackGateway;
   args: unknown[];
@@ -17,7 +25,7 @@ export class FakeGateway implements SlackGateway {
   private ts = 0;
   /** Messages posted with a reply id, as Slack would keep their metadata: `channel/thread` → reply id → ts. */
   readonly posted = new Map<string, Map<number, string>>();
-  users = new Map<string, { timezone: string | null; isAdmin: boolean; isBot: boolean }>();
+  users = new Map<string, { timezone: string | null; tzOffset?: number | null; isAdmin: boolean; isBot: boolean }>();
   threads = new Map<string, ThreadReply[]>();
   joinable = true;
 
@@ -38,6 +46,10 @@ export class FakeGateway implements SlackGateway {
   async openDm(userId: string): Promise<string> {
     this.record('openDm', [userId]);
     return `D${userId.slice(1)}`;
+  }
+  async openConversation(userIds: readonly string[]): Promise<string> {
+    this.record('openConversation', [userIds]);
+    return groupDmId(userIds);
   }
   async post(channel: string, threadTs: string | null, body: MessageContent, replyId?: number): Promise<string> {
     this.record('post', [channel, threadTs, body]);

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { groupDmId } from './fake-gateway.js';
 
 export interface ApiCall {
   method: string;
@@ -244,8 +245,11 @@ export class FakeSlack {
           user_id: 'U0BOT',
           bot_id: 'B0BOT',
         };
-      case 'conversations.open':
-        return { ok: true, channel: { id: `D${String(args.users ?? 'U1234').slice(1)}` } };
+      case 'conversations.open': {
+        // One user: their DM with the bot; several: the group DM of them all (the same people, the same id).
+        const users = String(args.users ?? 'U1234').split(',');
+        return { ok: true, channel: { id: users.length > 1 ? groupDmId(users) : `D${users[0].slice(1)}` } };
+      }
       case 'chat.postMessage': {
         this.tsCounter++;
         const ts = `1700000000.${String(this.tsCounter).padStart(6, '0')}`;
@@ -274,6 +278,7 @@ export class FakeSlack {
           user: {
             id: args.user,
             tz: 'Europe/Berlin',
+            tz_offset: 3600,
             is_admin: false,
             is_owner: false,
             is_bot: false,

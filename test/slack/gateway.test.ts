@@ -65,7 +65,17 @@ describe('the Web API gateway against a fake Slack on 127.0.0.1', () => {
     expect(ts).toMatch(/^1700000000\./);
     const call = slack.callsTo('chat.postMessage').at(-1);
     expect(call?.args).toMatchObject({ token: 'xoxb-gateway', channel: 'C1234', thread_ts: '1.0' });
-    expect(await gateway().userInfo('U1234')).toEqual({ timezone: 'Europe/Berlin', isAdmin: false, isBot: false });
+    expect(await gateway().userInfo('U1234')).toEqual({
+      timezone: 'Europe/Berlin',
+      tzOffset: 3600,
+      isAdmin: false,
+      isBot: false,
+    });
+  });
+
+  it('opens the group DM of several people in one conversations.open call', async () => {
+    expect(await gateway().openConversation(['U2222', 'U1111'])).toBe('G1111X2222');
+    expect(slack.callsTo('conversations.open').at(-1)?.args).toMatchObject({ users: 'U2222,U1111' });
   });
 
   it('tags a posted message with its reply id, and finds it again by that id with include_all_metadata', async () => {

@@ -2,6 +2,7 @@ import type { Repositories } from '../ports.js';
 import { SqliteAnswers } from './answers.js';
 import { SqliteCommunity } from './community.js';
 import { SqliteEvents } from './events.js';
+import { SqliteMocks } from './mocks.js';
 import type { Db } from './open.js';
 import { SqlitePrivacy } from './privacy.js';
 import { SqlitePrompts } from './prompts.js';
@@ -28,5 +29,6 @@ export function sqliteRepositories(db: Db): Repositories {
     prompts: new SqlitePrompts(store),
     community: new SqliteCommunity(store),
     privacy: new SqlitePrivacy(store),
+    mocks: new SqliteMocks(store),
   };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, inArray, like, or } from 'drizzle-orm';
 import type { UserData } from '../../core/domain.js';
 import type { PrivacyRepository } from '../ports.js';
+import { exportMocks, forgetMocks } from './mocks.js';
 import {
   answerMessages,
   answers,
@@ -73,6 +74,7 @@ export class SqlitePrivacy implements PrivacyRepository {
         .from(awayRanges)
         .where(and(eq(awayRanges.teamId, teamId), eq(awayRanges.userId, userId)))
         .all(),
+      mocks: exportMocks(this.db, teamId, userId),
     };
   }
 
@@ -106,7 +108,7 @@ export class SqlitePrivacy implements PrivacyRepository {
         .where(and(eq(answers.teamId, teamId), eq(answers.userId, userId)))
         .all()
         .map((a) => a.id);
-      let removed = 0;
+      let removed = forgetMocks(tx, teamId, userId);
       if (answerIds.length > 0)
         removed += tx.delete(answerMessages).where(inArray(answerMessages.answerId, answerIds)).run().changes;
       removed += tx

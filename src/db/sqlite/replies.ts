@@ -67,6 +67,27 @@ export function upsertFeedbackReply(
     .get();
 }
 
+/**
+ * New content for a stored reply (a mock's introduction after a button): pending again, so it is
+ * delivered as an update once it was sent. A row being sent right now stays with its sender,
+ * marked dirty, as in upsertFeedbackReply.
+ */
+export function reviseReply(db: Db, id: number, content: MessageContent, now: Date): void {
+  const at = now.toISOString();
+  db.update(replies)
+    .set({
+      ...content,
+      status: sql`CASE WHEN ${replies.status} = 'sending' THEN 'sending' ELSE 'pending' END`,
+      dirty: sql`${replies.status} = 'sending'`,
+      attempts: 0,
+      nextAttemptAt: at,
+      lastError: null,
+      updatedAt: at,
+    })
+    .where(eq(replies.id, id))
+    .run();
+}
+
 export class SqliteReplies implements RepliesRepository {
   constructor(private readonly store: SqliteStore) {}
 

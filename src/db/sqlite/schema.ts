@@ -18,6 +18,7 @@ import {
   type StoredFlag,
 } from '../../core/domain.js';
 import { LEVELS } from '../../core/lp.js';
+import { MEMBER_STATUSES, MOCK_MODES, MOCK_STATUSES, type MockRatings, ROUND_KINDS } from '../../core/mocks.js';
 import { VERDICTS } from '../../core/rubric/index.js';
 import { SESSION_STATES } from '../../core/session.js';
 
@@ -33,6 +34,10 @@ export const users = sqliteTable(
     userId: text('user_id').notNull(),
     level: text('level', { enum: LEVELS }).notNull().default('sde2'),
     timezone: text('timezone'),
+    /** Slack's `tz_offset` (seconds east of UTC) when `timezone` was read, for a `tz` Intl does not know. */
+    tzOffsetSeconds: integer('tz_offset_seconds'),
+    /** When `timezone` was last read from Slack (users.info); read again once it is old. */
+    timezoneCheckedAt: text('timezone_checked_at'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
@@ -311,6 +316,169 @@ export const forgottenUsers = sqliteTable('forgotten_users', {
   forgottenAt: text('forgotten_at').notNull(),
 });
 
+// Live mock interviews (issue 16): a pool per channel, rounds claimed once like prompts, the mocks,
+// the interviewer's scorecard, the candidate's pasted answer, and every notice claimed once.
+
+/** A channel's opt-in pool of people who want mock interviews, and its weekly pairing time. */
+export const mockPools = sqliteTable(
+  'mock_pools',
+  {
+    teamId: text('team_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    weekly: integer('weekly', { mode: 'boolean' }).notNull().default(false),
+    /** Day of the week (0 = Sunday) and local minute of the day of the weekly pairing. */
+    day: integer('day').notNull().default(1),
+    minuteOfDay: integer('minute_of_day')
+      .notNull()
+      .default(10 * 60),
+    timezone: text('timezone').notNull().default('UTC'),
+    /** No round at or before this instant is paired: set when the weekly time changes. */
+    notBefore: text('not_before').notNull(),
+    lastRoundAt: text('last_round_at'),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.channelId] }), index('mock_pools_weekly').on(t.weekly)],
+);
+
+export const mockMembers = sqliteTable(
+  'mock_members',
+  {
+    teamId: text('team_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    userId: text('user_id').notNull(),
+    status: text('status', { enum: MEMBER_STATUSES }).notNull(),
+    /** Weekly rounds in a row this person was paired and never answered. */
+    ignoredRounds: integer('ignored_rounds').notNull().default(0),
+    joinedAt: text('joined_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.channelId, t.userId] }),
+    index('mock_members_user').on(t.teamId, t.userId),
+  ],
+);
+
+/** A round of pairing. The unique round key is the claim: a weekly round is paired once, whatever runs it. */
+export const mockRounds = sqliteTable(
+  'mock_rounds',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: text('team_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    roundKey: text('round_key').notNull(),
+    kind: text('kind', { enum: ROUND_KINDS }).notNull(),
+    roundAt: text('round_at').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('mock_rounds_key').on(t.teamId, t.channelId, t.roundKey)],
+);
+
+export const mocks = sqliteTable(
+  'mocks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: text('team_id').notNull(),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => mockRounds.id, { onDelete: 'cascade' }),
+    channelId: text('channel_id').notNull(),
+    candidateId: text('candidate_id').notNull(),
+    interviewerId: text('interviewer_id').notNull(),
+    observerId: text('observer_id'),
+    mode: text('mode', { enum: MOCK_MODES }),
+    status: text('status', { enum: MOCK_STATUSES }).notNull(),
+    lp: text('lp').notNull(),
+    level: text('level', { enum: LEVELS }).notNull(),
+    questionId: text('question_id').notNull(),
+    suggestedTimes: text('suggested_times', { mode: 'json' }).$type<string[]>().notNull(),
+    /** The group DM, once opened. */
+    conversationId: text('conversation_id'),
+    introReplyId: integer('intro_reply_id').references(() => replies.id, { onDelete: 'set null' }),
+    noShowUserId: text('no_show_user_id'),
+    responded: text('responded', { mode: 'json' }).$type<string[]>().notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    index('mocks_round').on(t.roundId),
+    index('mocks_pool').on(t.teamId, t.channelId, t.createdAt),
+    index('mocks_candidate').on(t.teamId, t.candidateId),
+    index('mocks_interviewer').on(t.teamId, t.interviewerId),
+    index('mocks_status').on(t.status, t.createdAt),
+  ],
+);
+
+/** The interviewer's scorecard: one per mock. */
+export const mockScorecards = sqliteTable(
+  'mock_scorecards',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: text('team_id').notNull(),
+    mockId: integer('mock_id')
+      .notNull()
+      .references(() => mocks.id, { onDelete: 'cascade' }),
+    interviewerId: text('interviewer_id').notNull(),
+    candidateId: text('candidate_id').notNull(),
+    ratings: text('ratings', { mode: 'json' }).$type<MockRatings>().notNull(),
+    flags: text('flags', { mode: 'json' }).$type<string[]>().notNull(),
+    verdict: text('verdict', { enum: VERDICTS }).notNull(),
+    wentWell: text('went_well').notNull(),
+    toImprove: text('to_improve').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('mock_scorecards_mock').on(t.mockId)],
+);
+
+/** The candidate's own answer, pasted after the mock, with the rubric's view: one per mock. */
+export const mockAnswers = sqliteTable('mock_answers', {
+  mockId: integer('mock_id')
+    .primaryKey()
+    .references(() => mocks.id, { onDelete: 'cascade' }),
+  teamId: text('team_id').notNull(),
+  userId: text('user_id').notNull(),
+  text: text('text').notNull(),
+  overall: integer('overall').notNull(),
+  verdict: text('verdict', { enum: VERDICTS }).notNull(),
+  dimensions: text('dimensions', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+  flags: text('flags', { mode: 'json' }).$type<StoredFlag[]>().notNull(),
+  rubricVersion: integer('rubric_version').notNull(),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** People who skipped one weekly round (the heads-up's button). */
+export const mockSkips = sqliteTable(
+  'mock_skips',
+  {
+    teamId: text('team_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    roundKey: text('round_key').notNull(),
+    userId: text('user_id').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.channelId, t.roundKey, t.userId] })],
+);
+
+/**
+ * Every mock message that must go out once (heads-up, introduction, kit, nudge, check-back, notes),
+ * claimed under a unique key in the same transaction that queues it in the outbox.
+ */
+export const mockNotices = sqliteTable(
+  'mock_notices',
+  {
+    teamId: text('team_id').notNull(),
+    key: text('key').notNull(),
+    /** The person it is about, when there is one (forget-me deletes it). */
+    userId: text('user_id'),
+    mockId: integer('mock_id').references(() => mocks.id, { onDelete: 'cascade' }),
+    replyId: integer('reply_id').references(() => replies.id, { onDelete: 'set null' }),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.key] }), index('mock_notices_user').on(t.teamId, t.userId)],
+);
+
 export const schema = {
   users,
   processedEvents,
@@ -325,4 +493,12 @@ export const schema = {
   awayRanges,
   digests,
   forgottenUsers,
+  mockPools,
+  mockMembers,
+  mockRounds,
+  mocks,
+  mockScorecards,
+  mockAnswers,
+  mockSkips,
+  mockNotices,
 };

@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { UserSettings } from '../../core/domain.js';
 import type { Level } from '../../core/lp.js';
-import type { UsersRepository } from '../ports.js';
+import type { CachedTimezone, UsersRepository } from '../ports.js';
 import { users } from './schema.js';
 import type { SqliteStore } from './store.js';
 
@@ -37,5 +37,36 @@ export class SqliteUsers implements UsersRepository {
         .onConflictDoUpdate({ target: [users.teamId, users.userId], set: { level, updatedAt: at } })
         .run(),
     );
+  }
+
+  async timezones(teamId: string, userIds: readonly string[]): Promise<Map<string, CachedTimezone>> {
+    if (userIds.length === 0) return new Map();
+    const rows = this.store.db
+      .select()
+      .from(users)
+      .where(and(eq(users.teamId, teamId), inArray(users.userId, [...userIds])))
+      .all();
+    return new Map(
+      rows.map((r) => [
+        r.userId,
+        { timezone: r.timezone, offsetSeconds: r.tzOffsetSeconds, checkedAt: r.timezoneCheckedAt },
+      ]),
+    );
+  }
+
+  async cacheTimezone(
+    teamId: string,
+    userId: string,
+    timezone: string | null,
+    offsetSeconds: number | null,
+    now: Date,
+  ): Promise<void> {
+    const at = now.toISOString();
+    const values = { timezone, tzOffsetSeconds: offsetSeconds, timezoneCheckedAt: at, updatedAt: at };
+    this.store.db
+      .insert(users)
+      .values({ teamId, userId, ...values, createdAt: at })
+      .onConflictDoUpdate({ target: [users.teamId, users.userId], set: values })
+      .run();
   }
 }

@@ -7,6 +7,7 @@ import { helpCommand, unknownCommand } from './help.js';
 import { leaderboardCommand } from './leaderboard.js';
 import { learnCommand } from './learn.js';
 import { levelCommand } from './level.js';
+import { mockCommand, mocksCommand } from './mocks.js';
 import { practiceCommand } from './practice.js';
 import { promptCommand } from './prompt.js';
 import { quizCommand } from './quiz.js';
@@ -27,6 +28,8 @@ export const SUBCOMMANDS: Record<string, Subcommand> = {
   away: awayCommand,
   export: exportCommand,
   'forget-me': forgetMeCommand,
+  mocks: mocksCommand,
+  mock: mockCommand,
 };
 
 export function starCommand(services: Services) {

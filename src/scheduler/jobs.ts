@@ -10,7 +10,7 @@ import { runMinute } from './minute.js';
 import { pruneOld } from './prune.js';
 
 /** How often retention runs (each run deletes a bounded number of rows). */
-export const PRUNE_INTERVAL_MS = 10 * 60_000;
+const PRUNE_INTERVAL_MS = 10 * 60_000;
 
 /** Which jobs run: all of them, only the start-up catch-up (tests then run the rest by hand), or none. */
 export type JobsMode = 'all' | 'start-up-only' | 'none';

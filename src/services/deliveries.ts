@@ -12,7 +12,7 @@ import type { EventsRepository } from '../db/ports.js';
  * on one delivery is a few database transactions (sends happen afterwards, in the outbox), so a
  * live worker finishes well inside this; Slack retries after about 1 and 5 minutes.
  */
-export const CLAIM_LEASE_MS = 30_000;
+const CLAIM_LEASE_MS = 30_000;
 /** How long a delivery waits for another worker's live claim on the same id to end. */
 const WAIT_FOR_OTHER_MS = 2_000;
 const POLL_MS = 50;

@@ -22,13 +22,13 @@ export type DeliveryOutcome =
 const FIRST_BACKOFF_MS = 5_000;
 const MAX_BACKOFF_MS = 10 * 60_000;
 /** A reply still failing this long after its first failure is given up (marked dead). */
-export const GIVE_UP_AFTER_MS = 24 * 60 * 60_000;
+const GIVE_UP_AFTER_MS = 24 * 60 * 60_000;
 /** Updates sent back to back while edits keep arriving during a send. */
 const MAX_UPDATE_ROUNDS = 3;
 /** Replies read per pass over the due ones. */
 const PAGE = 200;
 /** Channels sent to at the same time (each channel's own replies go one after another, in order). */
-export const CONCURRENT_CHANNELS = 8;
+const CONCURRENT_CHANNELS = 8;
 // When Slack is unreachable or answers 5xx, the whole workspace waits and one reply probes: after
 // 1 s, then 2 s, 4 s… but never more than 10 s apart, so a recovered Slack is noticed within 10 s.
 const FIRST_PROBE_MS = 1_000;
@@ -36,7 +36,7 @@ const MAX_PROBE_MS = 10_000;
 /** A reply that failed as the probe of an outage waits at most this long before it may probe again. */
 const MAX_OUTAGE_BACKOFF_MS = 20_000;
 /** How often the outbox looks for work that another instance left or that came due. */
-export const POLL_MS = 5_000;
+const POLL_MS = 5_000;
 
 /** The wait before the next attempt after `attempts` failures: exponential, capped, with jitter. */
 export function backoffMs(attempts: number, random: () => number): number {
@@ -135,11 +135,6 @@ export class Outbox {
     for (let round = 0; outcome.kind === 'sent' && outcome.again && round < MAX_UPDATE_ROUNDS; round++)
       outcome = await this.attempt(id);
     return outcome.kind === 'sent';
-  }
-
-  /** Delivers replies in order now; the ones that fail stay stored for later. */
-  async deliverAll(ids: readonly number[]): Promise<void> {
-    for (const id of ids) await this.deliver(id);
   }
 
   /**

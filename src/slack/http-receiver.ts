@@ -14,9 +14,9 @@ import { parse as parseQuery } from 'node:querystring';
 import { type App, type Logger, type Receiver, type ReceiverEvent, verifySlackRequest } from '@slack/bolt';
 
 /** Slack signs each request; one older or newer than this is refused (a replay, or a clock far off). */
-export const MAX_CLOCK_SKEW_S = 5 * 60;
+const MAX_CLOCK_SKEW_S = 5 * 60;
 /** The largest body accepted (Slack's own payloads are far smaller). */
-export const BODY_LIMIT_BYTES = 4 * 1024 * 1024;
+const BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 /** A command or interaction not acknowledged by then gets an empty 200, so Slack shows no timeout error. */
 const ACK_TIMEOUT_MS = 2_500;
 /** On stop, connections still open after this are closed. */
@@ -182,7 +182,7 @@ export class StarHttpReceiver implements Receiver {
 }
 
 /** A verified body as Bolt expects it: a JSON object, a form, or a form whose `payload` is a JSON object. */
-export function parseBody(raw: string, contentType: string): Record<string, unknown> {
+function parseBody(raw: string, contentType: string): Record<string, unknown> {
   let parsed: unknown;
   try {
     if (contentType === 'application/x-www-form-urlencoded') {

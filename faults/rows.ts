@@ -28,6 +28,11 @@ export interface Scale {
   watchMs: number;
   /** Slack's retry delays for a delivery the app did not answer 200. */
   retryDelaysMs: number[];
+  /**
+   * How late the fake Slack answers chat.postMessage in the kill rows: a window in which Slack has
+   * a message and the bot does not know it yet (a send cut short then waits out its 30 s lease).
+   */
+  postDelayMs: number;
 }
 
 export const FULL: Scale = {
@@ -38,6 +43,7 @@ export const FULL: Scale = {
   settleMs: 120_000,
   watchMs: 10_000,
   retryDelaysMs: [1_000, 10_000, 30_000],
+  postDelayMs: 20,
 };
 
 export const SHORT: Scale = {
@@ -48,6 +54,7 @@ export const SHORT: Scale = {
   settleMs: 30_000,
   watchMs: 500,
   retryDelaysMs: [1_000, 3_000, 8_000],
+  postDelayMs: 20,
 };
 
 /** The smallest run that still crashes mid-burst and shares a file between two processes: `npm test`. */
@@ -59,6 +66,9 @@ export const TINY: Scale = {
   settleMs: 20_000,
   watchMs: 300,
   retryDelaysMs: [1_000, 3_000, 8_000],
+  // No send is held open: a kill rarely cuts one short, so the run need not wait out a lease
+  // (test/services/outbox.test.ts covers a send cut short).
+  postDelayMs: 0,
 };
 
 export interface RowResult {
@@ -167,7 +177,7 @@ export async function killDuringBurst(appDir: string, scale: Scale, signal: 'SIG
   try {
     const channels = seedDueSchedules(world, scale.channels);
     let { bot, threads } = await promptsPosted(world, channels);
-    world.slack.postDelayMs = 20; // a window in which Slack has a message and the bot does not know yet
+    world.slack.postDelayMs = scale.postDelayMs;
     const answers = channelAnswers(signal === 'SIGKILL' ? 'K' : 'T', threads, scale.answers);
     let current: Bot | undefined = bot;
     const url = () => current?.eventsUrl ?? 'http://127.0.0.1:9/slack/events';
@@ -199,7 +209,7 @@ export async function killDuringDailyPost(appDir: string, scale: Scale): Promise
   const world = await createWorld(appDir);
   try {
     const channels = seedDueSchedules(world, scale.dailyChannels);
-    world.slack.postDelayMs = 20;
+    world.slack.postDelayMs = scale.postDelayMs;
     let bot = await world.start('bot-1');
     await until(() => promptsByChannel(world.slack).size >= scale.dailyChannels / 3, 60_000, 5);
     await stopBot(bot, 'SIGKILL');

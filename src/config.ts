@@ -38,6 +38,19 @@ const EnvSchema = z.object({
     .min(0, 'must be 0 or more')
     .max(24 * 60, 'must be at most 1440 (a day)')
     .default(120),
+  STAR_REPLY_RETENTION_DAYS: z.coerce
+    .number({ error: 'must be a number of days' })
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1')
+    .max(3650, 'must be at most 3650')
+    .default(30),
+  STAR_EVENT_RETENTION_HOURS: z.coerce
+    .number({ error: 'must be a number of hours' })
+    .int('must be a whole number of hours')
+    // Slack retries a delivery for up to about an hour and signs requests for five minutes.
+    .min(2, 'must be at least 2 (Slack retries a delivery for about an hour)')
+    .max(24 * 365, 'must be at most 8760 (a year)')
+    .default(24),
 });
 
 export interface Config {
@@ -56,6 +69,13 @@ export interface Config {
   admins: string[];
   /** A scheduled prompt missed while the bot was down is still posted this late, and skipped after. */
   catchUpGraceMs: number;
+  /** What the pruning job keeps: sent and dead bot messages, and claimed Slack delivery ids. */
+  retention: Retention;
+}
+
+export interface Retention {
+  repliesMs: number;
+  eventsMs: number;
 }
 
 /** Raised with every bad variable at once, so one start-up shows all there is to fix. */
@@ -90,6 +110,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logFormat: e.LOG_FORMAT,
     admins: e.STAR_ADMINS ? e.STAR_ADMINS.split(',').map((id) => id.trim()) : [],
     catchUpGraceMs: e.STAR_CATCHUP_GRACE_MINUTES * 60_000,
+    retention: {
+      repliesMs: e.STAR_REPLY_RETENTION_DAYS * 24 * 60 * 60_000,
+      eventsMs: e.STAR_EVENT_RETENTION_HOURS * 60 * 60_000,
+    },
   };
 }
 

@@ -30,8 +30,8 @@ export interface StartOptions {
   receiver?: Receiver;
   /** Which timed jobs run (default all; tests run them by hand). */
   jobs?: JobsMode;
-  /** How pacing waits for Retry-After (tests may move a fixed clock instead). */
-  sleep?: (ms: number) => Promise<void>;
+  /** Aborted when a stop is asked for during start-up: the catch-up ends early and the start returns. */
+  signal?: AbortSignal;
 }
 
 export interface RunningStarCoach {
@@ -54,6 +54,7 @@ export async function startStarCoach(config: Config, options: StartOptions = {})
   const app = createSlackApp(config, logger, options.receiver);
   // One workspace today: Bolt's client with the bot token. Many workspaces later: the team's token here.
   const gateway = webClientGateway(app.client, config.botToken);
+  const inFlight = new InFlight();
   const services = createServices({
     repos,
     library,
@@ -62,9 +63,8 @@ export async function startStarCoach(config: Config, options: StartOptions = {})
     random: options.random ?? Math.random,
     logger,
     admins: config.admins,
-    sleep: options.sleep,
+    track: (work) => inFlight.run(work),
   });
-  const inFlight = new InFlight();
   const registered = registerListeners(app, services, inFlight);
 
   let port: number | undefined;
@@ -78,7 +78,7 @@ export async function startStarCoach(config: Config, options: StartOptions = {})
     if (address && typeof address === 'object') port = (address as AddressInfo).port;
   }
   const jobs = await startJobs(
-    { services, graceMs: config.catchUpGraceMs, logger },
+    { services, graceMs: config.catchUpGraceMs, retention: config.retention, logger, signal: options.signal },
     clock,
     inFlight,
     options.jobs ?? 'all',
@@ -93,9 +93,12 @@ export async function startStarCoach(config: Config, options: StartOptions = {})
     async stop() {
       if (stopped) return;
       stopped = true;
+      // Intake first (requests under way finish), then no new timed work or sends; then wait for
+      // what is in flight, so every acknowledged event is stored and every started send recorded.
+      const intake = options.receiver ? Promise.resolve() : app.stop();
       jobs.stop();
       services.outbox.stop();
-      if (!options.receiver) await app.stop();
+      await Promise.race([intake, new Promise((resolve) => setTimeout(resolve, DRAIN_TIMEOUT_MS).unref())]);
       await inFlight.idle(DRAIN_TIMEOUT_MS);
       database.close();
     },

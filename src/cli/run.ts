@@ -31,7 +31,13 @@ const COMMANDS: Record<string, Command> = {
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [name, ...args] = argv;
-  const command = name === undefined || name === '--help' || name === '-h' ? COMMANDS.help : COMMANDS[name];
+  // Own keys only: "toString" or "constructor" is an unknown command, not Object's method.
+  const command =
+    name === undefined || name === '--help' || name === '-h'
+      ? COMMANDS.help
+      : Object.hasOwn(COMMANDS, name)
+        ? COMMANDS[name]
+        : undefined;
   try {
     if (!command) throw new UsageError(`unknown command "${name}"; try: star help`);
     return await command(args, io);

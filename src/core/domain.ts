@@ -29,6 +29,10 @@ export const REPLY_DELIVERIES = ['message', 'ephemeral', 'react', 'unreact'] as 
 /** A message, an ephemeral message to one user, or a reaction added or removed. */
 export type ReplyDelivery = (typeof REPLY_DELIVERIES)[number];
 
+export const DELIVERY_STATES = ['working', 'done'] as const;
+/** A Slack delivery's claim: its work running (`working`, under a lease) or committed (`done`). */
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
 export const REPLY_STATUSES = ['pending', 'sending', 'sent', 'failed', 'dead'] as const;
 /** `dead`: given up (Slack refused it for good, or it failed for about a day). */
 export type ReplyStatus = (typeof REPLY_STATUSES)[number];
@@ -93,6 +97,8 @@ export interface Answer {
   flags: StoredFlag[];
   rubricVersion: number;
   deleted: boolean;
+  /** Its feedback message's ts, once sent. */
+  feedbackTs: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -130,6 +136,8 @@ export interface Reply {
   attempts: number;
   nextAttemptAt: string;
   lastError: string | null;
+  /** When its current run of failures began (null after a delivery). */
+  failingSince: string | null;
   sentTs: string | null;
   createdAt: string;
   updatedAt: string;

@@ -72,12 +72,24 @@ export interface CachedTimezone {
   checkedAt: string | null;
 }
 
-/** Events API deliveries already handled. */
+/**
+ * What claiming a delivery found: it is ours to do (`claimed`), it was done before (`done`: a
+ * repeated delivery), or another worker holds a live claim on it (`busy`).
+ */
+export type DeliveryClaim = 'claimed' | 'done' | 'busy';
+
+/**
+ * Slack deliveries (Events API event ids; trigger ids of commands and interactions), claimed so
+ * each is worked once: claimed before the work, completed after it commits, released when it fails
+ * so Slack's retry can do it. A claim older than `leaseMs` that was never completed belonged to a
+ * process that died, and the next delivery takes it over.
+ */
 export interface EventsRepository {
-  /** Records an event id; false when it was recorded before (a repeated delivery). */
-  claim(teamId: string, eventId: string, now: Date): Promise<boolean>;
-  /** Forgets ids older than Slack's retry window; returns how many. */
-  prune(now: Date): Promise<number>;
+  claim(teamId: string, key: string, now: Date, leaseMs: number): Promise<DeliveryClaim>;
+  complete(teamId: string, key: string, now: Date): Promise<void>;
+  release(teamId: string, key: string): Promise<void>;
+  /** Forgets at most `limit` claims made before `before`, oldest first; returns how many. */
+  prune(before: Date, limit: number): Promise<number>;
 }
 
 export interface NewSession {
@@ -196,13 +208,40 @@ export interface NewReply {
   target?: string;
 }
 
+/**
+ * A send claim older than this belongs to a process that died mid-send: a Web API call gives up
+ * after 10 s, and a sender posts only within the first half of its claim, so a live one never
+ * holds a claim this long.
+ */
+export const SENDING_LEASE_MS = 30_000;
+
+/** A reply taken for sending; `interrupted` when its last sender died mid-send (Slack may have it already). */
+export interface ClaimedReply {
+  reply: Reply;
+  interrupted: boolean;
+}
+
+/** A reply due for sending, with the channel whose pace it keeps. */
+export interface DueReply {
+  id: number;
+  teamId: string;
+  channelId: string;
+}
+
 export interface RepliesRepository {
   enqueue(values: NewReply, content: MessageContent, now: Date): Promise<Reply>;
   get(id: number): Promise<Reply | undefined>;
-  /** Takes a reply for sending (pending, failed, or stuck sending); undefined when another worker has it or it is done. */
-  claim(id: number, now: Date): Promise<Reply | undefined>;
-  /** Ids of replies whose next attempt is due, oldest first. */
-  due(now: Date, limit: number): Promise<number[]>;
+  /**
+   * Takes a reply for sending (pending, failed whose time has come, or sending under a claim older
+   * than the sending lease); undefined when another worker has it or it is done.
+   */
+  claim(id: number, now: Date): Promise<ClaimedReply | undefined>;
+  /** Replies whose next attempt is due (and claims past their lease), oldest first. */
+  due(now: Date, limit: number): Promise<DueReply[]>;
+  /** When the next stored reply comes due (undefined: none waiting). */
+  nextDueAt(): Promise<Date | undefined>;
+  /** Holds every waiting reply of one channel until `until` (Slack rate-limited that channel); returns how many. */
+  deferChannel(teamId: string, channelId: string, until: Date, now: Date): Promise<number>;
   /**
    * Records a delivery (and, on a question's or prompt's first send, its ts as the thread answers
    * arrive in). True when new content arrived meanwhile and the reply is pending again.
@@ -212,6 +251,8 @@ export interface RepliesRepository {
   /** Gives up on a reply for good. */
   markDead(id: number, error: string, now: Date): Promise<void>;
   forSession(sessionId: number): Promise<Reply[]>;
+  /** Deletes at most `limit` sent or dead replies last changed before `before`, oldest first; returns how many. */
+  prune(before: Date, limit: number): Promise<number>;
 }
 
 export interface QuizRepository {

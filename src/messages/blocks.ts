@@ -47,9 +47,16 @@ export function button(text: string, actionId: string, value: string, style?: 'p
   };
 }
 
-/** Escapes the three characters Slack treats as markup in mrkdwn text. */
+/**
+ * Escapes the three characters Slack treats as markup in mrkdwn text. Text from Slack arrives with
+ * them escaped already, so an entity that is there (`&amp;`, `&lt;`, `&gt;`) is kept as it is
+ * rather than escaped again into `&amp;lt;`.
+ */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text
+    .replace(/&(?!(?:amp|lt|gt);)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
 
 /** A message body that is always within Slack's limits. */

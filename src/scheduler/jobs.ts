@@ -1,17 +1,16 @@
-// Every timed job starts here: the start-up catch-up, the minute tick (prompts and digests), and
-// the outbox sweep with event-id pruning. Each job is a one-shot function of `now`; this file only
-// decides when they run, inside the work counter a graceful stop waits for.
+// Every timed job starts here: the start-up catch-up, the minute tick (prompts and digests), the
+// outbox's background delivery, and retention. Each job is a one-shot function of `now`; this file
+// only decides when they run, inside the work counter a graceful stop waits for.
 import cron from 'node-cron';
 import type { Clock } from '../clock.js';
 import type { InFlight } from '../services/in-flight.js';
 import { catchUpAtStart } from './catch-up.js';
 import type { JobContext } from './context.js';
 import { runMinute } from './minute.js';
-import { pruneEvents } from './prune-events.js';
-import { sweepOutbox } from './sweep-outbox.js';
+import { pruneOld } from './prune.js';
 
-/** How often stored replies that failed are tried again. */
-export const SWEEP_INTERVAL_MS = 15_000;
+/** How often retention runs (each run deletes a bounded number of rows). */
+const PRUNE_INTERVAL_MS = 10 * 60_000;
 
 /** Which jobs run: all of them, only the start-up catch-up (tests then run the rest by hand), or none. */
 export type JobsMode = 'all' | 'start-up-only' | 'none';
@@ -27,25 +26,28 @@ export async function startJobs(
   mode: JobsMode,
 ): Promise<RunningJobs> {
   if (mode === 'none') return { stop() {} };
+  // Replies left by an earlier run (or another instance) go out while the catch-up reads threads.
+  if (mode === 'all') ctx.services.outbox.start();
   await inFlight.run(() => catchUpAtStart(ctx, clock.now()));
-  if (mode === 'start-up-only') return { stop() {} };
-  // node-cron's noOverlap skips a minute whose previous run is still going; claims in the database
-  // make a skipped or repeated minute harmless.
+  if (mode === 'start-up-only' || ctx.signal?.aborted) return { stop() {} };
+  // The tick only claims and queues (the outbox posts in the background), so it ends in well under
+  // a minute and noOverlap never skips one; a slot whose minute was missed is still posted by the
+  // next tick within the grace window.
   const minute = cron.schedule(
     '* * * * *',
     () =>
       inFlight.run(() => runMinute(ctx, clock.now())).catch((err) => ctx.logger.error('scheduled tick failed', err)),
     { noOverlap: true, name: 'star-coach-minute' },
   );
-  const sweep = setInterval(() => {
-    const now = clock.now();
-    void inFlight.run(() => sweepOutbox(ctx, now)).catch((err) => ctx.logger.error('retry sweep failed', err));
-    void pruneEvents(ctx, now).catch((err) => ctx.logger.error('pruning old event ids failed', err));
-  }, SWEEP_INTERVAL_MS);
-  sweep.unref();
+  const prune = setInterval(() => {
+    void inFlight
+      .run(() => pruneOld(ctx, clock.now()))
+      .catch((err) => ctx.logger.error('pruning old replies and delivery ids failed', err));
+  }, PRUNE_INTERVAL_MS);
+  prune.unref();
   return {
     stop() {
-      clearInterval(sweep);
+      clearInterval(prune);
       void minute.stop();
     },
   };

@@ -3,13 +3,15 @@ import type { JobContext } from './context.js';
 
 /**
  * The minute's prompts: finds the schedules due at `now` in their own timezones (and slots missed
- * within the grace window), claims each slot in the database, then posts the prompts paced on
- * Slack's rate limits. Claims make it safe to run twice, or on several instances.
+ * within the grace window), claims each slot in the database, and hands the prompts to the outbox
+ * (which posts them in the background, each channel at its own pace). Claims make it safe to run
+ * twice, or on several instances; a slot whose minute was missed is still within the grace window
+ * at the next tick.
  */
 export async function postDuePrompts(
   ctx: JobContext,
   now: Date,
-): Promise<{ due: number; claimed: number; posted: number }> {
+): Promise<{ due: number; claimed: number; replyIds: number[] }> {
   const { prompts } = ctx.services;
   const replyIds: number[] = [];
   let due = 0;
@@ -32,6 +34,6 @@ export async function postDuePrompts(
     const id = await prompts.claim(schedule, slot.localDate, slot.at, now);
     if (id !== undefined) replyIds.push(id);
   }
-  const posted = await prompts.deliverPaced(replyIds);
-  return { due, claimed: replyIds.length, posted };
+  prompts.post(replyIds);
+  return { due, claimed: replyIds.length, replyIds };
 }

@@ -23,8 +23,22 @@ export interface IncomingMessage {
   text: string;
 }
 
-/** Slack's own limit for a message; a longer text is cut to it before it is stored or scored. */
+/**
+ * Slack's own limit for a message, and the limit of a whole answer however many messages it is
+ * made of: a message is cut to it before it is stored, and only this much of an answer is scored,
+ * so the work per message is bounded however long the answer grows.
+ */
 export const MAX_ANSWER_CHARS = 40_000;
+/** Messages one answer may be made of; later ones are refused with a notice (edit one instead). */
+export const MAX_MESSAGES_PER_ANSWER = 25;
+
+/** Why a new message was not added to its answer. */
+type Refusal = 'too-many-messages' | 'answer-full';
+
+const REFUSAL_NOTICE: Record<Refusal, string> = {
+  'too-many-messages': `This answer already has ${MAX_MESSAGES_PER_ANSWER} messages, so I did not add that one. Edit one of your messages instead.`,
+  'answer-full': `This answer already has ${MAX_ANSWER_CHARS.toLocaleString('en')} characters, so I did not add that message. Edit your answer to make room.`,
+};
 
 export interface AnswerServiceDeps {
   repos: Pick<Repositories, 'answers' | 'sessions' | 'prompts' | 'replies' | 'schedules' | 'users'>;
@@ -72,6 +86,7 @@ export class AnswerService {
       await this.notice(inThread, 'I found no words to score in that message; write your answer as text.');
       return;
     }
+    const refused: { reason?: Refusal } = {};
     const ids = await repos.answers.addMessage(
       {
         teamId: msg.teamId,
@@ -81,10 +96,11 @@ export class AnswerService {
         threadTs: msg.threadTs,
         text,
       },
-      this.plan('new'),
+      this.plan('new', refused),
       this.deps.clock.now(),
     );
-    if (ids) await this.deps.outbox.deliverAll(ids);
+    if (ids) this.deps.outbox.dispatch(ids);
+    else if (refused.reason) await this.notice(inThread, REFUSAL_NOTICE[refused.reason]);
   }
 
   /** A reply in a channel thread: an answer (or follow-up answer) when the thread is one of our prompts. */
@@ -117,6 +133,7 @@ export class AnswerService {
       existing?.level ??
       (await repos.schedules.get(msg.teamId, msg.channelId))?.level ??
       (await repos.users.get(msg.teamId, msg.userId)).level;
+    const refused: { reason?: Refusal } = {};
     const ids = await repos.answers.addMessage(
       {
         teamId: msg.teamId,
@@ -135,10 +152,22 @@ export class AnswerService {
           promptId: prompt.id,
         },
       },
-      this.plan('new'),
+      this.plan('new', refused),
       this.deps.clock.now(),
     );
-    if (ids) await this.deps.outbox.deliverAll(ids);
+    if (ids) this.deps.outbox.dispatch(ids);
+    else if (refused.reason)
+      await this.notice(
+        {
+          teamId: msg.teamId,
+          channelId: msg.channelId,
+          threadTs: msg.threadTs,
+          purpose: 'notice',
+          delivery: 'ephemeral',
+          target: msg.userId,
+        },
+        REFUSAL_NOTICE[refused.reason],
+      );
   }
 
   /** An edited message: its answer is scored again and the feedback given again (updated in place where it can be). */
@@ -164,7 +193,7 @@ export class AnswerService {
       this.deps.clock.now(),
     );
     if (!ids) return 'already';
-    await this.deps.outbox.deliverAll(ids);
+    this.deps.outbox.dispatch(ids);
     return 'started';
   }
 
@@ -181,7 +210,7 @@ export class AnswerService {
       this.deps.clock.now(),
     );
     if (!ids) return false;
-    await this.deps.outbox.deliverAll(ids);
+    this.deps.outbox.dispatch(ids);
     return true;
   }
 
@@ -189,7 +218,7 @@ export class AnswerService {
    * The plan run inside the repository's transaction: moves the session on, scores the answer
    * from all its live messages, and asks the mode's policy for the replies.
    */
-  private plan(change: AnswerChange): AnswerPlan {
+  private plan(change: AnswerChange, refused?: { reason?: Refusal }): AnswerPlan {
     return (draft) => {
       const question = this.deps.catalog.get(draft.session.scenarioId);
       if (!question) {
@@ -205,7 +234,14 @@ export class AnswerService {
       const progress = event ? advance(draft.session, event, policy.plan(question)) : undefined;
       if (change === 'probes-started' && !progress) return undefined;
       if (draft.texts.length === 0) return { score: undefined, progress, replies: policy.gone(draft) };
-      const text = draft.texts.join('\n\n');
+      if (change === 'new' && refused) {
+        // The new message is the last of the texts; the ones before it are the answer so far.
+        const before = draft.texts.slice(0, -1);
+        if (before.length >= MAX_MESSAGES_PER_ANSWER) refused.reason = 'too-many-messages';
+        else if (before.join('\n\n').length >= MAX_ANSWER_CHARS) refused.reason = 'answer-full';
+        if (refused.reason) return undefined;
+      }
+      const text = draft.texts.join('\n\n').slice(0, MAX_ANSWER_CHARS);
       const result = scoreSlot(question, draft.session.level, slot, text);
       return {
         score: { text, result },
@@ -218,6 +254,6 @@ export class AnswerService {
   private async notice(to: NewReply, text: string): Promise<void> {
     const content: MessageContent = notice(text);
     const reply = await this.deps.repos.replies.enqueue(to, content, this.deps.clock.now());
-    await this.deps.outbox.deliver(reply.id);
+    this.deps.outbox.dispatch([reply.id]);
   }
 }

@@ -5,6 +5,9 @@ import type { Logger } from '../logger.js';
 import type { AnswerService } from './answers.js';
 import type { SlackGatewayFor, ThreadReply } from './slack-port.js';
 
+/** Subtypes of a person's message that the message listener takes as an answer too (a reply with a file). */
+const ANSWER_SUBTYPES = new Set(['thread_broadcast', 'file_share']);
+
 /** Threads of prompts younger than this are read again at start-up. */
 export const CATCH_UP_THREADS_MS = 24 * 60 * 60 * 1000;
 
@@ -17,10 +20,11 @@ export class ThreadCatchUp {
   ) {}
 
   /** Reads the threads of prompts since a day before `now`; already stored messages are skipped, so running it twice changes nothing. */
-  async run(now: Date): Promise<number> {
+  async run(now: Date, signal?: AbortSignal): Promise<number> {
     const { repos } = this;
     let handled = 0;
     for (const prompt of await repos.prompts.postedSince(new Date(now.getTime() - CATCH_UP_THREADS_MS))) {
+      if (signal?.aborted) break;
       const threadTs = prompt.messageTs ?? '';
       let replies: ThreadReply[];
       try {
@@ -30,7 +34,8 @@ export class ThreadCatchUp {
         continue;
       }
       for (const reply of replies) {
-        if (!reply.user || reply.botId || (reply.subtype && reply.subtype !== 'thread_broadcast')) continue;
+        if (signal?.aborted) break;
+        if (!reply.user || reply.botId || (reply.subtype && !ANSWER_SUBTYPES.has(reply.subtype))) continue;
         if (await repos.answers.findMessage(prompt.teamId, prompt.channelId, reply.ts)) continue;
         // Someone who asked to be forgotten is not re-imported from the messages still in Slack.
         if (await repos.privacy.forgottenSince(prompt.teamId, reply.user, reply.ts)) continue;

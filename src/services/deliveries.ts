@@ -1,21 +1,62 @@
-// Slack's repeated deliveries: an Events API event id is claimed in the database, so a retry (or
-// the same event reaching another instance) is processed once.
+// Slack's repeated deliveries: an Events API event id, or the trigger id of a slash command or an
+// interaction, is claimed in the database before its work and marked done after the work
+// committed, so a retry (or the same delivery reaching another instance) is worked once. A failed
+// work releases its claim so Slack's retry can do it; a claim whose process died runs out after a
+// lease and the next retry takes it over.
 import type { Clock } from '../clock.js';
+import { StarError } from '../core/errors.js';
 import type { EventsRepository } from '../db/ports.js';
+
+/**
+ * How long a claim is held without being completed before another delivery may take it over. Work
+ * on one delivery is a few database transactions (sends happen afterwards, in the outbox), so a
+ * live worker finishes well inside this; Slack retries after about 1 and 5 minutes.
+ */
+const CLAIM_LEASE_MS = 30_000;
+/** How long a delivery waits for another worker's live claim on the same id to end. */
+const WAIT_FOR_OTHER_MS = 2_000;
+const POLL_MS = 50;
+
+/** Another worker is on this delivery right now; Slack should try again later. */
+export class DeliveryInProgressError extends StarError {
+  readonly code = 'delivery_in_progress';
+}
+
+export type DeliveryResult = 'worked' | 'repeated' | 'in-progress';
 
 export class DeliveryGuard {
   constructor(
     private readonly events: EventsRepository,
     private readonly clock: Clock,
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   ) {}
 
-  /** True the first time an event id is seen. */
-  firstDelivery(teamId: string, eventId: string): Promise<boolean> {
-    return this.events.claim(teamId, eventId, this.clock.now());
+  /**
+   * Runs `work` once per delivery key: `repeated` when it was done before, `in-progress` when
+   * another worker still holds it after a short wait. A `work` that throws releases the claim and
+   * the error goes on to the caller.
+   */
+  async once(teamId: string, key: string, work: () => Promise<void>): Promise<DeliveryResult> {
+    const started = Date.now();
+    let claim = await this.events.claim(teamId, key, this.clock.now(), CLAIM_LEASE_MS);
+    while (claim === 'busy' && Date.now() - started < WAIT_FOR_OTHER_MS) {
+      await this.sleep(POLL_MS);
+      claim = await this.events.claim(teamId, key, this.clock.now(), CLAIM_LEASE_MS);
+    }
+    if (claim === 'done') return 'repeated';
+    if (claim === 'busy') return 'in-progress';
+    try {
+      await work();
+    } catch (err) {
+      await this.events.release(teamId, key).catch(() => undefined); // the lease runs out otherwise
+      throw err;
+    }
+    await this.events.complete(teamId, key, this.clock.now());
+    return 'worked';
   }
 
-  /** Forgets event ids older than Slack's retry window. */
-  prune(now: Date): Promise<number> {
-    return this.events.prune(now);
+  /** Forgets claims made before `before` (a bounded batch); returns how many. */
+  prune(before: Date, limit: number): Promise<number> {
+    return this.events.prune(before, limit);
   }
 }

@@ -14,7 +14,7 @@ import { MockInterviews } from './mock-interviews.js';
 import { MockPoolService } from './mock-pool.js';
 import { MockRounds } from './mock-rounds.js';
 import { TimezoneCache } from './mock-timezones.js';
-import { Outbox } from './outbox.js';
+import { Outbox, type Track } from './outbox.js';
 import { PracticeService } from './practice.js';
 import { PrivacyService } from './privacy.js';
 import { ProgressService } from './progress.js';
@@ -51,17 +51,16 @@ export interface ServiceDeps {
   logger: Logger;
   /** User ids allowed to change schedules besides workspace admins and owners (STAR_ADMINS). */
   admins: readonly string[];
-  /** How pacing waits for Slack's Retry-After. */
-  sleep?: (ms: number) => Promise<void>;
+  /** Counts background work (outbox sends) so a graceful stop waits for it. */
+  track?: Track;
 }
 
 export function createServices(deps: ServiceDeps): Services {
   const { repos, library, slackFor, clock, random, logger } = deps;
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const catalog = buildCatalog(library.scenarios, library.banks);
-  const outbox = new Outbox(repos.replies, slackFor, clock, logger, random);
+  const outbox = new Outbox(repos.replies, slackFor, clock, logger, random, deps.track);
   const answers = new AnswerService({ repos, catalog, outbox, clock, logger });
-  const prompts = new PromptService({ repos, catalog, outbox, clock, random, sleep });
+  const prompts = new PromptService({ repos, catalog, outbox, clock, random });
   const community = new CommunityService(repos, slackFor, clock);
   const progress = new ProgressService(repos, community, slackFor, clock);
   const timezones = new TimezoneCache(repos, slackFor, clock, logger);

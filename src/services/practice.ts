@@ -108,6 +108,7 @@ export class PracticeService {
       notice(`*Your answer from the form (scored above):*\n${text}`),
       this.deps.clock.now(),
     );
-    await this.deps.outbox.deliver(reply.id);
+    // Queued behind the feedback in the same channel, so the outbox sends it after that.
+    this.deps.outbox.dispatch([reply.id]);
   }
 }

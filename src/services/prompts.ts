@@ -9,17 +9,12 @@ import type { Repositories } from '../db/ports.js';
 import { promptMessage } from '../messages/channel.js';
 import type { Outbox } from './outbox.js';
 
-/** Attempts per prompt while Slack keeps answering 429 (each after its Retry-After). */
-const PACED_ATTEMPTS = 5;
-
 export interface PromptServiceDeps {
   repos: Pick<Repositories, 'prompts' | 'schedules'>;
   catalog: ReadonlyMap<string, CatalogQuestion>;
   outbox: Outbox;
   clock: Clock;
   random: () => number;
-  /** How pacing waits for Retry-After (tests move a fixed clock instead). */
-  sleep: (ms: number) => Promise<void>;
 }
 
 export class PromptService {
@@ -65,23 +60,14 @@ export class PromptService {
   async promptNow(schedule: ChannelSchedule): Promise<boolean> {
     const now = this.deps.clock.now();
     const id = await this.claim(schedule, `now:${now.toISOString()}`, now, now);
-    return id !== undefined && (await this.deliverPaced([id])) === 1;
+    return id !== undefined && (await this.deps.outbox.deliver(id));
   }
 
   /**
-   * Delivers in order. On a 429 everything waits for Slack's Retry-After, then goes on with the same
-   * message, so a thousand prompts due in one minute all go out without hammering the API.
+   * Hands claimed prompts to the outbox, which posts them in the background, each channel at its
+   * own pace: the minute's tick never waits for Slack, and one rate-limited channel delays no other.
    */
-  async deliverPaced(ids: readonly number[]): Promise<number> {
-    let posted = 0;
-    for (const id of ids) {
-      for (let attempt = 0; attempt < PACED_ATTEMPTS; attempt++) {
-        const outcome = await this.deps.outbox.attempt(id);
-        if (outcome.kind === 'sent') posted++;
-        if (outcome.kind !== 'rate-limited') break;
-        await this.deps.sleep(outcome.retryAfterMs);
-      }
-    }
-    return posted;
+  post(ids: readonly number[]): void {
+    this.deps.outbox.dispatch(ids);
   }
 }

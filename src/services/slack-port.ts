@@ -13,12 +13,23 @@ export interface ThreadReply {
   ts: string;
 }
 
+/** The Slack message metadata event type that carries an outbox reply's id. */
+export const REPLY_METADATA_EVENT = 'star_coach_reply';
+
 export interface SlackGateway {
   openDm(userId: string): Promise<string>;
   /** Opens (or finds) the group DM of these people and the bot; returns its id. Needs mpim:write. */
   openConversation(userIds: readonly string[]): Promise<string>;
-  /** Posts a message (in a thread when `threadTs` is given); returns its ts. */
-  post(channel: string, threadTs: string | null, body: MessageContent): Promise<string>;
+  /**
+   * Posts a message (in a thread when `threadTs` is given); returns its ts. With `replyId` the
+   * message carries it as metadata, so a send cut short by a crash can be found afterwards.
+   */
+  post(channel: string, threadTs: string | null, body: MessageContent, replyId?: number): Promise<string>;
+  /**
+   * The ts of a message posted with `replyId` in the channel (the thread when `threadTs` is given),
+   * looking back over the last few hundred messages; undefined when Slack has none.
+   */
+  findPosted(channel: string, threadTs: string | null, replyId: number): Promise<string | undefined>;
   update(channel: string, ts: string, body: MessageContent): Promise<void>;
   openView(triggerId: string, view: View): Promise<void>;
   postEphemeral(channel: string, user: string, threadTs: string | null, body: MessageContent): Promise<void>;
@@ -69,4 +80,14 @@ export class SlackRefusedError extends SlackCallError {
 /** Slack or the network failed this time (a 5xx, a timeout, an internal_error): worth retrying. */
 export class SlackUnavailableError extends SlackCallError {
   readonly code = 'slack_unavailable';
+  /**
+   * Slack did not answer at all (no connection, a timeout, an HTTP 5xx), so every call to it likely
+   * fails for now; false for an error Slack reported about this one call (internal_error…).
+   */
+  readonly outage: boolean;
+
+  constructor(message: string, options?: { cause?: unknown; outage?: boolean }) {
+    super(message, options);
+    this.outage = options?.outage ?? false;
+  }
 }

@@ -2,14 +2,16 @@ import {
   App,
   type Authorize,
   type Logger as BoltLogger,
-  HTTPReceiver,
   type LogLevel,
   type Receiver,
+  type ReceiverEvent,
+  SocketModeReceiver,
 } from '@slack/bolt';
 import { WebAPIPlatformError, type WebClient } from '@slack/web-api';
 import type { Config } from '../config.js';
 import { StarError } from '../core/errors.js';
 import type { AppLogger, Logger, LogLevelName } from '../logger.js';
+import { StarHttpReceiver } from './http-receiver.js';
 
 /** Our logger as Bolt, its receiver and its Web API client expect one. */
 export function boltLogger(logger: AppLogger): BoltLogger {
@@ -84,6 +86,8 @@ export function createSlackApp(config: Config, logger: AppLogger, receiver?: Rec
     logger: boltLogger(logger),
     // Bolt sets its logger to this level; it is the one LOG_LEVEL already chose.
     logLevel: logger.level as unknown as LogLevel,
+    // The error handler sees the request body, to tell a failed event (not acknowledged) from the rest.
+    extendedErrorHandler: true,
     clientOptions: {
       ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
       // Rate limits and failures go back to the outbox, which stores the reply and retries it.
@@ -94,25 +98,55 @@ export function createSlackApp(config: Config, logger: AppLogger, receiver?: Rec
     },
   };
   if (receiver) app = new App({ ...common, receiver });
-  else if (config.socketMode) app = new App({ ...common, socketMode: true, appToken: config.appToken });
+  else if (config.socketMode) app = new App({ ...common, receiver: socketModeReceiver(config, common.logger) });
   else app = new App({ ...common, receiver: httpReceiver(config, common.logger) });
   return app;
 }
 
-function httpReceiver(config: Config, logger: BoltLogger): HTTPReceiver {
-  return new HTTPReceiver({
-    signingSecret: config.signingSecret ?? '',
-    endpoints: '/slack/events',
-    logger,
-    customRoutes: [
-      {
-        path: '/healthz',
-        method: ['GET'],
-        handler: (_req, res) => {
-          res.writeHead(200, { 'content-type': 'text/plain' });
-          res.end('ok');
-        },
+/**
+ * The app as a receiver sees it, except that an Events API envelope is acknowledged only after its
+ * work: Bolt acknowledges events before any listener runs, so the ack is held here and sent once
+ * processEvent has finished. An event whose work failed is never acknowledged (Slack sends it
+ * again); commands and interactions are acknowledged by their listeners as before.
+ */
+export function ackEventsAfterWork(app: App): App {
+  const processEvent = async (event: ReceiverEvent): Promise<void> => {
+    if ((event.body as { type?: unknown }).type !== 'event_callback') return app.processEvent(event);
+    let acked = false;
+    let response: unknown;
+    await app.processEvent({
+      ...event,
+      ack: async (body?: unknown) => {
+        acked = true;
+        response = body;
       },
-    ],
+    });
+    if (acked) await event.ack(response);
+  };
+  return new Proxy(app, {
+    get: (target, prop, receiver) => (prop === 'processEvent' ? processEvent : Reflect.get(target, prop, receiver)),
   });
+}
+
+/** Socket Mode, with events acknowledged after their work and a failed event never acknowledged. */
+class SocketModeReceiverAfterWork extends SocketModeReceiver {
+  override init(app: App): void {
+    super.init(ackEventsAfterWork(app));
+  }
+}
+
+function socketModeReceiver(config: Config, logger: BoltLogger): SocketModeReceiver {
+  return new SocketModeReceiverAfterWork({
+    appToken: config.appToken ?? '',
+    logger,
+    // Bolt's default acknowledges an event whose authorization failed; here Slack sends it again.
+    processEventErrorHandler: async ({ error, logger: log }) => {
+      log.error('an event failed and is left for Slack to deliver again', error);
+      return false;
+    },
+  });
+}
+
+function httpReceiver(config: Config, logger: BoltLogger): StarHttpReceiver {
+  return new StarHttpReceiver({ signingSecret: config.signingSecret ?? '', logger });
 }

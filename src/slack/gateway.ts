@@ -7,6 +7,7 @@ import {
   type WebClient,
 } from '@slack/web-api';
 import {
+  REPLY_METADATA_EVENT,
   SlackCallError,
   type SlackGateway,
   SlackRateLimitedError,
@@ -19,7 +20,25 @@ import {
 const REFUSALS = new Set([
   'channel_not_found',
   'not_in_channel',
+  'user_not_in_channel',
+  'restricted_action',
+  'restricted_action_read_only_channel',
+  'restricted_action_thread_only_channel',
+  'restricted_action_non_threadable_channel',
+  'cannot_reply_to_message',
+  'thread_not_found',
   'is_archived',
+  'channel_is_archived',
+  'no_permission',
+  'ekm_access_denied',
+  'team_access_not_granted',
+  'not_allowed_token_type',
+  'invalid_arguments',
+  'invalid_metadata_format',
+  'invalid_metadata_schema',
+  'metadata_too_large',
+  'too_many_attachments',
+  'no_text',
   'msg_too_long',
   'invalid_blocks',
   'invalid_blocks_format',
@@ -30,8 +49,15 @@ const REFUSALS = new Set([
   'invalid_auth',
   'account_inactive',
   'token_revoked',
+  'token_expired',
   'missing_scope',
 ]);
+
+/**
+ * Pages of history read when looking for a message by its reply id (200 messages a page): the
+ * message was posted a minute or so before, and the look-up must end well inside a send's lease.
+ */
+const FIND_PAGES = 2;
 
 /** Sorts whatever a Web API call threw into retry after N seconds, retry later, or give up. */
 export function toSlackError(err: unknown): SlackCallError {
@@ -41,8 +67,10 @@ export function toSlackError(err: unknown): SlackCallError {
     return REFUSALS.has(err.data.error)
       ? new SlackRefusedError(err.data.error, { cause: err })
       : new SlackUnavailableError(err.data.error, { cause: err });
-  if (err instanceof WebAPIHTTPError) return new SlackUnavailableError(`HTTP ${err.statusCode}`, { cause: err });
-  if (err instanceof WebAPIRequestError) return new SlackUnavailableError(err.original.message, { cause: err });
+  if (err instanceof WebAPIHTTPError)
+    return new SlackUnavailableError(`HTTP ${err.statusCode}`, { cause: err, outage: err.statusCode >= 500 });
+  if (err instanceof WebAPIRequestError)
+    return new SlackUnavailableError(err.original.message, { cause: err, outage: true });
   return new SlackUnavailableError(err instanceof Error ? err.message : String(err), { cause: err });
 }
 
@@ -78,7 +106,7 @@ export function webClientGateway(client: WebClient, token: string): SlackGateway
         if (!id) throw new Error('conversations.open returned no channel');
         return id;
       }),
-    post: (channel, threadTs, body) =>
+    post: (channel, threadTs, body, replyId) =>
       call(async () => {
         const result = await client.chat.postMessage({
           token,
@@ -86,11 +114,33 @@ export function webClientGateway(client: WebClient, token: string): SlackGateway
           text: body.text,
           blocks: body.blocks as KnownBlock[],
           ...(threadTs ? { thread_ts: threadTs } : {}),
+          ...(replyId === undefined
+            ? {}
+            : { metadata: { event_type: REPLY_METADATA_EVENT, event_payload: { reply_id: replyId } } }),
           unfurl_links: false,
           unfurl_media: false,
         });
         if (!result.ts) throw new Error('chat.postMessage returned no ts');
         return result.ts;
+      }),
+    findPosted: (channel, threadTs, replyId) =>
+      call(async () => {
+        let cursor: string | undefined;
+        for (let page = 0; page < FIND_PAGES; page++) {
+          const common = { token, channel, cursor, limit: 200, include_all_metadata: true };
+          const result = threadTs
+            ? await client.conversations.replies({ ...common, ts: threadTs })
+            : await client.conversations.history(common);
+          for (const m of result.messages ?? []) {
+            const metadata = (m as { metadata?: { event_type?: string; event_payload?: Record<string, unknown> } })
+              .metadata;
+            if (metadata?.event_type === REPLY_METADATA_EVENT && Number(metadata.event_payload?.reply_id) === replyId)
+              return m.ts;
+          }
+          cursor = result.response_metadata?.next_cursor || undefined;
+          if (!cursor) break;
+        }
+        return undefined;
       }),
     update: (channel, ts, body) =>
       call(async () => {

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { ACTION_IDS, COMMAND, QUIZ_CHOICE_IDS, VIEW_IDS } from '../messages/ids.js';
+import { DeliveryInProgressError } from '../services/deliveries.js';
 import type { InFlight } from '../services/in-flight.js';
 import type { Services } from '../services/index.js';
 import { forgetConfirmAction } from './actions/forget-confirm.js';
@@ -34,15 +35,25 @@ export interface RegisteredIds {
 /** Wires every Slack id to its listener and returns the ids, which manifest.yml must declare. */
 export function registerListeners(app: App, services: Services, inFlight: InFlight): RegisteredIds {
   const registered: RegisteredIds = { commands: [], actions: [], views: [], events: [] };
-  // A repeated Events API delivery (same event_id) is processed once, whichever instance gets it.
-  app.use(async ({ body, context, next }) => {
-    const eventId = (body as { event_id?: string }).event_id;
-    const teamId = context.teamId ?? (body as { team_id?: string }).team_id ?? '';
-    if (eventId && !(await services.deliveries.firstDelivery(teamId, eventId))) {
-      services.logger.debug(`dropping repeated delivery ${eventId}`);
+  // Each delivery is worked once, whichever instance gets it: an Events API event by its event_id,
+  // a slash command or an interaction by its trigger_id (a replayed request has the same one).
+  app.use(async (args) => {
+    const { body, context, next } = args;
+    const key = deliveryKey(body);
+    if (!key) {
+      await inFlight.run(next);
       return;
     }
-    await inFlight.run(next);
+    const teamId = context.teamId ?? teamOf(body);
+    const result = await services.deliveries.once(teamId, key, () => inFlight.run(next));
+    if (result === 'worked') return;
+    services.logger.debug(`delivery ${key}: ${result}`);
+    // A repeated command or interaction is acknowledged and dropped (Slack never retries those).
+    const ack = (args as { ack?: () => Promise<void> }).ack;
+    if (!key.startsWith('event:')) await ack?.();
+    // An event another instance is still working on: no 200, so Slack delivers it again later.
+    else if (result === 'in-progress')
+      throw new DeliveryInProgressError(`${key} is being worked on elsewhere; Slack will retry it`);
   });
 
   // Every id registered is recorded, so a test can hold the manifest to exactly these.
@@ -96,8 +107,33 @@ export function registerListeners(app: App, services: Services, inFlight: InFlig
   app.event('app_home_opened', appHomeOpenedListener(services));
   registered.events.push('reaction_added', 'reaction_removed', 'app_home_opened');
 
-  app.error(async (error) => {
+  // Bolt does not export the extended handler's type; it is the second overload of app.error.
+  const onError = async ({ error, body }: { error: Error; body: unknown }): Promise<void> => {
     services.logger.error('unhandled error in a listener', error);
-  });
+    // An event whose work failed must not be acknowledged: its claim was released, and the HTTP
+    // receiver answers 500 so that Slack delivers it again. Commands and interactions were
+    // acknowledged already, and their listeners told the person.
+    if (isEventCallback(body)) throw error;
+  };
+  app.error(onError as unknown as Parameters<App['error']>[0]);
   return registered;
+}
+
+function isEventCallback(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && (body as { type?: unknown }).type === 'event_callback';
+}
+
+/** The id that makes a delivery unique: the event id of an Events API callback, else the trigger id. */
+export function deliveryKey(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const { event_id: eventId, trigger_id: triggerId } = body as { event_id?: unknown; trigger_id?: unknown };
+  if (isEventCallback(body) && typeof eventId === 'string' && eventId) return `event:${eventId}`;
+  if (typeof triggerId === 'string' && triggerId) return `trigger:${triggerId}`;
+  return undefined;
+}
+
+function teamOf(body: unknown): string {
+  const b = body as { team_id?: unknown; team?: { id?: unknown } };
+  if (typeof b.team_id === 'string') return b.team_id;
+  return typeof b.team?.id === 'string' ? b.team.id : '';
 }

@@ -62,6 +62,7 @@ function answer(
     flags: flags.map((f) => ({ id: f, quote: 'q' })),
     rubricVersion: 1,
     deleted: false,
+    feedbackTs: null,
     createdAt: daysAgo(age),
     updatedAt: daysAgo(age),
   };

@@ -70,6 +70,32 @@ export function describeRepositories(backend: string, open: () => Promise<Reposi
       expect(await repos.sessions.scenarioCounts('T1234', 'U1234')).toEqual(new Map([['webhook-retry-fix', 1]]));
     });
 
+    it('keeps the feedback ts on its answer, so an edit after retention pruned the reply still updates that message', async () => {
+      await dmSession();
+      const [feedbackId] = (await repos.answers.addMessage(message('1700000100.000001', 'first'), scoreAll, NOW)) ?? [];
+      await repos.replies.markSent(feedbackId, '1700000200.000001', NOW);
+      const [answer] = await repos.answers.listForUser('T1234', 'U1234');
+      expect(answer.feedbackTs).toBe('1700000200.000001');
+      // Both sent replies (question and feedback) are older than the retention; a pending one stays.
+      await repos.replies.enqueue(
+        { teamId: 'T1234', channelId: 'D1234', threadTs: null, purpose: 'notice' },
+        body('n'),
+        NOW,
+      );
+      expect(await repos.replies.prune(later(1), 1)).toBe(1);
+      expect(await repos.replies.prune(later(1), 10)).toBe(1);
+      expect(await repos.replies.prune(later(1), 10)).toBe(0);
+      expect(await repos.replies.get(feedbackId)).toBeUndefined();
+      const [again] =
+        (await repos.answers.reviseMessage(
+          { teamId: 'T1234', channelId: 'D1234', messageTs: '1700000100.000001' },
+          { text: 'first, edited' },
+          scoreAll,
+          later(2),
+        )) ?? [];
+      expect(await repos.replies.get(again)).toMatchObject({ sentTs: '1700000200.000001', status: 'pending' });
+    });
+
     it('adds messages to one answer, scores them together in one transaction, and refuses a message twice', async () => {
       const session = await dmSession();
       const first = await repos.answers.addMessage(message('1700000100.000001', 'first part'), scoreAll, NOW);
@@ -211,27 +237,46 @@ export function describeRepositories(backend: string, open: () => Promise<Reposi
         body('hello'),
         NOW,
       );
-      expect(await repos.replies.due(NOW, 10)).toEqual([reply.id]);
-      expect(await repos.replies.claim(reply.id, NOW)).toMatchObject({ status: 'sending' });
+      const due = { id: reply.id, teamId: 'T1234', channelId: 'C1234' };
+      expect(await repos.replies.due(NOW, 10)).toEqual([due]);
+      expect(await repos.replies.claim(reply.id, NOW)).toMatchObject({
+        reply: { status: 'sending' },
+        interrupted: false,
+      });
       expect(await repos.replies.claim(reply.id, NOW)).toBeUndefined();
       expect(await repos.replies.due(NOW, 10)).toEqual([]);
-      // A claim left by a process that died mid-send is taken back after five minutes.
-      expect(await repos.replies.due(later(301), 10)).toEqual([reply.id]);
+      // A claim left by a process that died mid-send is taken back once its lease (30 s) ran out,
+      // and the new sender is told the send was interrupted (Slack may have the message).
+      expect(await repos.replies.due(later(29), 10)).toEqual([]);
+      expect(await repos.replies.nextDueAt()).toEqual(later(30));
+      expect(await repos.replies.due(later(31), 10)).toEqual([due]);
+      expect(await repos.replies.claim(reply.id, later(31))).toMatchObject({ interrupted: true });
       await repos.replies.markFailed(reply.id, 'internal_error', later(5), NOW);
-      await repos.replies.markFailed(reply.id, 'internal_error', later(15), NOW);
+      await repos.replies.markFailed(reply.id, 'internal_error', later(15), later(10));
       expect(await repos.replies.get(reply.id)).toMatchObject({
         status: 'failed',
         attempts: 2,
         lastError: 'internal_error',
+        failingSince: NOW.toISOString(),
       });
       expect(await repos.replies.due(later(14), 10)).toEqual([]);
-      expect(await repos.replies.due(later(15), 10)).toEqual([reply.id]);
+      expect(await repos.replies.nextDueAt()).toEqual(later(15));
+      expect(await repos.replies.due(later(15), 10)).toEqual([due]);
+      // A channel Slack rate-limited holds every waiting reply of its own, no other channel's.
+      const other = await repos.replies.enqueue(
+        { teamId: 'T1234', channelId: 'C5678', threadTs: null, purpose: 'notice' },
+        body('elsewhere'),
+        NOW,
+      );
+      expect(await repos.replies.deferChannel('T1234', 'C1234', later(60), later(15))).toBe(1);
+      expect((await repos.replies.due(later(20), 10)).map((r) => r.id)).toEqual([other.id]);
+      expect((await repos.replies.due(later(60), 10)).map((r) => r.id)).toEqual([reply.id, other.id]);
       await repos.replies.markDead(reply.id, 'channel_not_found', NOW);
       expect(await repos.replies.get(reply.id)).toMatchObject({
         status: 'dead',
         lastError: 'gave up: channel_not_found',
       });
-      expect(await repos.replies.due(later(3600), 10)).toEqual([]);
+      expect((await repos.replies.due(later(3600), 10)).map((r) => r.id)).toEqual([other.id]);
       expect(await repos.replies.claim(reply.id, later(3600))).toBeUndefined();
     });
 
@@ -240,10 +285,19 @@ export function describeRepositories(backend: string, open: () => Promise<Reposi
       expect(await repos.community.claimDigest('T1234', 'C1234', '2026-11-27', body('d'), NOW)).toBeTypeOf('number');
       expect(await repos.community.claimDigest('T1234', 'C1234', '2026-11-27', body('d'), NOW)).toBeUndefined();
       expect(await repos.community.digestClaimed('T1234', 'C1234', '2026-11-27')).toBe(true);
-      expect(await repos.events.claim('T1234', 'Ev1', NOW)).toBe(true);
-      expect(await repos.events.claim('T1234', 'Ev1', NOW)).toBe(false);
-      expect(await repos.events.claim('T5678', 'Ev1', NOW)).toBe(true); // another workspace
-      expect(await repos.events.prune(later(86_400 + 1))).toBe(2);
+      const lease = 30_000;
+      expect(await repos.events.claim('T1234', 'event:Ev1', NOW, lease)).toBe('claimed');
+      expect(await repos.events.claim('T1234', 'event:Ev1', later(1), lease)).toBe('busy'); // being worked on
+      expect(await repos.events.claim('T1234', 'event:Ev1', later(31), lease)).toBe('claimed'); // its worker died
+      await repos.events.complete('T1234', 'event:Ev1', later(32));
+      expect(await repos.events.claim('T1234', 'event:Ev1', later(33), lease)).toBe('done');
+      expect(await repos.events.claim('T5678', 'event:Ev1', NOW, lease)).toBe('claimed'); // another workspace
+      await repos.events.release('T5678', 'event:Ev1'); // its work failed: Slack's retry may do it
+      expect(await repos.events.claim('T5678', 'event:Ev1', later(2), lease)).toBe('claimed');
+      await repos.events.complete('T1234', 'trigger:1.2.3', NOW); // nothing to complete: no error
+      expect(await repos.events.prune(later(86_400), 1)).toBe(1);
+      expect(await repos.events.prune(later(86_400 + 40), 10)).toBe(1);
+      expect(await repos.events.claim('T1234', 'event:Ev1', later(86_400 + 41), lease)).toBe('claimed');
     });
 
     it('keeps settings with defaults, and forgets a person entirely while others stay', async () => {

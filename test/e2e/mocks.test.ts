@@ -10,7 +10,7 @@ import { ACTION_IDS, VIEW_IDS } from '../../src/messages/ids.js';
 import { runMinute } from '../../src/scheduler/minute.js';
 import { type E2E, startE2E } from '../helpers/e2e.js';
 import type { ApiCall } from '../helpers/fake-slack.js';
-import { eventEnvelope, quietLogger, slashCommand, TEAM } from '../helpers/harness.js';
+import { eventEnvelope, nextTriggerId, quietLogger, slashCommand, TEAM } from '../helpers/harness.js';
 import { postCommand, postEvent, postInteraction } from '../helpers/signed.js';
 
 const POOL = 'C1234';
@@ -37,7 +37,15 @@ afterAll(async () => {
 
 const minute = (at: string) => {
   clock.set(at);
-  return runMinute({ services: e2e.running.services, graceMs: 2 * 3_600_000, logger: quietLogger }, clock.now());
+  return runMinute(
+    {
+      services: e2e.running.services,
+      graceMs: 2 * 3_600_000,
+      retention: { repliesMs: 30 * 86_400_000, eventsMs: 86_400_000 },
+      logger: quietLogger,
+    },
+    clock.now(),
+  );
 };
 
 /** `/star …` from a person in the pool's channel; resolves with what it answered through response_url. */
@@ -226,7 +234,8 @@ describe('live mock interviews over signed requests and the fake Slack', () => {
         user: { id: user, team_id: TEAM },
         api_app_id: 'A1234',
         token: 'unused',
-        trigger_id: 'trigger-view',
+        // Slack gives each submission its own trigger id (a repeated one is dropped as a replay).
+        trigger_id: nextTriggerId(),
         view: {
           id: 'V1234',
           team_id: TEAM,

@@ -23,6 +23,8 @@ export class FakeGateway implements SlackGateway {
   readonly calls: GatewayCall[] = [];
   private readonly failures = new Map<string, Error[]>();
   private ts = 0;
+  /** Messages posted with a reply id, as Slack would keep their metadata: `channel/thread` → reply id → ts. */
+  readonly posted = new Map<string, Map<number, string>>();
   users = new Map<string, { timezone: string | null; tzOffset?: number | null; isAdmin: boolean; isBot: boolean }>();
   threads = new Map<string, ThreadReply[]>();
   joinable = true;
@@ -49,9 +51,18 @@ export class FakeGateway implements SlackGateway {
     this.record('openConversation', [userIds]);
     return groupDmId(userIds);
   }
-  async post(channel: string, threadTs: string | null, body: MessageContent): Promise<string> {
+  async post(channel: string, threadTs: string | null, body: MessageContent, replyId?: number): Promise<string> {
     this.record('post', [channel, threadTs, body]);
-    return `1700000000.${String(++this.ts).padStart(6, '0')}`;
+    const ts = `1700000000.${String(++this.ts).padStart(6, '0')}`;
+    if (replyId !== undefined) {
+      const where = `${channel}/${threadTs ?? ''}`;
+      this.posted.set(where, (this.posted.get(where) ?? new Map()).set(replyId, ts));
+    }
+    return ts;
+  }
+  async findPosted(channel: string, threadTs: string | null, replyId: number): Promise<string | undefined> {
+    this.record('findPosted', [channel, threadTs, replyId]);
+    return this.posted.get(`${channel}/${threadTs ?? ''}`)?.get(replyId);
   }
   async update(channel: string, ts: string, body: MessageContent): Promise<void> {
     this.record('update', [channel, ts, body]);

@@ -12,7 +12,25 @@ export interface ApiCall {
 
 type Failure = { status: 429; retryAfter: number } | { error: string } | { status: 500 };
 
-const JSON_FIELDS = new Set(['blocks', 'view', 'attachments']);
+/** What the whole fake answers for a while: normally, HTTP 500 to everything, or 429 to everything. */
+export type SlackMode = { kind: 'up' } | { kind: 'down' } | { kind: 'rate-limited'; retryAfter: number };
+
+/** A message Slack accepted from the bot (kept so history reads and metadata look-ups find it). */
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+  threadTs?: string;
+  text: string;
+  blocks: unknown[];
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
+const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'metadata']);
+
+function parseMetadata(value: unknown): PostedMessage['metadata'] {
+  if (value === undefined) return undefined;
+  return (typeof value === 'string' ? JSON.parse(value) : value) as PostedMessage['metadata'];
+}
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -46,6 +64,16 @@ export class FakeSlack {
   /** How many calls were refused with a 429 by rateLimit(). */
   rateLimited = 0;
   url = '';
+  /** Every message posted, in the order Slack accepted them. */
+  readonly posted: PostedMessage[] = [];
+  /** Normal service, a full outage (500s) or a 429 storm. */
+  mode: SlackMode = { kind: 'up' };
+  /** Channels whose chat.postMessage is refused with 429 for as long as they are listed. */
+  readonly limitedChannels = new Map<string, number>();
+  /** chat.postMessage answers this late: the message is in Slack before the caller knows its ts. */
+  postDelayMs = 0;
+  /** Calls refused by `mode` or `limitedChannels`. */
+  refused = 0;
 
   async start(): Promise<this> {
     this.server = createServer(async (req, res) => {
@@ -68,6 +96,24 @@ export class FakeSlack {
       const args = parseArgs(req.headers['content-type'], raw);
       const call: ApiCall = { method, args, at: performance.now() };
       this.calls.push(call);
+      if (
+        this.mode.kind !== 'up' ||
+        (method === 'chat.postMessage' && this.limitedChannels.has(String(args.channel)))
+      ) {
+        this.refused++;
+        this.calls.pop();
+        if (this.mode.kind === 'down') res.writeHead(500).end('upstream error');
+        else {
+          const retryAfter =
+            this.mode.kind === 'rate-limited'
+              ? this.mode.retryAfter
+              : (this.limitedChannels.get(String(args.channel)) ?? 1);
+          res
+            .writeHead(429, { 'retry-after': String(retryAfter), 'content-type': 'application/json' })
+            .end('{"ok":false,"error":"ratelimited"}');
+        }
+        return;
+      }
       const limit = this.limits.get(method);
       if (limit) {
         const now = Date.now();
@@ -100,6 +146,8 @@ export class FakeSlack {
         return;
       }
       call.result = this.answer(method, args);
+      if (method === 'chat.postMessage' && this.postDelayMs > 0)
+        await new Promise((resolve) => setTimeout(resolve, this.postDelayMs));
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(call.result));
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
@@ -149,14 +197,40 @@ export class FakeSlack {
     }
   }
 
+  /** A person's message in a thread, as conversations.replies will list it. */
+  addThreadReply(channel: string, threadTs: string, reply: Record<string, unknown>): void {
+    const key = `${channel}/${threadTs}`;
+    this.threads.set(key, [...(this.threads.get(key) ?? []), reply]);
+  }
+
+  /** The bot's messages in a channel (top level) or in one thread. */
+  postedIn(channel: string, threadTs?: string): PostedMessage[] {
+    return this.posted.filter((m) => m.channel === channel && m.threadTs === threadTs);
+  }
+
   reset(): void {
     this.calls.length = 0;
+    this.posted.length = 0;
     this.responses.length = 0;
     this.failures.clear();
   }
 
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** A posted message as history reads return it: metadata only when asked for with include_all_metadata. */
+  private asHistory(m: PostedMessage, args: Record<string, unknown>): Record<string, unknown> {
+    const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+    return {
+      type: 'message',
+      user: 'U0BOT',
+      bot_id: 'B0BOT',
+      ts: m.ts,
+      ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
+      text: m.text,
+      ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}),
+    };
   }
 
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
@@ -178,6 +252,15 @@ export class FakeSlack {
       }
       case 'chat.postMessage': {
         this.tsCounter++;
+        const ts = `1700000000.${String(this.tsCounter).padStart(6, '0')}`;
+        this.posted.push({
+          channel: String(args.channel),
+          ts,
+          threadTs: args.thread_ts === undefined ? undefined : String(args.thread_ts),
+          text: String(args.text ?? ''),
+          blocks: (args.blocks as unknown[]) ?? [],
+          metadata: parseMetadata(args.metadata),
+        });
         return {
           ok: true,
           channel: args.channel,
@@ -203,12 +286,23 @@ export class FakeSlack {
           },
         };
       case 'conversations.replies': {
-        const replies = this.threads.get(`${args.channel}/${args.ts}`) ?? [];
+        const people = this.threads.get(`${args.channel}/${args.ts}`) ?? [];
+        const bot = this.postedIn(String(args.channel), String(args.ts)).map((m) => this.asHistory(m, args));
+        const replies = [...people, ...bot].sort((a, b) => String(a.ts).localeCompare(String(b.ts)));
         return {
           ok: true,
           messages: [{ ts: args.ts, user: 'U0BOT', bot_id: 'B0BOT', text: 'prompt' }, ...replies],
           has_more: false,
         };
+      }
+      case 'conversations.history': {
+        // Newest first, as Slack lists a channel; `oldest` bounds the search.
+        const oldest = args.oldest === undefined ? '' : String(args.oldest);
+        const messages = this.postedIn(String(args.channel))
+          .filter((m) => m.ts >= oldest)
+          .reverse()
+          .map((m) => this.asHistory(m, args));
+        return { ok: true, messages, has_more: false };
       }
       case 'files.getUploadURLExternal': {
         const fileId = `F${++this.tsCounter}`;

@@ -9,7 +9,7 @@ import { runMinute } from '../../src/scheduler/minute.js';
 import type { Services } from '../../src/services/index.js';
 import { type RunningStarCoach, startStarCoach } from '../../src/star-coach.js';
 import { FakeSlack } from './fake-slack.js';
-import { quietLogger, seededRandom, shippedLibrary } from './world.js';
+import { quietLogger, seededRandom, settled, shippedLibrary } from './world.js';
 
 export { quietLogger, recordingLogger, seededRandom, shippedLibrary } from './world.js';
 
@@ -77,14 +77,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     library: shippedLibrary(),
     receiver,
     jobs: options.startUp === true ? 'start-up-only' : 'none',
-    // Waiting for Retry-After moves the test clock instead of sleeping.
-    sleep: async (ms) => clock.advance(ms),
   });
-  const jobContext = { services: running.services, graceMs: config.catchUpGraceMs, logger: quietLogger };
+  // The start-up catch-up queued its replies; they go out in the background.
+  await running.services.outbox.idle();
+  const services = settled(running.services);
+  const jobContext = {
+    services,
+    graceMs: config.catchUpGraceMs,
+    retention: config.retention,
+    logger: quietLogger,
+  };
   return {
     slack,
     running,
-    services: running.services,
+    services,
     repos: running.repos,
     clock,
     dbFile,
@@ -97,10 +103,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         },
         ...extra,
       });
+      // Replies go out in the background; a test looks at Slack once they have.
+      await running.services.outbox.idle();
       return acked;
     },
     async tick() {
-      return (await runMinute(jobContext, clock.now())).prompts;
+      const { prompts } = await runMinute(jobContext, clock.now());
+      await running.services.outbox.idle();
+      const sent = await Promise.all(prompts.replyIds.map((id) => running.repos.replies.get(id)));
+      return { due: prompts.due, claimed: prompts.claimed, posted: sent.filter((r) => r?.status === 'sent').length };
     },
     sweep: () => running.services.outbox.deliverDue(clock.now()),
     async close() {
@@ -127,11 +138,19 @@ export function slashCommand(text: string, responseUrl: string, user = USER): Re
     api_app_id: 'A1234',
     is_enterprise_install: 'false',
     response_url: responseUrl,
-    trigger_id: '13345224609.738474920.8088930838d88f008e0',
+    // Slack gives every command its own trigger id (a replayed request repeats it).
+    trigger_id: nextTriggerId(),
   };
 }
 
 let eventCounter = 0;
+let triggerCounter = 0;
+
+/** A trigger id as Slack gives one to each command and interaction. */
+export function nextTriggerId(): string {
+  triggerCounter++;
+  return `13345224609.${738474920 + triggerCounter}.8088930838d88f008e0`;
+}
 
 export function eventEnvelope(
   event: Record<string, unknown>,
@@ -233,7 +252,7 @@ export function buttonClick(
     api_app_id: 'A1234',
     token: 'unused',
     container: { type: 'message', message_ts: messageTs, channel_id: DM, is_ephemeral: false },
-    trigger_id: '12321423423.333649436676.d8c1bb837935619ccad0f624c448ffb3',
+    trigger_id: nextTriggerId(),
     channel: { id: DM, name: 'directmessage' },
     message: { type: 'message', user: BOT_USER, ts: messageTs, text: 'question' },
     response_url: responseUrl,

@@ -11,6 +11,8 @@ export interface SignedOptions {
   secret?: string;
   timestamp?: number;
   retryNum?: number;
+  /** Gives up on the response after this long (as Slack does after 3 s). */
+  timeoutMs?: number;
 }
 
 async function post(url: string, body: string, contentType: string, options: SignedOptions = {}): Promise<Response> {
@@ -24,7 +26,8 @@ async function post(url: string, body: string, contentType: string, options: Sig
     headers['x-slack-retry-num'] = String(options.retryNum);
     headers['x-slack-retry-reason'] = 'http_timeout';
   }
-  return fetch(url, { method: 'POST', headers, body });
+  const signal = options.timeoutMs === undefined ? undefined : AbortSignal.timeout(options.timeoutMs);
+  return fetch(url, { method: 'POST', headers, body, signal });
 }
 
 /** Events API: raw JSON. */

@@ -43,6 +43,35 @@ export function seededRandom(seed = 1): () => number {
   };
 }
 
+/**
+ * The services as a caller sees them once background sends have settled: each use case (not the
+ * outbox itself) resolves only after the outbox went idle, so a test can look at Slack right after.
+ */
+export function settled(services: Services): Services {
+  const idle = () => services.outbox.idle();
+  const wrap = <T extends object>(service: T): T =>
+    new Proxy(service, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          const result = value.apply(target, args);
+          return result instanceof Promise
+            ? result.then(async (r) => {
+                await idle();
+                return r;
+              })
+            : result;
+        };
+      },
+    });
+  const entries = Object.entries(services).map(([name, service]) => [
+    name,
+    name === 'outbox' || name === 'logger' ? service : wrap(service as object),
+  ]);
+  return Object.fromEntries(entries) as Services;
+}
+
 export interface World {
   db: TempDatabase;
   repos: TempDatabase['repos'];
@@ -64,16 +93,17 @@ export function startWorld(options: { start?: string; admins?: string[]; graceMs
   const gateway = new FakeGateway();
   const clock = fixedClock(options.start ?? '2026-11-30T09:00:00Z');
   const logger = recordingLogger();
-  const services = createServices({
-    repos: db.repos,
-    library: shippedLibrary(),
-    slackFor: () => gateway,
-    clock,
-    random: seededRandom(7),
-    logger,
-    admins: options.admins ?? [],
-    sleep: async (ms) => clock.advance(ms),
-  });
+  const services = settled(
+    createServices({
+      repos: db.repos,
+      library: shippedLibrary(),
+      slackFor: () => gateway,
+      clock,
+      random: seededRandom(7),
+      logger,
+      admins: options.admins ?? [],
+    }),
+  );
   return {
     db,
     repos: db.repos,
@@ -81,7 +111,12 @@ export function startWorld(options: { start?: string; admins?: string[]; graceMs
     clock,
     logger,
     services,
-    jobs: { services, graceMs: options.graceMs ?? 2 * 60 * 60_000, logger },
+    jobs: {
+      services,
+      graceMs: options.graceMs ?? 2 * 60 * 60_000,
+      retention: { repliesMs: 30 * 24 * 60 * 60_000, eventsMs: 24 * 60 * 60_000 },
+      logger,
+    },
     close: () => db.close(),
   };
 }

@@ -58,4 +58,27 @@ describe('the compiled app as a process', () => {
     // npm exits only after its child; the app is gone, not orphaned with the database open.
     await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
   });
+
+  it('stops cleanly (exit 0) when SIGTERM arrives while it is still starting', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'star-main-'));
+    const child = spawn(process.execPath, [MAIN_JS], {
+      cwd: dir,
+      env: {
+        ...cleanEnv,
+        SLACK_BOT_TOKEN: 'xoxb-main',
+        SLACK_SIGNING_SECRET: 'secret',
+        PORT: '0',
+        STAR_DB: path.join(dir, 'star.db'),
+        SLACK_API_URL: slack.apiUrl,
+        LOG_LEVEL: 'info',
+      },
+    });
+    // Once the database file exists the app is starting (migrations, the library, Bolt, the catch-up),
+    // well before it listens.
+    const dbFile = path.join(dir, 'star.db');
+    while (!existsSync(dbFile) && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 5));
+    child.kill('SIGTERM');
+    expect(await exitOf(child)).toBe(0);
+    expect(child.signalCode).toBeNull();
+  });
 });

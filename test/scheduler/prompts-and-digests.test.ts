@@ -28,8 +28,25 @@ async function scheduled(
     },
     new Date(created),
   );
-  const at = async (iso: string) => postDuePrompts(w.jobs, new Date(iso));
+  const at = async (iso: string) => {
+    w.clock.set(iso);
+    const { due, claimed, replyIds } = await postDuePrompts(w.jobs, new Date(iso));
+    return { due, claimed, posted: await postedOf(w, replyIds) };
+  };
   return { w, at };
+}
+
+/** How many of the queued replies the outbox has posted once it went idle (it posts in the background). */
+async function postedOf(w: World, replyIds: number[]): Promise<number> {
+  await w.services.outbox.idle();
+  const replies = await Promise.all(replyIds.map((id) => w.repos.replies.get(id)));
+  return replies.filter((r) => r?.status === 'sent').length;
+}
+
+async function digestsAt(w: World, iso: string) {
+  w.clock.set(iso);
+  const { claimed, replyIds } = await postDueDigests(w.jobs, new Date(iso));
+  return { claimed, posted: await postedOf(w, replyIds) };
 }
 
 const prompts = (w: World) => w.gateway.callsTo('post').filter((p) => p[1] === null);
@@ -95,9 +112,9 @@ describe('postDueDigests', () => {
       new Date('2026-11-20T00:00:00Z'),
     );
     // Friday 27 November 2026, 17:00 in Tokyo is 08:00 UTC.
-    expect(await postDueDigests(w.jobs, new Date('2026-11-27T07:59:00Z'))).toEqual({ claimed: 0, posted: 0 });
-    expect(await postDueDigests(w.jobs, new Date('2026-11-27T08:00:00Z'))).toEqual({ claimed: 1, posted: 1 });
-    expect(await postDueDigests(w.jobs, new Date('2026-11-27T08:01:00Z'))).toEqual({ claimed: 0, posted: 0 });
+    expect(await digestsAt(w, '2026-11-27T07:59:00Z')).toEqual({ claimed: 0, posted: 0 });
+    expect(await digestsAt(w, '2026-11-27T08:00:00Z')).toEqual({ claimed: 1, posted: 1 });
+    expect(await digestsAt(w, '2026-11-27T08:01:00Z')).toEqual({ claimed: 0, posted: 0 });
     const [digest] = w.gateway.callsTo('post');
     expect(JSON.stringify(digest[2])).toContain('Weekly practice digest');
     expect(JSON.stringify(digest[2])).toContain('0 answers from 0 people');
@@ -106,6 +123,6 @@ describe('postDueDigests', () => {
   it('posts none for a schedule turned off', async () => {
     const { w } = await scheduled(9 * 60, 'UTC', '2026-11-20T00:00:00Z');
     await w.repos.schedules.update('T1234', 'C1234', { enabled: false }, new Date('2026-11-20T00:00:00Z'));
-    expect(await postDueDigests(w.jobs, new Date('2026-11-27T16:00:00Z'))).toEqual({ claimed: 0, posted: 0 });
+    expect(await digestsAt(w, '2026-11-27T16:00:00Z')).toEqual({ claimed: 0, posted: 0 });
   });
 });

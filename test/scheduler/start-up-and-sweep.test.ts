@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { catchUpAtStart } from '../../src/scheduler/catch-up.js';
 import { startJobs } from '../../src/scheduler/jobs.js';
-import { pruneEvents } from '../../src/scheduler/prune-events.js';
-import { sweepOutbox } from '../../src/scheduler/sweep-outbox.js';
+import { pruneOld } from '../../src/scheduler/prune.js';
 import { InFlight } from '../../src/services/in-flight.js';
 import { SlackUnavailableError } from '../../src/services/slack-port.js';
 import { startWorld, type World } from '../helpers/world.js';
@@ -67,21 +66,30 @@ describe('start-up catch-up', () => {
   });
 });
 
-describe('the sweep and the pruning', () => {
-  it('retries due replies, and forgets event ids after a day', async () => {
+describe('retries and retention', () => {
+  it('retries due replies, and forgets delivery ids after a day and sent replies after the retention', async () => {
     const w = world('2026-11-30T09:00:00Z');
     const reply = await w.repos.replies.enqueue(
       { teamId: 'T1234', channelId: 'C1234', threadTs: null, purpose: 'notice' },
       { text: 'hi', blocks: [] },
       w.clock.now(),
     );
-    w.gateway.failNext('post', new SlackUnavailableError('HTTP 500'));
+    w.gateway.failNext('post', new SlackUnavailableError('HTTP 500', { outage: true }));
     expect(await w.services.outbox.deliver(reply.id)).toBe(false);
-    expect(await sweepOutbox(w.jobs, new Date('2026-11-30T09:00:01Z'))).toBe(0);
-    expect(await sweepOutbox(w.jobs, new Date('2026-11-30T09:00:05Z'))).toBe(1);
-    await w.services.deliveries.firstDelivery('T1234', 'Ev1');
-    expect(await pruneEvents(w.jobs, new Date('2026-11-30T20:00:00Z'))).toBe(0);
-    expect(await pruneEvents(w.jobs, new Date('2026-12-01T09:00:01Z'))).toBe(1);
-    expect(await w.services.deliveries.firstDelivery('T1234', 'Ev1')).toBe(true);
+    // Slack looked down: the reply waits 2.5 to 5 s, the workspace's next probe at most 1 s.
+    expect(await w.services.outbox.deliverDue(new Date('2026-11-30T09:00:02Z'))).toBe(0);
+    w.clock.set('2026-11-30T09:00:05Z');
+    expect(await w.services.outbox.deliverDue(w.clock.now())).toBe(1);
+    const work: string[] = [];
+    expect(await w.services.deliveries.once('T1234', 'event:Ev1', async () => void work.push('Ev1'))).toBe('worked');
+    expect(await w.services.deliveries.once('T1234', 'event:Ev1', async () => void work.push('again'))).toBe(
+      'repeated',
+    );
+    expect(await pruneOld(w.jobs, new Date('2026-11-30T20:00:00Z'))).toEqual({ events: 0, replies: 0 });
+    expect(await pruneOld(w.jobs, new Date('2026-12-01T09:00:06Z'))).toEqual({ events: 1, replies: 0 });
+    expect(await pruneOld(w.jobs, new Date('2026-12-31T09:00:06Z'))).toEqual({ events: 0, replies: 1 });
+    expect(await w.services.deliveries.once('T1234', 'event:Ev1', async () => void work.push('later'))).toBe('worked');
+    expect(work).toEqual(['Ev1', 'later']);
+    expect(await w.repos.replies.get(reply.id)).toBeUndefined();
   });
 });

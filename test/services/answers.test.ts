@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MessageContent } from '../../src/core/domain.js';
+import { MAX_ANSWER_CHARS, MAX_MESSAGES_PER_ANSWER } from '../../src/services/answers.js';
 import { startWorld, type World } from '../helpers/world.js';
 
 const STRONG =
@@ -77,6 +78,29 @@ describe('DM answers', () => {
     expect((await w.repos.sessions.get('T1234', session.id))?.state).toBe('done');
     await w.services.answers.receiveDm(dm('1700000300.000001', 'one more'));
     expect(bodyOf(w.gateway.callsTo('post').at(-1) ?? []).text).toContain('This session is finished');
+  });
+
+  it('bounds an answer: 25 messages and 40,000 characters in all; more is refused with a notice, not dropped silently', async () => {
+    const { dm } = await started();
+    for (let i = 0; i < MAX_MESSAGES_PER_ANSWER; i++)
+      await w.services.answers.receiveDm(dm(`1700000100.${String(i + 1).padStart(6, '0')}`, STRONG));
+    await w.services.answers.receiveDm(dm('1700000200.000001', 'one more part'));
+    expect(bodyOf(w.gateway.callsTo('post').at(-1) ?? []).text).toContain('already has 25 messages');
+    const [answer] = await w.repos.answers.listForUser('T1234', 'U1234');
+    expect(await w.repos.answers.liveMessages(answer.id)).toHaveLength(MAX_MESSAGES_PER_ANSWER);
+    expect(answer.text.length).toBeLessThanOrEqual(MAX_ANSWER_CHARS);
+  });
+
+  it('scores at most 40,000 characters of an answer, and refuses a message once that is full', async () => {
+    const { dm } = await started();
+    const long = `${STRONG} `.repeat(110).slice(0, MAX_ANSWER_CHARS - 200);
+    await w.services.answers.receiveDm(dm('1700000100.000001', long));
+    await w.services.answers.receiveDm(dm('1700000100.000002', STRONG));
+    const [answer] = await w.repos.answers.listForUser('T1234', 'U1234');
+    expect(answer.text).toHaveLength(MAX_ANSWER_CHARS);
+    await w.services.answers.receiveDm(dm('1700000100.000003', STRONG));
+    expect(bodyOf(w.gateway.callsTo('post').at(-1) ?? []).text).toContain('already has 40,000 characters');
+    expect(await w.repos.answers.liveMessages(answer.id)).toHaveLength(2);
   });
 
   it('logs and ignores an answer to a question no longer in the library', async () => {

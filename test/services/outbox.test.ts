@@ -75,3 +75,75 @@ describe('the outbox', () => {
     expect(backoffMs(40, () => 0)).toBe(300_000);
   });
 });
+
+describe('the outbox after a crash mid-send', () => {
+  it('finds a message Slack already has by its reply id, and posts one Slack never got, once each', async () => {
+    const posted = await notice('posted before the crash', '1700000000.000009');
+    const lost = await notice('never reached Slack', '1700000000.000009');
+    // A process claimed both and died: Slack has the first (with its reply id), not the second.
+    await w.repos.replies.claim(posted, w.clock.now());
+    await w.repos.replies.claim(lost, w.clock.now());
+    await w.gateway.post('C1234', '1700000000.000009', { text: 'posted before the crash', blocks: [] }, posted);
+    expect(await w.services.outbox.deliverDue()).toBe(0); // claims still within their lease
+    w.clock.advance(31_000);
+    expect(await w.services.outbox.deliverDue()).toBe(2);
+    expect(w.gateway.callsTo('findPosted').map((c) => c[2])).toEqual([posted, lost]);
+    expect(w.gateway.callsTo('post').map((c) => (c[2] as { text: string }).text)).toEqual([
+      'posted before the crash',
+      'never reached Slack',
+    ]);
+    expect((await w.repos.replies.get(posted))?.sentTs).toBe('1700000000.000001');
+    expect(await w.services.outbox.deliverDue()).toBe(0);
+  });
+});
+
+describe('the outbox’s pace', () => {
+  it('holds a rate-limited channel for its Retry-After and serves the other channels meanwhile', async () => {
+    const limited = [await notice('a1'), await notice('a2')];
+    const other = await w.repos.replies.enqueue(
+      { teamId: 'T1234', channelId: 'C5678', threadTs: null, purpose: 'notice' },
+      { text: 'b1', blocks: [] },
+      w.clock.now(),
+    );
+    w.gateway.failNext('post', new SlackRateLimitedError(30));
+    expect(await w.services.outbox.deliverDue()).toBe(1);
+    expect(w.gateway.callsTo('post').map((c) => [c[0], (c[2] as { text: string }).text])).toEqual([
+      ['C1234', 'a1'],
+      ['C5678', 'b1'],
+    ]);
+    // a2 was never tried: the whole channel waits, and both go out in order once it may post again.
+    expect((await w.repos.replies.get(limited[1]))?.attempts).toBe(0);
+    w.clock.advance(29_000);
+    expect(await w.services.outbox.deliverDue()).toBe(0);
+    w.clock.advance(1_000);
+    expect(await w.services.outbox.deliverDue()).toBe(2);
+    expect((await w.repos.replies.get(other.id))?.status).toBe('sent');
+  });
+
+  it('while Slack is down, sends one probe at a time, and everything once Slack answers again', async () => {
+    const ids = [await notice('1'), await notice('2', '1700000000.000002'), await notice('3')];
+    const down = () => new SlackUnavailableError('HTTP 503', { outage: true });
+    w.gateway.failNext('post', down());
+    expect(await w.services.outbox.deliverDue()).toBe(0);
+    expect(w.gateway.callsTo('post')).toHaveLength(1); // the others waited for the probe
+    w.clock.advance(1_000);
+    w.gateway.failNext('post', down());
+    expect(await w.services.outbox.deliverDue()).toBe(0);
+    expect(w.gateway.callsTo('post')).toHaveLength(2); // the next probe was another reply
+    w.clock.advance(2_000);
+    expect(await w.services.outbox.deliverDue()).toBe(1); // Slack is back: the probe went through…
+    w.clock.advance(20_000);
+    expect(await w.services.outbox.deliverDue()).toBe(2); // …and the replies that failed as probes follow
+    const statuses = await Promise.all(ids.map(async (id) => (await w.repos.replies.get(id))?.status));
+    expect(statuses).toEqual(['sent', 'sent', 'sent']);
+  });
+
+  it('gives a reply up once it has failed for a day', async () => {
+    const id = await notice();
+    w.gateway.failNext('post', new SlackUnavailableError('internal_error'));
+    expect(await w.services.outbox.attempt(id)).toEqual({ kind: 'failed' });
+    w.clock.advance(24 * 3_600_000);
+    w.gateway.failNext('post', new SlackUnavailableError('internal_error'));
+    expect(await w.services.outbox.attempt(id)).toEqual({ kind: 'dead' });
+  });
+});

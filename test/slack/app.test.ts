@@ -1,6 +1,7 @@
+import type { App, ReceiverEvent } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { singleWorkspaceAuthorize } from '../../src/slack/app.js';
+import { ackEventsAfterWork, singleWorkspaceAuthorize } from '../../src/slack/app.js';
 import { FakeSlack } from '../helpers/fake-slack.js';
 
 describe('authorize for one workspace', () => {
@@ -61,5 +62,45 @@ describe('starting for real', () => {
       await slack.stop();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('ackEventsAfterWork (Socket Mode)', () => {
+  function stubApp(work: () => Promise<void>) {
+    const order: string[] = [];
+    const app = {
+      name: 'stub',
+      async processEvent(event: ReceiverEvent) {
+        await event.ack(); // Bolt acknowledges an event before its listeners
+        order.push('bolt acked');
+        await work();
+        order.push('worked');
+      },
+    };
+    return { app: ackEventsAfterWork(app as unknown as App), order };
+  }
+
+  it('acknowledges an event once its work is done, and never when the work fails', async () => {
+    const ok = stubApp(async () => {});
+    await ok.app.processEvent({ body: { type: 'event_callback' }, ack: async () => void ok.order.push('sent ack') });
+    expect(ok.order).toEqual(['bolt acked', 'worked', 'sent ack']);
+    expect((ok.app as unknown as { name: string }).name).toBe('stub');
+
+    const failing = stubApp(async () => {
+      throw new Error('database went away');
+    });
+    const acks: string[] = [];
+    await expect(
+      failing.app.processEvent({ body: { type: 'event_callback' }, ack: async () => void acks.push('sent ack') }),
+    ).rejects.toThrow('database went away');
+    expect(acks).toEqual([]);
+
+    // A command is acknowledged when its listener says so, as before.
+    const command = stubApp(async () => {});
+    await command.app.processEvent({
+      body: { command: '/star' },
+      ack: async () => void command.order.push('sent ack'),
+    });
+    expect(command.order).toEqual(['sent ack', 'bolt acked', 'worked']);
   });
 });

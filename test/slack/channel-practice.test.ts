@@ -281,11 +281,14 @@ describe('answers in a prompt thread', () => {
       { user: 'U1111', text: STRONG, ts: '1700001000.000001' },
       { user: 'U2222', text: WEAK, ts: '1700001000.000002' },
       { user: 'U0BOT', bot_id: 'B0BOT', text: 'bot', ts: '1700001000.000003' },
+      // An answer with a file attached (a diagram) is an answer like any other.
+      { user: 'U3333', subtype: 'file_share', text: STRONG, ts: '1700001000.000004' },
+      { user: 'U4444', subtype: 'channel_join', text: 'joined', ts: '1700001000.000005' },
     ]);
     await harness({ slack, dbFile, startUp: true });
-    expect(slack.callsTo('chat.postEphemeral').map((c) => c.args.user)).toEqual(['U1111', 'U2222']);
+    expect(slack.callsTo('chat.postEphemeral').map((c) => c.args.user)).toEqual(['U1111', 'U2222', 'U3333']);
     const again = await harness({ slack, dbFile, startUp: true });
-    expect(slack.callsTo('chat.postEphemeral')).toHaveLength(2);
+    expect(slack.callsTo('chat.postEphemeral')).toHaveLength(3);
     expect(await again.repos.answers.listForUser(TEAM, 'U1111')).toHaveLength(1);
     await slack.stop();
   });

@@ -18,12 +18,23 @@ describe('toSlackError', () => {
     expect(toSlackError(new WebAPIPlatformError({ ok: false, error: 'channel_not_found' }))).toBeInstanceOf(
       SlackRefusedError,
     );
+    // Permanent refusals are given up at once rather than retried for a day.
+    for (const error of ['user_not_in_channel', 'restricted_action', 'is_archived', 'invalid_blocks'])
+      expect(toSlackError(new WebAPIPlatformError({ ok: false, error }))).toBeInstanceOf(SlackRefusedError);
+    // An error Slack reports about one call is retried for that call; no answer at all is an outage.
+    expect(toSlackError(new WebAPIPlatformError({ ok: false, error: 'internal_error' }))).toMatchObject({
+      outage: false,
+    });
     expect(toSlackError(new WebAPIPlatformError({ ok: false, error: 'internal_error' }))).toBeInstanceOf(
       SlackUnavailableError,
     );
-    expect(toSlackError(new WebAPIHTTPError(503, 'Service Unavailable', {}))).toMatchObject({ message: 'HTTP 503' });
+    expect(toSlackError(new WebAPIHTTPError(503, 'Service Unavailable', {}))).toMatchObject({
+      message: 'HTTP 503',
+      outage: true,
+    });
     expect(toSlackError(new WebAPIRequestError(new Error('socket hang up')))).toMatchObject({
       message: 'socket hang up',
+      outage: true,
     });
     const unknown = toSlackError(new TypeError('boom'));
     expect(unknown).toBeInstanceOf(SlackUnavailableError);
@@ -65,6 +76,19 @@ describe('the Web API gateway against a fake Slack on 127.0.0.1', () => {
   it('opens the group DM of several people in one conversations.open call', async () => {
     expect(await gateway().openConversation(['U2222', 'U1111'])).toBe('G1111X2222');
     expect(slack.callsTo('conversations.open').at(-1)?.args).toMatchObject({ users: 'U2222,U1111' });
+  });
+
+  it('tags a posted message with its reply id, and finds it again by that id with include_all_metadata', async () => {
+    const inThread = await gateway().post('C7777', '1699999999.000001', { text: 'feedback', blocks: [] }, 41);
+    const topLevel = await gateway().post('C7777', null, { text: 'prompt', blocks: [] }, 42);
+    expect(slack.callsTo('chat.postMessage').at(-1)?.args.metadata).toEqual({
+      event_type: 'star_coach_reply',
+      event_payload: { reply_id: 42 },
+    });
+    expect(await gateway().findPosted('C7777', '1699999999.000001', 41)).toBe(inThread);
+    expect(await gateway().findPosted('C7777', null, 42)).toBe(topLevel);
+    expect(await gateway().findPosted('C7777', null, 41)).toBeUndefined(); // a thread reply is not in the channel's history
+    expect(slack.callsTo('conversations.history').at(-1)?.args.include_all_metadata).toBe('true');
   });
 
   it('counts a reaction already there as added and a missing one as removed; a private channel cannot be joined', async () => {

@@ -14,7 +14,7 @@ export class SqliteCommunity implements CommunityRepository {
   }
 
   async addReview(review: PeerReview): Promise<boolean> {
-    return this.db.insert(peerReviews).values(review).onConflictDoNothing().run().changes > 0;
+    return this.store.write(() => this.db.insert(peerReviews).values(review).onConflictDoNothing().run().changes > 0);
   }
 
   async removeReview(
@@ -24,19 +24,20 @@ export class SqliteCommunity implements CommunityRepository {
     reviewerId: string,
     emoji: string,
   ): Promise<boolean> {
-    return (
-      this.db
-        .delete(peerReviews)
-        .where(
-          and(
-            eq(peerReviews.teamId, teamId),
-            eq(peerReviews.channelId, channelId),
-            eq(peerReviews.messageTs, messageTs),
-            eq(peerReviews.reviewerId, reviewerId),
-            eq(peerReviews.emoji, emoji),
-          ),
-        )
-        .run().changes > 0
+    return this.store.write(
+      () =>
+        this.db
+          .delete(peerReviews)
+          .where(
+            and(
+              eq(peerReviews.teamId, teamId),
+              eq(peerReviews.channelId, channelId),
+              eq(peerReviews.messageTs, messageTs),
+              eq(peerReviews.reviewerId, reviewerId),
+              eq(peerReviews.emoji, emoji),
+            ),
+          )
+          .run().changes > 0,
     );
   }
 
@@ -122,7 +123,9 @@ export class SqliteCommunity implements CommunityRepository {
   }
 
   async addAway(teamId: string, userId: string, fromDate: string, toDate: string, now: Date): Promise<void> {
-    this.db.insert(awayRanges).values({ teamId, userId, fromDate, toDate, createdAt: now.toISOString() }).run();
+    await this.store.write(() =>
+      this.db.insert(awayRanges).values({ teamId, userId, fromDate, toDate, createdAt: now.toISOString() }).run(),
+    );
   }
 
   async awayOf(teamId: string, userId: string): Promise<{ from: string; to: string }[]> {
@@ -149,7 +152,7 @@ export class SqliteCommunity implements CommunityRepository {
     content: MessageContent,
     now: Date,
   ): Promise<number | undefined> {
-    return this.store.transaction(() => {
+    return this.store.write(() => {
       const claim = this.db
         .insert(digests)
         .values({ teamId, channelId, weekKey, createdAt: now.toISOString() })

@@ -1,25 +1,69 @@
-import { lt } from 'drizzle-orm';
-import type { EventsRepository } from '../ports.js';
+import { and, eq, sql } from 'drizzle-orm';
+import type { DeliveryClaim, EventsRepository } from '../ports.js';
 import { processedEvents } from './schema.js';
 import type { SqliteStore } from './store.js';
-
-/** Slack retries a delivery for up to about an hour; a day of ids is plenty to drop repeats. */
-const KEEP_MS = 24 * 60 * 60 * 1000;
 
 export class SqliteEvents implements EventsRepository {
   constructor(private readonly store: SqliteStore) {}
 
-  async claim(teamId: string, eventId: string, now: Date): Promise<boolean> {
-    const result = this.store.db
-      .insert(processedEvents)
-      .values({ teamId, eventId, receivedAt: now.toISOString() })
-      .onConflictDoNothing()
-      .run();
-    return result.changes > 0;
+  async claim(teamId: string, key: string, now: Date, leaseMs: number): Promise<DeliveryClaim> {
+    const at = now.toISOString();
+    const expired = new Date(now.getTime() - leaseMs).toISOString();
+    const { db } = this.store;
+    return this.store.write(() => {
+      const row = db
+        .select()
+        .from(processedEvents)
+        .where(and(eq(processedEvents.teamId, teamId), eq(processedEvents.eventId, key)))
+        .get();
+      if (!row) {
+        db.insert(processedEvents).values({ teamId, eventId: key, receivedAt: at, state: 'working' }).run();
+        return 'claimed';
+      }
+      if (row.state === 'done') return 'done';
+      if (row.receivedAt > expired) return 'busy';
+      // The claim outlived its lease: the process that held it died. This delivery takes it over.
+      db.update(processedEvents)
+        .set({ receivedAt: at })
+        .where(and(eq(processedEvents.teamId, teamId), eq(processedEvents.eventId, key)))
+        .run();
+      return 'claimed';
+    });
   }
 
-  async prune(now: Date): Promise<number> {
-    const before = new Date(now.getTime() - KEEP_MS).toISOString();
-    return this.store.db.delete(processedEvents).where(lt(processedEvents.receivedAt, before)).run().changes;
+  async complete(teamId: string, key: string, now: Date): Promise<void> {
+    await this.store.write(() =>
+      this.store.db
+        .update(processedEvents)
+        .set({ state: 'done', receivedAt: now.toISOString() })
+        .where(and(eq(processedEvents.teamId, teamId), eq(processedEvents.eventId, key)))
+        .run(),
+    );
+  }
+
+  async release(teamId: string, key: string): Promise<void> {
+    await this.store.write(() =>
+      this.store.db
+        .delete(processedEvents)
+        .where(
+          and(
+            eq(processedEvents.teamId, teamId),
+            eq(processedEvents.eventId, key),
+            eq(processedEvents.state, 'working'),
+          ),
+        )
+        .run(),
+    );
+  }
+
+  async prune(before: Date, limit: number): Promise<number> {
+    // The oldest first through the received_at index, a bounded batch per transaction.
+    return this.store.write(
+      () =>
+        this.store.db.run(
+          sql`DELETE FROM ${processedEvents} WHERE rowid IN (SELECT rowid FROM ${processedEvents}
+              WHERE ${processedEvents.receivedAt} < ${before.toISOString()} ORDER BY ${processedEvents.receivedAt} LIMIT ${limit})`,
+        ).changes,
+    );
   }
 }

@@ -172,7 +172,7 @@ export class SqliteMocks implements MocksRepository {
 
   async join(teamId: string, channelId: string, userId: string, now: Date): Promise<'joined' | 'resumed' | 'already'> {
     const at = now.toISOString();
-    return this.store.transaction(() => {
+    return this.store.write(() => {
       ensurePool(this.db, teamId, channelId, userId, now);
       const key = and(
         eq(mockMembers.teamId, teamId),
@@ -227,7 +227,7 @@ export class SqliteMocks implements MocksRepository {
     now: Date,
   ): Promise<MockPool> {
     const at = now.toISOString();
-    return this.store.transaction(() => {
+    return this.store.write(() => {
       ensurePool(this.db, teamId, channelId, userId, now);
       return this.db
         .update(mockPools)
@@ -289,7 +289,7 @@ export class SqliteMocks implements MocksRepository {
   async claimRound(claim: RoundClaim, now: Date) {
     const at = now.toISOString();
     const { teamId, channelId } = claim;
-    return this.store.transaction(() => {
+    return this.store.write(() => {
       // The unique round key is the claim: whoever inserts it pairs the round; everyone else gets nothing.
       const round = this.db
         .insert(mockRounds)
@@ -433,7 +433,7 @@ export class SqliteMocks implements MocksRepository {
   }
 
   async claimNotice(notice: MockNotice, content: MessageContent, now: Date): Promise<number | undefined> {
-    return this.store.transaction(() => {
+    return this.store.write(() => {
       const claimed = this.db
         .insert(mockNotices)
         .values({

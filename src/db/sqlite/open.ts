@@ -7,6 +7,9 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { StarError } from '../../core/errors.js';
 import { schema } from './schema.js';
 
+/** How long SQLite itself waits for another writer's lock (synchronously); SqliteStore retries beyond it. */
+export const BUSY_TIMEOUT_MS = 200;
+
 export type Db = BetterSQLite3Database<typeof schema>;
 
 export interface OpenDatabase {
@@ -54,10 +57,13 @@ export function openDatabase(file: string): OpenDatabase {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
-  // Several app instances may share the file: wait for a lock rather than fail.
-  sqlite.pragma('busy_timeout = 5000');
+  // Several app instances may share the file. Two starting together both migrate: the second waits
+  // for the first's lock (migrations run once, at start, so a long wait is fine here).
+  sqlite.pragma('busy_timeout = 30000');
   const db = drizzle(sqlite, { schema });
   migrateSafely(sqlite, db);
+  // From now on a lock is waited for briefly and synchronously; SqliteStore.write retries beyond that.
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   return {
     db,
     sqlite,

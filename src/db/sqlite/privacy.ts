@@ -90,7 +90,7 @@ export class SqlitePrivacy implements PrivacyRepository {
 
   /** Deletes every row about a person (answers, messages, replies to them, reviews both ways, settings). */
   async forgetUser(teamId: string, userId: string, now: Date): Promise<number> {
-    return this.store.transaction(() => {
+    return this.store.write(() => {
       const tx = this.db;
       tx.insert(forgottenUsers)
         .values({ userHash: userHash(teamId, userId), forgottenAt: now.toISOString() })

@@ -10,7 +10,7 @@ export class SqlitePrompts implements PromptsRepository {
 
   async claim(claim: PromptClaim, content: MessageContent, scheduled: boolean, now: Date): Promise<number | undefined> {
     const { db } = this.store;
-    return this.store.transaction(() => {
+    return this.store.write(() => {
       // The unique slot key is the claim: only the caller that inserts gets the row back, so two
       // instances racing for a slot post it once.
       const prompt = db

@@ -10,10 +10,12 @@ export class SqliteQuiz implements QuizRepository {
     values: { teamId: string; userId: string; scenarioId: string; quizIndex: number; choice: number; correct: boolean },
     now: Date,
   ): Promise<void> {
-    this.store.db
-      .insert(quizAttempts)
-      .values({ ...values, createdAt: now.toISOString() })
-      .run();
+    await this.store.write(() =>
+      this.store.db
+        .insert(quizAttempts)
+        .values({ ...values, createdAt: now.toISOString() })
+        .run(),
+    );
   }
 
   async totals(teamId: string, userId: string): Promise<{ attempts: number; correct: number }> {

@@ -1,12 +1,9 @@
-import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, lte, min, or, sql } from 'drizzle-orm';
 import type { MessageContent, Reply } from '../../core/domain.js';
-import type { NewReply, RepliesRepository } from '../ports.js';
+import { type ClaimedReply, type DueReply, type NewReply, type RepliesRepository, SENDING_LEASE_MS } from '../ports.js';
 import type { Db } from './open.js';
-import { practiceSessions, prompts, replies } from './schema.js';
-import type { SqliteStore } from './store.js';
-
-/** A claim older than this is taken to belong to a process that died mid-send. */
-const STALE_CLAIM_MS = 5 * 60 * 1000;
+import { answers, practiceSessions, prompts, replies } from './schema.js';
+import { decline, type SqliteStore } from './store.js';
 
 // Statements other repositories run inside their own transactions (an answer and its feedback,
 // a prompt and its message are stored together).
@@ -36,11 +33,15 @@ export function upsertFeedbackReply(
   now: Date,
 ): Reply {
   const at = now.toISOString();
+  // An answer whose feedback row was pruned still has its message in Slack: update that one.
+  const sentTs =
+    db.select({ ts: answers.feedbackTs }).from(answers).where(eq(answers.id, values.answerId)).get()?.ts ?? null;
   return db
     .insert(replies)
     .values({
       ...values,
       ...content,
+      sentTs,
       purpose: 'feedback',
       status: 'pending',
       nextAttemptAt: at,
@@ -58,6 +59,7 @@ export function upsertFeedbackReply(
         attempts: 0,
         nextAttemptAt: at,
         lastError: null,
+        failingSince: null,
         updatedAt: at,
       },
     })
@@ -90,60 +92,110 @@ export class SqliteReplies implements RepliesRepository {
   constructor(private readonly store: SqliteStore) {}
 
   async enqueue(values: NewReply, content: MessageContent, now: Date): Promise<Reply> {
-    return insertReply(this.store.db, values, content, now);
+    return this.store.write(() => insertReply(this.store.db, values, content, now));
   }
 
   async get(id: number): Promise<Reply | undefined> {
     return this.store.db.select().from(replies).where(eq(replies.id, id)).get();
   }
 
-  async claim(id: number, now: Date): Promise<Reply | undefined> {
-    const stale = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
-    return this.store.db
-      .update(replies)
-      .set({ status: 'sending', updatedAt: now.toISOString() })
-      .where(
-        and(
-          eq(replies.id, id),
-          or(
-            inArray(replies.status, ['pending', 'failed']),
-            and(eq(replies.status, 'sending'), lte(replies.updatedAt, stale)),
-          ),
-        ),
-      )
-      .returning()
-      .get();
+  async claim(id: number, now: Date): Promise<ClaimedReply | undefined> {
+    const expired = new Date(now.getTime() - SENDING_LEASE_MS).toISOString();
+    const { db } = this.store;
+    return this.store.attempt(() => {
+      const row = db.select().from(replies).where(eq(replies.id, id)).get() ?? decline();
+      const open = row.status === 'pending' || row.status === 'failed';
+      const abandoned = row.status === 'sending' && row.updatedAt <= expired;
+      if (!open && !abandoned) decline();
+      const reply = db
+        .update(replies)
+        .set({ status: 'sending', updatedAt: now.toISOString() })
+        .where(eq(replies.id, id))
+        .returning()
+        .get();
+      return { reply, interrupted: abandoned };
+    });
   }
 
-  async due(now: Date, limit: number): Promise<number[]> {
+  async due(now: Date, limit: number): Promise<DueReply[]> {
     const at = now.toISOString();
-    const stale = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
+    const expired = new Date(now.getTime() - SENDING_LEASE_MS).toISOString();
     return this.store.db
-      .select({ id: replies.id })
+      .select({ id: replies.id, teamId: replies.teamId, channelId: replies.channelId })
       .from(replies)
       .where(
         or(
           and(inArray(replies.status, ['pending', 'failed']), lte(replies.nextAttemptAt, at)),
-          and(eq(replies.status, 'sending'), lte(replies.updatedAt, stale)),
+          and(eq(replies.status, 'sending'), lte(replies.updatedAt, expired)),
         ),
       )
       .orderBy(asc(replies.id))
       .limit(limit)
-      .all()
-      .map((r) => r.id);
+      .all();
+  }
+
+  async nextDueAt(): Promise<Date | undefined> {
+    const { db } = this.store;
+    const waiting = db
+      .select({ at: min(replies.nextAttemptAt) })
+      .from(replies)
+      .where(inArray(replies.status, ['pending', 'failed']))
+      .get()?.at;
+    const sending = db
+      .select({ at: min(replies.updatedAt) })
+      .from(replies)
+      .where(eq(replies.status, 'sending'))
+      .get()?.at;
+    const times = [
+      waiting ? Date.parse(waiting) : Number.POSITIVE_INFINITY,
+      sending ? Date.parse(sending) + SENDING_LEASE_MS : Number.POSITIVE_INFINITY,
+    ];
+    const next = Math.min(...times);
+    return Number.isFinite(next) ? new Date(next) : undefined;
+  }
+
+  async deferChannel(teamId: string, channelId: string, until: Date, now: Date): Promise<number> {
+    const at = until.toISOString();
+    return this.store.write(
+      () =>
+        this.store.db
+          .update(replies)
+          .set({ nextAttemptAt: at, updatedAt: now.toISOString() })
+          .where(
+            and(
+              inArray(replies.status, ['pending', 'failed']),
+              lt(replies.nextAttemptAt, at),
+              eq(replies.teamId, teamId),
+              eq(replies.channelId, channelId),
+            ),
+          )
+          .run().changes,
+    );
   }
 
   async markSent(id: number, sentTs: string, now: Date): Promise<boolean> {
     const at = now.toISOString();
-    return this.store.transaction(() => {
+    return this.store.write(() => {
       const row = this.store.db.select().from(replies).where(eq(replies.id, id)).get();
       if (!row) return false;
       const again = row.dirty;
       this.store.db
         .update(replies)
-        .set({ sentTs, status: again ? 'pending' : 'sent', dirty: false, attempts: 0, lastError: null, updatedAt: at })
+        .set({
+          sentTs,
+          status: again ? 'pending' : 'sent',
+          dirty: false,
+          attempts: 0,
+          lastError: null,
+          failingSince: null,
+          nextAttemptAt: at,
+          updatedAt: at,
+        })
         .where(eq(replies.id, id))
         .run();
+      // An answer keeps its feedback's ts, which outlives the reply row (retention prunes that).
+      if (row.purpose === 'feedback' && row.answerId !== null && sentTs)
+        this.store.db.update(answers).set({ feedbackTs: sentTs }).where(eq(answers.id, row.answerId)).run();
       // A question's or prompt's ts is the thread its answers arrive in: kept with it on first send.
       if (!row.sentTs && sentTs) {
         if (row.purpose === 'question' && row.sessionId !== null)
@@ -160,25 +212,42 @@ export class SqliteReplies implements RepliesRepository {
   }
 
   async markFailed(id: number, error: string, nextAttemptAt: Date, now: Date): Promise<void> {
-    this.store.db
-      .update(replies)
-      .set({
-        status: 'failed',
-        attempts: sql`${replies.attempts} + 1`,
-        lastError: error.slice(0, 500),
-        nextAttemptAt: nextAttemptAt.toISOString(),
-        updatedAt: now.toISOString(),
-      })
-      .where(eq(replies.id, id))
-      .run();
+    await this.store.write(() =>
+      this.store.db
+        .update(replies)
+        .set({
+          status: 'failed',
+          attempts: sql`${replies.attempts} + 1`,
+          lastError: error.slice(0, 500),
+          nextAttemptAt: nextAttemptAt.toISOString(),
+          failingSince: sql`coalesce(${replies.failingSince}, ${now.toISOString()})`,
+          updatedAt: now.toISOString(),
+        })
+        .where(eq(replies.id, id))
+        .run(),
+    );
   }
 
   async markDead(id: number, error: string, now: Date): Promise<void> {
-    this.store.db
-      .update(replies)
-      .set({ status: 'dead', lastError: `gave up: ${error}`.slice(0, 500), updatedAt: now.toISOString() })
-      .where(eq(replies.id, id))
-      .run();
+    await this.store.write(() =>
+      this.store.db
+        .update(replies)
+        .set({ status: 'dead', lastError: `gave up: ${error}`.slice(0, 500), updatedAt: now.toISOString() })
+        .where(eq(replies.id, id))
+        .run(),
+    );
+  }
+
+  async prune(before: Date, limit: number): Promise<number> {
+    // Through the (status, updated_at) index, oldest first, a bounded batch per transaction.
+    return this.store.write(
+      () =>
+        this.store.db.run(
+          sql`DELETE FROM ${replies} WHERE ${replies.id} IN (SELECT ${replies.id} FROM ${replies}
+              WHERE ${replies.status} IN ('sent', 'dead') AND ${replies.updatedAt} < ${before.toISOString()}
+              ORDER BY ${replies.updatedAt} LIMIT ${limit})`,
+        ).changes,
+    );
   }
 
   async forSession(sessionId: number): Promise<Reply[]> {

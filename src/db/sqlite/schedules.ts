@@ -27,34 +27,37 @@ export class SqliteSchedules implements SchedulesRepository {
     now: Date,
   ): Promise<ChannelSchedule> {
     const at = now.toISOString();
-    return this.store.db
-      .insert(schedules)
-      .values({ ...values, lps: [], enabled: true, notBefore: at, createdAt: at, updatedAt: at })
-      .onConflictDoUpdate({
-        target: [schedules.teamId, schedules.channelId],
-        set: {
-          minuteOfDay: values.minuteOfDay,
-          timezone: values.timezone,
-          days: values.days,
-          enabled: true,
-          notBefore: at,
-          updatedAt: at,
-        },
-      })
-      .returning()
-      .get();
+    return this.store.write(() =>
+      this.store.db
+        .insert(schedules)
+        .values({ ...values, lps: [], enabled: true, notBefore: at, createdAt: at, updatedAt: at })
+        .onConflictDoUpdate({
+          target: [schedules.teamId, schedules.channelId],
+          set: {
+            minuteOfDay: values.minuteOfDay,
+            timezone: values.timezone,
+            days: values.days,
+            enabled: true,
+            notBefore: at,
+            updatedAt: at,
+          },
+        })
+        .returning()
+        .get(),
+    );
   }
 
   async update(teamId: string, channelId: string, change: ScheduleChange, now: Date): Promise<boolean> {
     const set: Partial<typeof schedules.$inferInsert> = { ...change, updatedAt: now.toISOString() };
     // Turned on again: slots from while it was off are not posted late.
     if (change.enabled === true) set.notBefore = now.toISOString();
-    return (
-      this.store.db
-        .update(schedules)
-        .set(set)
-        .where(and(eq(schedules.teamId, teamId), eq(schedules.channelId, channelId)))
-        .run().changes > 0
+    return this.store.write(
+      () =>
+        this.store.db
+          .update(schedules)
+          .set(set)
+          .where(and(eq(schedules.teamId, teamId), eq(schedules.channelId, channelId)))
+          .run().changes > 0,
     );
   }
 

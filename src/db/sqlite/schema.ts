@@ -9,6 +9,7 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import {
   ANSWER_KINDS,
+  DELIVERY_STATES,
   FEEDBACK_MODES,
   REPLY_DELIVERIES,
   REPLY_PURPOSES,
@@ -43,15 +44,21 @@ export const users = sqliteTable(
   (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
 );
 
-/** Events API deliveries already handled: a retried delivery with the same id is dropped. */
+/**
+ * Slack deliveries claimed: Events API event ids and the trigger ids of commands and interactions
+ * (`event_id` holds either, prefixed). A claim is `working` while its work runs, `done` after; a
+ * `working` claim older than its lease belonged to a process that died, and Slack's retry takes it.
+ */
 export const processedEvents = sqliteTable(
   'processed_events',
   {
     teamId: text('team_id').notNull(),
     eventId: text('event_id').notNull(),
+    /** When it was claimed (or taken over). */
     receivedAt: text('received_at').notNull(),
+    state: text('state', { enum: DELIVERY_STATES }).notNull().default('done'),
   },
-  (t) => [primaryKey({ columns: [t.teamId, t.eventId] })],
+  (t) => [primaryKey({ columns: [t.teamId, t.eventId] }), index('processed_events_received').on(t.receivedAt)],
 );
 
 /**
@@ -104,6 +111,8 @@ export const answers = sqliteTable(
     flags: text('flags', { mode: 'json' }).$type<StoredFlag[]>().notNull(),
     rubricVersion: integer('rubric_version').notNull(),
     deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
+    /** The ts of its feedback message once sent, so an edit long after still updates that message. */
+    feedbackTs: text('feedback_ts'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
@@ -162,12 +171,16 @@ export const replies = sqliteTable(
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: text('next_attempt_at').notNull(),
     lastError: text('last_error'),
+    /** When its failures began (cleared by a delivery): a reply failing for about a day is given up. */
+    failingSince: text('failing_since'),
     sentTs: text('sent_ts'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
     index('replies_due').on(t.status, t.nextAttemptAt),
+    // Retention: sent and dead replies older than the retention are deleted by this range.
+    index('replies_settled').on(t.status, t.updatedAt),
     uniqueIndex('replies_answer_feedback').on(t.answerId, t.purpose),
   ],
 );

@@ -84,7 +84,7 @@ export class SqliteSessions implements SessionsRepository {
     question: (sessionId: number) => MessageContent,
     now: Date,
   ): Promise<{ session: PracticeSession; replyId: number }> {
-    return this.store.transaction(() => {
+    return this.store.write(() => {
       const session = insertSession(this.store.db, values, now);
       const reply = insertReply(
         this.store.db,

@@ -19,20 +19,24 @@ export class SqliteUsers implements UsersRepository {
 
   async setTimezone(teamId: string, userId: string, timezone: string, now: Date): Promise<void> {
     const at = now.toISOString();
-    this.store.db
-      .insert(users)
-      .values({ teamId, userId, timezone, createdAt: at, updatedAt: at })
-      .onConflictDoUpdate({ target: [users.teamId, users.userId], set: { timezone, updatedAt: at } })
-      .run();
+    await this.store.write(() =>
+      this.store.db
+        .insert(users)
+        .values({ teamId, userId, timezone, createdAt: at, updatedAt: at })
+        .onConflictDoUpdate({ target: [users.teamId, users.userId], set: { timezone, updatedAt: at } })
+        .run(),
+    );
   }
 
   async setLevel(teamId: string, userId: string, level: Level, now: Date): Promise<void> {
     const at = now.toISOString();
-    this.store.db
-      .insert(users)
-      .values({ teamId, userId, level, createdAt: at, updatedAt: at })
-      .onConflictDoUpdate({ target: [users.teamId, users.userId], set: { level, updatedAt: at } })
-      .run();
+    await this.store.write(() =>
+      this.store.db
+        .insert(users)
+        .values({ teamId, userId, level, createdAt: at, updatedAt: at })
+        .onConflictDoUpdate({ target: [users.teamId, users.userId], set: { level, updatedAt: at } })
+        .run(),
+    );
   }
 
   async timezones(teamId: string, userIds: readonly string[]): Promise<Map<string, CachedTimezone>> {

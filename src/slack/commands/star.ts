@@ -36,7 +36,9 @@ export function starCommand(services: Services) {
   return async ({ command, ack, respond, context, logger }: CommandArgs): Promise<void> => {
     // Slack always sends `text`; a payload without it is still answered (with help).
     const [sub = 'help', ...words] = (command.text ?? '').trim().split(/\s+/).filter(Boolean);
-    const run = SUBCOMMANDS[sub.toLowerCase()] ?? unknownCommand(sub);
+    // Own keys only: `/star constructor` is an unknown subcommand, not Object's constructor.
+    const name = sub.toLowerCase();
+    const run = Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : unknownCommand(sub);
     await run(services, {
       ack,
       respond,

@@ -165,10 +165,11 @@ describe('the rubric hold-out set', () => {
     }
   });
 
-  it('says why in one line that starts with the label', () => {
+  it('says why in one line that starts with the label and names every expected flag', () => {
     for (const a of answers) {
       expect(a.why, a.id).toMatch(new RegExp(`^${a.label[0].toUpperCase()}${a.label.slice(1)}: `));
       expect(a.why.includes('\n'), a.id).toBe(false);
+      for (const flag of a.expected_flags) expect(a.why, `${a.id}: ${flag}`).toContain(flag);
     }
   });
 

@@ -8,6 +8,7 @@ import { findStrengths } from './strengths.js';
 import { secondsFor, targetSecondsFor } from './timing.js';
 import type { PartTiming, RubricResult, ScoreOptions, Strength, Verdict } from './types.js';
 
+export { AGREEING, auc, type EvalReport, evaluate, formatReport, type Judgement, type LabelledAnswer } from './eval.js';
 export { isHireVerdict } from './score.js';
 export * from './types.js';
 

@@ -2,6 +2,7 @@ import type { Level, LpId, StarPart } from '../lp.js';
 import type { Scenario } from '../scenario.js';
 import { findQuotedSpans, normaliseMrkdwn, type Sentence, type Span, splitSentences } from './normalise.js';
 import { type PartSpan, sentenceAt, splitStarParts } from './parts.js';
+import { type StoryEvidence, storyEvidence } from './story.js';
 import type { AnswerKind } from './types.js';
 
 /** Everything the rules look at, computed once per answer. */
@@ -20,6 +21,8 @@ export interface RubricContext {
   questionIsHypothetical: boolean;
   /** The text has runs of spaces (usually from blanked markup): patterns must allow them. */
   spacedOut: boolean;
+  /** Told actions against habits, plans and opinions (see story.ts). */
+  story: StoryEvidence;
 }
 
 const HYPOTHETICAL_QUESTION =
@@ -54,7 +57,7 @@ export function buildContext(input: string, options: ContextOptions): RubricCont
     : options.kind === 'probe'
       ? whole('action')
       : splitStarParts(clean, sentences);
-  return {
+  const ctx: RubricContext = {
     input,
     clean,
     sentences,
@@ -67,7 +70,20 @@ export function buildContext(input: string, options: ContextOptions): RubricCont
     scenario: options.scenario,
     questionIsHypothetical: isHypotheticalQuestion(options.question),
     spacedOut: clean.includes('  '),
+    story: {
+      iDoers: 0,
+      weDoers: 0,
+      bulletDoers: 0,
+      hypotheticals: 0,
+      habits: 0,
+      opinions: 0,
+      outcomes: 0,
+      specifics: 0,
+      pastEvents: 0,
+    },
   };
+  ctx.story = storyEvidence(ctx);
+  return ctx;
 }
 
 /** The STAR part an offset falls in (the nearest part before it when between parts). */

@@ -18,7 +18,9 @@ const MENTION = /<[@#!][A-Za-z0-9^._-]{1,64}(?:\|[^>\n]{0,200})?>/g;
 const LINK = /<((?:https?|mailto|tel):[^|>\s]{1,2000})(\|([^>\n]{0,500}))?>/g;
 const ENTITY = /&(amp|lt|gt);/g;
 const EMOJI = /:[a-z+][a-z0-9_+'-]{0,63}:(?::skin-tone-[2-6]:)?/g;
-const LINE_MARKER = /^[ \t]{0,12}(?:>|&gt;|[-*•◦▪‣]|\d{1,3}[.)])[ \t]+/gm;
+const LINE_MARKER = /^[ \t]{0,12}(?:>|&gt;|[-*•◦▪‣]|\d{1,3}[.)]|#{1,6})[ \t]+/gm;
+// Pictographs (📍 ✅ 🎯) and their joiners: headings people decorate, not words.
+const PICTOGRAPH = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}]/gu;
 const EMPHASIS = /[*~`]/g;
 const UNDERSCORE = /(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g;
 
@@ -58,10 +60,14 @@ export function normaliseMrkdwn(input: string): string {
   for (const m of afterEmoji.matchAll(LINE_MARKER)) blank(chars, m.index, m.index + m[0].length);
   for (const m of afterEmoji.matchAll(EMPHASIS)) chars[m.index] = BLANK;
   if (afterEmoji.includes('_')) for (const m of afterEmoji.matchAll(UNDERSCORE)) chars[m.index] = BLANK;
+  if (input.includes('\r')) for (let i = 0; i < chars.length; i++) if (chars[i] === '\r') chars[i] = BLANK;
+  if (PICTOGRAPH_HINT.test(input))
+    for (const m of input.matchAll(PICTOGRAPH)) blank(chars, m.index, m.index + m[0].length);
   return chars.join('');
 }
 
-const MARKUP_HINT = /[<&*_~`>•◦▪‣]|:[a-z+]|^[ \t]{0,12}(?:-|\d{1,3}[.)])[ \t]/m;
+const MARKUP_HINT = /[<&*_~`>•◦▪‣#\r]|:[a-z+]|^[ \t]{0,12}(?:-|\d{1,3}[.)])[ \t]|[\u2190-\u2BFF\uD83C-\uD83E\uFE0F]/m;
+const PICTOGRAPH_HINT = /[\u2190-\u2BFF\uD83C-\uD83E\uFE0F]/;
 
 // Straight and curly double quotes; single quotes only where they open a quotation (after a space
 // or bracket) and close one (before punctuation or space), so "don't" and "team's" are not quotes.

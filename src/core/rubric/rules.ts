@@ -1,4 +1,5 @@
 import type { Level, LpId, StarPart } from '../lp.js';
+import { I_DOER, WE_DOER } from './parts.js';
 import type { AnswerKind, Dimension, FlagId, Severity, Verdict } from './types.js';
 
 // The rubric's rules, as data. The engine (engine.ts) knows three kinds of rule:
@@ -45,6 +46,11 @@ export interface PhraseRule extends RuleBase {
   exceptionScope?: 'sentence' | 'with-previous';
   /** Off when a probe question is itself hypothetical ("what would you do if…"). */
   offForHypotheticalQuestions?: boolean;
+  /**
+   * Fires only when the matches in the parts looked at are at least `min` and outnumber the
+   * matches of `rival` there: the answer is MAINLY told this way, not just once.
+   */
+  mainly?: { rival: RegExp; min: number };
 }
 
 export interface AbsenceRule extends RuleBase {
@@ -76,19 +82,21 @@ export const RULES: readonly Rule[] = [
     penalty: 7,
     maxPenalty: 35,
     kinds: ['answer', 'probe'],
-    parts: ['task', 'action'],
-    patterns: [/\bwe(?:['’](?:ve|d|re|ll))?\b/gi, /\bour team\b/gi, /\bourselves\b/gi],
+    parts: ['action'],
+    patterns: [WE_DOER],
+    mainly: { rival: I_DOER, min: 2 },
     message: '"we" hides what you did yourself.',
     fix: 'Say "I" and name your own step: "I traced…", "I wrote…". Keep "we" for setting the scene.',
     examples: {
       fires: [
         { text: 'We figured out the root cause together and we shipped a fix.', part: 'action' },
-        { text: 'Our team rewrote the retry logic.', part: 'action' },
+        { text: 'Our team rewrote the retry logic and we deployed it on Friday.', part: 'action' },
       ],
       passes: [
         { text: 'We were a team of five running the payments service.', part: 'situation' },
         { text: 'I traced the timeouts and I wrote the fix.', part: 'action' },
         { text: 'Their lead told me "we cannot ship during the freeze", so I waited.', part: 'action' },
+        { text: 'I traced the timeouts, I wrote the fix and we agreed to ship it behind a flag.', part: 'action' },
       ],
     },
   },
@@ -511,16 +519,44 @@ export const RULES: readonly Rule[] = [
     maxPenalty: 100,
     kinds: ['answer'],
     message: 'A STAR part is missing.',
-    fix: 'Cover all five parts: Situation, Task, Action, Result and a Reflection, a sentence or two each at least.',
+    fix: 'Tell one real time: the Situation, what you did (Action) and what came of it (Result); the Task can be implicit and a lesson is a bonus.',
     examples: {
       fires: [
         {
-          text: 'I was on the checkout team when payments started failing for 2% of users. I pulled the logs, traced it to an expired certificate and rotated it. I also added an expiry alert.',
+          text: 'If a deploy broke checkout, I would first look at the dashboards. I would roll back and I would tell the team. I usually write a postmortem after that.',
         },
+        { text: 'I always make sure everyone on the team feels heard. I believe that is what makes a team work.' },
       ],
       passes: [
         {
           text: 'At my previous job I was on the checkout team when payments started failing for 2% of users. My goal was to stop the failures before the weekend sale. I pulled the logs, traced it to an expired certificate and rotated it. I added an expiry alert to every certificate we serve. As a result failures went from 2% to zero within an hour. I learned to alert on expiry dates, and I now check them in every design review.',
+        },
+      ],
+    },
+  },
+  {
+    id: 'no-story',
+    kind: 'computed',
+    dimension: 'structure',
+    severity: 'error',
+    penalty: 0,
+    maxPenalty: 0,
+    cap: 'no-hire',
+    kinds: ['answer'],
+    message: 'Not a story: habits, opinions or what you would do, instead of one time you did it.',
+    fix: 'Pick one real time it happened and tell it in the past tense: where you were, what you did, what came of it.',
+    examples: {
+      fires: [
+        {
+          text: 'When I disagree with my manager, I would first make sure I understand their reasoning. I would ask questions before pushing back. If I still disagreed, I would gather data and schedule a one-on-one. I usually find that this works.',
+        },
+        {
+          text: 'In my experience simplicity is the most important thing. I always look at the architecture with fresh eyes and I usually find code to delete. I believe that the best code is the code you do not write.',
+        },
+      ],
+      passes: [
+        {
+          text: 'Last spring our checkout crashed on cheap phones. I bought two of the handsets, profiled the app and found the image cache decoding full-size photos. I changed the decoder to downsample and added a low-memory device to the test matrix. Crash-free sessions went from 97.1% to 99.6% within two weeks.',
         },
       ],
     },

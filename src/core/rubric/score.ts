@@ -46,7 +46,8 @@ function penalties(flags: readonly Flag[], dimension: Dimension): number {
   let total = 0;
   for (const rule of RULES) {
     if (rule.dimension !== dimension || rule.id === 'missing-star-part') continue;
-    const count = flags.filter((f) => f.id === rule.id).length;
+    // One flag per id carries every place the rule fired; each costs its penalty.
+    const count = flags.reduce((n, f) => (f.id === rule.id ? n + f.occurrences.length : n), 0);
     total += Math.min(rule.maxPenalty, count * rule.penalty);
   }
   return total;

@@ -20,7 +20,7 @@ const ENTITY = /&(amp|lt|gt);/g;
 const EMOJI = /:[a-z+][a-z0-9_+'-]{0,63}:(?::skin-tone-[2-6]:)?/g;
 const LINE_MARKER = /^[ \t]{0,12}(?:>|&gt;|[-*•◦▪‣]|\d{1,3}[.)]|#{1,6})[ \t]+/gm;
 // Pictographs (📍 ✅ 🎯) and their joiners: headings people decorate, not words.
-const PICTOGRAPH = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}]/gu;
+const PICTOGRAPH = /\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\u{20E3}/gu;
 const EMPHASIS = /[*~`]/g;
 const UNDERSCORE = /(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g;
 
@@ -66,8 +66,8 @@ export function normaliseMrkdwn(input: string): string {
   return chars.join('');
 }
 
-const MARKUP_HINT = /[<&*_~`>•◦▪‣#\r]|:[a-z+]|^[ \t]{0,12}(?:-|\d{1,3}[.)])[ \t]|[\u2190-\u2BFF\uD83C-\uD83E\uFE0F]/m;
-const PICTOGRAPH_HINT = /[\u2190-\u2BFF\uD83C-\uD83E\uFE0F]/;
+const MARKUP_HINT = /[<&*_~`>•◦▪‣#\r]|:[a-z+]|^[ \t]{0,12}(?:-|\d{1,3}[.)])[ \t]|[\u2190-\u2BFF\uD83C-\uD83E]|\uFE0F/m;
+const PICTOGRAPH_HINT = /[\u2190-\u2BFF\uD83C-\uD83E]|\uFE0F/;
 
 // Straight and curly double quotes; single quotes only where they open a quotation (after a space
 // or bracket) and close one (before punctuation or space), so "don't" and "team's" are not quotes.

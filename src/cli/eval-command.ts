@@ -1,20 +1,13 @@
 // `star eval FILE`: scores a labelled JSONL file (the shape of the rubric development set) and
-// prints separation, verdict agreement, a confusion matrix and precision/recall per flag.
+// prints separation, verdict agreement, a confusion matrix and precision/recall per flag. By
+// default the scores are cross-validated: each fold is scored by weights fitted without it.
 import { readFileSync } from 'node:fs';
-import { LEADERSHIP_PRINCIPLES, type LpId } from '../core/lp.js';
-import { evaluate, formatReport, type Judgement, type LabelledAnswer, scoreAnswer } from '../core/rubric/index.js';
+import { evaluate, finishScore, formatReport, type Judgement, type LabelledAnswer } from '../core/rubric/index.js';
 import { parseFlags, UsageError } from './args.js';
+import { analyseLabelled, crossValidate, judge, libraryExamples } from './calibration.js';
 import type { Io } from './io.js';
 
-const LP_BY_NAME = new Map<string, LpId>(
-  LEADERSHIP_PRINCIPLES.map((lp) => [lp.name.toLowerCase().replace(/[’']/g, "'"), lp.id]),
-);
-
-/** An LP given by its id or its name ("Earn Trust"), or null when it is neither. */
-export function lpFromName(value: string): LpId | null {
-  const key = value.toLowerCase().replace(/[’']/g, "'");
-  return LP_BY_NAME.get(key) ?? LEADERSHIP_PRINCIPLES.find((lp) => lp.id === key)?.id ?? null;
-}
+export const DEFAULT_FOLDS = 5;
 
 export function readLabelled(file: string): LabelledAnswer[] {
   let text: string;
@@ -36,13 +29,24 @@ export function readLabelled(file: string): LabelledAnswer[] {
 }
 
 export function runEvalCommand(args: string[], io: Io): number {
-  const { positionals } = parseFlags(args, {});
-  if (positionals.length !== 1) throw new UsageError('eval takes one labelled JSONL FILE');
-  const rows = readLabelled(positionals[0]);
-  const judged: Judgement[] = rows.map((row) => {
-    const result = scoreAnswer(row.text, { lp: lpFromName(row.lp) ?? undefined, level: row.level });
-    return { overall: result.overall, verdict: result.verdict, flags: new Set(result.flags.map((f) => f.id)) };
+  const { values, positionals } = parseFlags(args, {
+    cv: { type: 'string' },
+    'in-sample': { type: 'boolean' },
   });
-  for (const line of formatReport(evaluate(rows, judged), `eval ${positionals[0]}: rubric as shipped`)) io.out(line);
+  if (positionals.length !== 1) throw new UsageError('eval takes one labelled JSONL FILE');
+  const k = values.cv === undefined ? DEFAULT_FOLDS : Number(values.cv);
+  if (!Number.isInteger(k) || k < 2) throw new UsageError('--cv takes a whole number of folds, 2 or more');
+  const rows = readLabelled(positionals[0]);
+  const analyses = analyseLabelled(rows);
+  let judged: Judgement[];
+  let title: string;
+  if (values['in-sample']) {
+    judged = analyses.map((a) => judge(finishScore(a)));
+    title = 'shipped weights (in-sample: they were fitted on this file)';
+  } else {
+    judged = crossValidate(rows, analyses, libraryExamples(), k);
+    title = `${k}-fold cross-validated (each fold scored by weights fitted without it, plus the library)`;
+  }
+  for (const line of formatReport(evaluate(rows, judged), `eval ${positionals[0]}: ${title}`)) io.out(line);
   return 0;
 }

@@ -79,7 +79,7 @@ function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
       if (++count >= MAX_FLAGS_PER_RULE * 4) break;
     }
   };
-  collect(rule.patterns, false);
+  collect(ctx.kind === 'probe' && rule.probePatterns ? rule.probePatterns : rule.patterns, false);
   collect(rule.strictPatterns ?? [], true);
   // A rule about how the Action is told reads the whole answer when no Action was found.
   const anywhere = rule.mainly !== undefined && !ctx.parts.some((p) => rule.parts.includes(p.part));
@@ -97,15 +97,16 @@ function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
     lastEnd = end;
     if (flags.length >= MAX_FLAGS_PER_RULE) break;
   }
-  if (rule.mainly && flags.length > 0) {
-    // A three-sentence probe reply has room for one clause: one "we did" there is already mainly.
-    if (flags.length < (ctx.kind === 'probe' ? 1 : rule.mainly.min)) return [];
+  // A probe reply is three sentences: there every "we" hides the candidate's part.
+  if (rule.mainly && flags.length > 0 && ctx.kind !== 'probe') {
     let rivals = 0;
     for (const m of ctx.clean.matchAll(compiled(rule.mainly.rival, ctx))) {
       if (insideAny(ctx.quoted, m.index, m.index + m[0].length)) continue;
       const part = partAt(ctx, m.index);
       if (part !== null && (rule.parts.includes(part) || anywhere) && ++rivals >= flags.length) return [];
     }
+    // One joint clause among first-person actions is fine; with no "I" at all, one is enough.
+    if (rivals > 0 && flags.length < rule.mainly.min) return [];
   }
   return flags;
 }
@@ -117,19 +118,20 @@ function firstSentenceIn(ctx: RubricContext, start: number, end: number): { star
 }
 
 function runAbsenceRule(rule: AbsenceRule, ctx: RubricContext): Flag[] {
-  if (rule.lps) {
-    const wanted = ctx.scenario?.expectsScopeBoundary ?? (ctx.lp !== null && rule.lps.includes(ctx.lp));
-    if (!wanted) return [];
-  }
+  if (rule.onlyOnOwnershipAsk && !ctx.ownershipAsk) return [];
   if (ctx.sentences.length === 0) return [];
-  let regions = ctx.parts.filter((p) => rule.parts.includes(p.part));
-  // With no such part (say, no Result at all) look at the whole answer instead.
-  if (regions.length === 0) regions = ctx.parts;
+  let regions: { part: StarPart; start: number; end: number }[] = ctx.parts.filter((p) => rule.parts.includes(p.part));
+  // With no such part (say, no Result found) the closing sentences are where an outcome would be.
+  if (regions.length === 0) {
+    const from = ctx.sentences[Math.floor(ctx.sentences.length * 0.6)];
+    const last = ctx.sentences[ctx.sentences.length - 1];
+    regions = [{ part: partAt(ctx, from.start) ?? 'result', start: from.start, end: last.end }];
+  }
   for (const region of regions) {
     const text = ctx.clean.slice(region.start, region.end);
     if (rule.patterns.some((pattern) => pattern.test(text))) return [];
   }
-  const target = regions.find((p) => rule.parts.includes(p.part)) ?? regions[regions.length - 1];
+  const target = regions[0];
   const at = firstSentenceIn(ctx, target.start, target.end);
   return [makeFlag(rule, ctx, at.start, at.end, target.part)];
 }

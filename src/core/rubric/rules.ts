@@ -39,6 +39,8 @@ export interface PhraseRule extends RuleBase {
   /** STAR parts the rule looks at; probe answers count as 'action'. */
   parts: readonly StarPart[];
   patterns: readonly RegExp[];
+  /** Used instead of patterns on probe replies. */
+  probePatterns?: readonly RegExp[];
   /** Like patterns, but no exception silences them. */
   strictPatterns?: readonly RegExp[];
   /** Checked on the matching sentence (and the one before it, unless `exceptionScope` is 'sentence'); any match silences the flag. */
@@ -57,8 +59,8 @@ export interface AbsenceRule extends RuleBase {
   kind: 'absence';
   parts: readonly StarPart[];
   patterns: readonly RegExp[];
-  /** Only for these LPs, or for a scenario that asks for it (see engine). */
-  lps?: readonly LpId[];
+  /** Only when the prompt asks for ownership beyond the candidate's remit (context.ownershipAsk). */
+  onlyOnOwnershipAsk?: boolean;
 }
 
 export interface ComputedRule extends RuleBase {
@@ -84,6 +86,7 @@ export const RULES: readonly Rule[] = [
     kinds: ['answer', 'probe'],
     parts: ['action'],
     patterns: [WE_DOER],
+    probePatterns: [/\bwe(?:['’](?:ve|d|re|ll))?\b/gi, /\bour team\b/gi, /\bourselves\b/gi],
     mainly: { rival: I_DOER, min: 2 },
     message: '"we" hides what you did yourself.',
     fix: 'Say "I" and name your own step: "I traced…", "I wrote…". Keep "we" for setting the scene.',
@@ -412,7 +415,7 @@ export const RULES: readonly Rule[] = [
     penalty: 20,
     maxPenalty: 20,
     kinds: ['answer'],
-    lps: ['ownership'],
+    onlyOnOwnershipAsk: true,
     parts: ALL_PARTS,
     patterns: [
       /\bnot (?:my|our) (?:own )?(?:job|team|teams?['’]s?|code|service|system|responsibility|area|project|problem|scope|remit|module|component)\b/i,

@@ -138,8 +138,10 @@ export function verdictFor(
   level: Level,
   flags: readonly Flag[],
   rules: readonly Rule[] = RULES,
+  bands: Record<Level, Record<'strong-hire' | 'lean-hire' | 'lean-no-hire', number>> = VERDICT_THRESHOLDS,
+  ownershipAsk = false,
 ): Verdict {
-  const bar = VERDICT_THRESHOLDS[level];
+  const bar = bands[level];
   let verdict: Verdict =
     overall >= bar['strong-hire']
       ? 'strong-hire'
@@ -152,7 +154,14 @@ export function verdictFor(
   for (const flag of flags) {
     const rule = rules.find((r) => r.id === flag.id);
     // Missing Action or Result is disqualifying; other missing parts only cost points.
-    const cap = flag.id === 'missing-star-part' ? (flag.severity === 'error' ? 'lean-no-hire' : undefined) : rule?.cap;
+    const cap =
+      flag.id === 'missing-star-part'
+        ? flag.severity === 'error'
+          ? 'lean-no-hire'
+          : undefined
+        : flag.id === 'manager-directed' && ownershipAsk
+          ? 'lean-no-hire' // on an ownership prompt, work someone else started disqualifies
+          : rule?.cap;
     if (cap) verdict = worse(verdict, cap);
   }
   return verdict;

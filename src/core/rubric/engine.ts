@@ -59,11 +59,18 @@ const mergedCache = new WeakMap<readonly RegExp[], { plain: RegExp; spaced: RegE
 function merged(patterns: readonly RegExp[], ctx: RubricContext): RegExp {
   let entry = mergedCache.get(patterns);
   if (!entry) {
-    const plain = new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), 'gi');
+    const plain = new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), 'gim');
     entry = { plain, spaced: flexibleSpaces(plain) };
     mergedCache.set(patterns, entry);
   }
   return ctx.spacedOut ? entry.spaced : entry.plain;
+}
+
+// "I did not escalate", "I didn't file it", "instead of escalating": the words are there, the act is not.
+const NEGATION_BEFORE = /\b(?:not|never|n['’]t|no longer|instead of|rather than|without)\b[^.!?,;:\n]{0,14}$/i;
+
+function negated(clean: string, start: number): boolean {
+  return NEGATION_BEFORE.test(clean.slice(Math.max(0, start - 28), start));
 }
 
 function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
@@ -71,22 +78,31 @@ function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
   const flags: Flag[] = [];
   let lastEnd = -1;
   const matches: { start: number; end: number; strict: boolean }[] = [];
-  const collect = (patterns: readonly RegExp[], strict: boolean) => {
+  const collect = (patterns: readonly RegExp[], strict: boolean, after = -1) => {
     if (patterns.length === 0) return;
     let count = 0;
     for (const m of ctx.clean.matchAll(merged(patterns, ctx))) {
+      if (m.index <= after) continue;
       matches.push({ start: m.index, end: m.index + m[0].length, strict });
       if (++count >= MAX_FLAGS_PER_RULE * 4) break;
     }
   };
   collect(ctx.kind === 'probe' && rule.probePatterns ? rule.probePatterns : rule.patterns, false);
   collect(rule.strictPatterns ?? [], true);
+  if (rule.afterRouting) {
+    const firstRouting = matches.find((m) => !m.strict && !insideAny(ctx.quoted, m.start, m.end));
+    if (firstRouting) collect(rule.afterRouting, true, firstRouting.start);
+  }
   // A rule about how the Action is told reads the whole answer when no Action was found.
   const anywhere = rule.mainly !== undefined && !ctx.parts.some((p) => rule.parts.includes(p.part));
   matches.sort((a, b) => a.start - b.start || b.end - a.end);
+  const strictStarts = new Set<number>();
+  const limit = rule.firstShare === undefined ? Number.POSITIVE_INFINITY : ctx.clean.length * rule.firstShare;
   for (const { start, end, strict } of matches) {
     if (start < lastEnd) continue; // overlapping matches of one rule are one finding
+    if (start > limit) continue;
     if (insideAny(ctx.quoted, start, end)) continue;
+    if (negated(ctx.clean, start)) continue;
     const part = partAt(ctx, start);
     if (part === null || !(rule.parts.includes(part) || anywhere)) continue;
     if (rule.exceptions && !strict) {
@@ -94,8 +110,16 @@ function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
       if (rule.exceptions.some((exception) => compiled(exception, ctx).test(window))) continue;
     }
     flags.push(makeFlag(rule, ctx, start, end, part));
+    if (strict) strictStarts.add(start);
     lastEnd = end;
     if (flags.length >= MAX_FLAGS_PER_RULE) break;
+  }
+  if (rule.ownWork && flags.length > 0) {
+    let own = 0;
+    for (const m of ctx.clean.matchAll(compiled(rule.ownWork.pattern, ctx)))
+      if (!insideAny(ctx.quoted, m.index, m.index + m[0].length) && !negated(ctx.clean, m.index)) own++;
+    const strictFired = flags.some((f) => strictStarts.has(f.start));
+    if (own >= rule.ownWork.enough || (own > 0 && !strictFired)) return [];
   }
   // A probe reply is three sentences: there every "we" hides the candidate's part.
   if (rule.mainly && flags.length > 0 && ctx.kind !== 'probe') {

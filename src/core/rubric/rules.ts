@@ -41,11 +41,20 @@ export interface PhraseRule extends RuleBase {
   patterns: readonly RegExp[];
   /** Used instead of patterns on probe replies. */
   probePatterns?: readonly RegExp[];
+  /** Like strictPatterns, but only after an earlier match of patterns (routing, then others act). */
+  afterRouting?: readonly RegExp[];
   /** Like patterns, but no exception silences them. */
   strictPatterns?: readonly RegExp[];
   /** Checked on the matching sentence (and the one before it, unless `exceptionScope` is 'sentence'); any match silences the flag. */
   exceptions?: readonly RegExp[];
   exceptionScope?: 'sentence' | 'with-previous';
+  /** Only matches in this first share of the answer count (where the work starts). */
+  firstShare?: number;
+  /**
+   * Dropped when the speaker's own work is plain: at least `enough` matches of `pattern`, or any
+   * when only the softer patterns (not strictPatterns) fired.
+   */
+  ownWork?: { pattern: RegExp; enough: number };
   /** Off when a probe question is itself hypothetical ("what would you do if…"). */
   offForHypotheticalQuestions?: boolean;
   /**
@@ -117,18 +126,33 @@ export const RULES: readonly Rule[] = [
     patterns: [
       /\b(?:[Ii]|[Ww]e) (?:just |simply |then |immediately |quickly |also )?escalated\b/g,
       /\bescalat(?:e|ed|ing) (?:it |this |the (?:issue|problem|bug) )?(?:up )?to (?:my|the|their|our) (?:manager|lead|director|vp|boss|skip|team|owners?)\b/gi,
-      /\bI (?:just |simply |then |also )?(?:sent|dropped) (?:them |the [a-z-]{1,30} team )?an? (?:slack |quick |short )?(?:message|ping|email|dm)\b/gi,
+      /\bI (?:just |simply |then |also )?(?:sent|dropped|wrote) (?:them |the [a-z-]{1,30} team )?an? (?:slack |quick |short )?(?:message|ping|email|dm)\b/gi,
       /\bI (?:just |simply |then |also )?(?:told|informed|notified|alerted|pinged|messaged|emailed) (?:the [a-z-]{1,30} team|their team|them|the owners?|the on-?call|support|my (?:manager|lead|boss))\b/gi,
+      /\b(?:posted|forwarded|reported|flagged|tagged|mentioned|raised|sent|shared|dropped|pinged|escalated)\b[^.!?\n]{0,40}?\b(?:in|to|into|on|with) (?:the |their |our )?(?:#[a-z0-9_-]{1,40}|[a-z-]{1,30}['’]s (?:support|team|intake)|[a-z-]{1,30} (?:channel|team|intake|queue|board|engineers|guys|folks)|vendor|support|hr|owners?|on-?call)\b/g,
+      /\b(?:opened|filed|raised|logged|created) (?:a |an )?(?:ticket|jira|issue|bug report|support case|case)\b/g,
+      /\blet (?:hr|the [a-z-]{1,30} team|them|their (?:lead|manager)|the owners?) know\b/g,
+      /\b[Ii] (?:just |then |also |quickly )?(?:pinged|tagged)\b/g,
+      /\b(?:send|sent|write|wrote|post|posted|report|forward|make|made|open|create|pass|passed|hand|handed|give|gave) (?:this |the |a |an |my |it )?(?:[a-z-]{1,20} ){0,3}?(?:to|in|for) (?:the|their) [a-z-]{1,30} (?:team|channel|side)\b/g,
     ],
-    // …but someone else doing the work is a handoff whatever came before it.
     strictPatterns: [
-      /\b(?:they|he|she|my manager|my lead|the [a-z-]{1,30} team|the owners?|someone else|support) (?:handled|fixed|resolved|took care of|sorted|dealt with|picked up) (?:it|this|the rest|the issue|the problem)\b/gi,
       /\b(?:handed|passed|threw) (?:it|this|the (?:issue|problem|bug)) (?:off|over|back)\b/gi,
       /\blet (?:them|him|her|my manager|my lead|someone else|the [a-z-]{1,30} team) (?:deal with|handle|fix|sort out|take care of|take it from there) ?(?:it)?\b/gi,
       /\b(?:they|their [a-z-]{1,20}|someone else|the [a-z-]{1,30} team) (?:was|were) going to (?:look into|handle|fix|deal with|take care of) it\b/gi,
       /\bleft it (?:to|with) (?:them|the [a-z-]{1,30} team)\b/gi,
       /\bI (?:filed|raised|opened|logged) a (?:ticket|jira|bug)(?: for them| for the [a-z-]{1,30} team| and (?:moved on|waited))\b/gi,
     ],
+    // Someone else did the work: counts only after the candidate routed the problem.
+    afterRouting: [
+      /\b(?:they|he|she|my manager|my lead|the [a-z-]{1,30} team|the owners?|someone else|support) (?:handled|fixed|resolved|took care of|sorted|dealt with|picked up) (?:it|this|the rest|the issue|the problem)\b/gi,
+      /\b(?:they|he|she|my manager|the [a-z-]{1,30} (?:team|guys|engineers|folks|people)|their (?:engineers?|team|devs?|lead|dba)|qa|hr|infra|the dba|the owners?|someone else|the vendor)(?: then| eventually| finally| later| just| quickly| like)? (?:fixed|fix|fixes|rolled (?:it )?back|shut (?:them|it|those)|turned (?:some|it|them|those)|found (?:the|that|it|a|there)|backfilled|resolved|changed (?:it|the)|made the change|patched|took it from there|took over|picked it up|sorted (?:it|this|that)|investigated?|looked into|added? (?:it|the|a)|deployed)\b/gi,
+      /\btook it from there\b/gi,
+      /\b(?:talked|spoke) to (?:their|the other team['’]s) (?:lead|manager)\b/gi,
+    ],
+    ownWork: {
+      pattern:
+        /\b[Ii] (?:then |also |first |quickly |personally |immediately |just |myself )?(?:(?!(?:told|posted|sent|emailed|messaged|pinged|escalated|reported|flagged|forwarded|mentioned|asked|waited|hoped|noticed|tagged|informed|notified|alerted|called|talked|followed|needed|wanted|decided|realised|realized|learned|tried|started|worried|felt|guessed|assumed|believed|liked|loved|opened|filed|raised|logged|created)\b)[a-z]{3,20}ed|fixed|wrote|rewrote|changed|built|patched|implemented|rolled back|reverted|deployed|added|profiled|reproduced|traced|debugged|measured|benchmarked|tested|refactored|migrated|configured|tuned|replaced|removed|deleted|moved|set up|created|automated|shipped|re-?ran|backfilled|queried|analy[sz]ed|dug|isolated|bisected|compared|designed|prototyped|split|cleaned|corrected|updated|resized|disabled|enabled|fix|write|change|build|add|test|check|debug|deploy)\b/g,
+      enough: 3,
+    },
     exceptions: [
       /\b(?:after|once) I(?:['’]d| had)? (?:already )?(?:fixed|patched|mitigated|rolled back|reverted|hot-?fixed|reproduced|root-caused)\b/i,
       /\bI (?:had )?(?:already )?(?:fixed|patched|mitigated|rolled back|reverted|hot-?fixed)\b/i,
@@ -152,9 +176,11 @@ export const RULES: readonly Rule[] = [
         { text: 'I would escalate to my manager to push it through.', part: 'action' },
         { text: 'I wrote a Slack message to the platform team and they handled it.', part: 'action' },
         {
-          text: 'I built the first dashboard for it. Then I told the platform team and they fixed it.',
+          text: 'I checked the first dashboard for it. Then I told the platform team and they fixed it.',
           part: 'action',
         },
+        { text: 'I opened a ticket in their queue and the platform team took it from there.', part: 'action' },
+        { text: 'i posted in #incidents and tagged the on-call, they rolled back the deploy.', part: 'action' },
         { text: 'I also told the platform team about it and let them take it from there.', part: 'action' },
         { text: 'i escalated it to the platform team and waited.', part: 'action' },
         { text: 'I *escalated* it to my manager.', part: 'action' },
@@ -175,6 +201,11 @@ export const RULES: readonly Rule[] = [
         { text: 'I escalated with my patch and the failure data attached.', part: 'action' },
         { text: 'I learned to bring a fix rather than just escalating.', part: 'reflection' },
         { text: 'Their lead said "just escalate it to your manager", but I wrote the fix.', part: 'action' },
+        { text: 'I did not escalate it; I reproduced the race and I patched the lock myself.', part: 'action' },
+        {
+          text: 'I reproduced the leak, I patched the client and I added a soak test. Then I told the mobile team which header to send.',
+          part: 'action',
+        },
       ],
     },
   },
@@ -187,26 +218,36 @@ export const RULES: readonly Rule[] = [
     maxPenalty: 30,
     kinds: ['answer', 'probe'],
     parts: ['situation', 'task', 'action'],
+    // Who started the work: a named requester, early in the story (a manager asking for a
+    // write-up afterwards, or to stop, is not the start of the work).
     patterns: [
-      /\bmy (?:manager|lead|tech lead|team lead|boss|director|skip(?:-level)?|em|supervisor|pm|product manager) (?:suggested|asked me|told me|wanted me|assigned|had me|gave me|made me|instructed me|directed me|recommended)\b/gi,
-      /\bI was (?:assigned|asked|told|tasked|instructed|directed|given the task)\b/gi,
-      /\b(?:was|got|had been) assigned to me\b/gi,
-      /\b(?:the [a-z-]{1,30} team|my (?:manager|lead|boss|pm|director)) (?:told|asked|wanted|instructed) me to\b/gi,
+      /\b(?:my|our|the|his|her) (?:manager|leader|lead|tech lead|team lead|boss|director|skip(?:-level)?|em|supervisor|pm|product manager|head of [a-z]{2,20}|cto|vp)\b[^.!?\n]{0,50}?\b(?:suggested|asked (?:me|each of us|us|if I|whether I)|ask me|told me|tell me|said (?:I should|can you|could you)|wanted me|assigned|had me|gave me|made me|instructed me|directed me|recommended|called me over)\b/gi,
+      /\b(?:manager|leader|lead|boss|supervisor) (?:ask|asks|asked|tell|told|want|wanted|say|said) (?:me|us)\b/gi,
+      /\b(?:was|got|had been) assigned to me by\b/gi,
+      /\b(?:the [a-z-]{1,30} team) (?:told|asked|wanted|instructed) me to\b/gi,
       /\bmy (?:manager|lead|boss|pm|director) decided\b/gi,
     ],
+    exceptions: [
+      /\b(?:asked|told|wanted|ask) (?:me|us) (?:to |if I could |whether I could )?(?:stop|pause|wait|hold|hold off|drop|not|write (?:it )?up|present|share|document|explain|why|for (?:a|the) (?:write-?up|summary|talk|doc))/i,
+      /\b(?:nobody|no one|no-one) (?:had )?(?:asked|assigned|told)\b/i,
+    ],
+    exceptionScope: 'sentence',
+    firstShare: 0.55,
     message: 'Someone else started this; the initiative sounds like theirs, not yours.',
     fix: 'Say why you chose to act: what you noticed, what it cost, and what you decided to do.',
     examples: {
       fires: [
         { text: 'My manager suggested I look into the drop rate.', part: 'task' },
-        { text: 'I was assigned the migration last quarter.', part: 'task' },
-        { text: 'The ticket got assigned to me on Monday.', part: 'situation' },
+        { text: 'My manager, who ran the payments group, asked me to own the migration.', part: 'task' },
+        { text: 'Manager ask me to improve the code quality of the module.', part: 'task' },
         { text: 'The product team told me to move it, so I moved it.', part: 'action' },
         { text: 'My manager decided the scope and I just built what was on the list.', part: 'action' },
       ],
       passes: [
         { text: 'Nobody had asked me to look at it, so I decided to own it.', part: 'task' },
         { text: 'I asked my manager for two days to prototype the fix.', part: 'action' },
+        { text: 'My manager asked me to stop until our release was out, so I waited a week.', part: 'action' },
+        { text: 'I was assigned the migration last quarter.', part: 'task' },
       ],
     },
   },

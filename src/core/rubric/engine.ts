@@ -97,6 +97,14 @@ function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
   const anywhere = rule.mainly !== undefined && !ctx.parts.some((p) => rule.parts.includes(p.part));
   matches.sort((a, b) => a.start - b.start || b.end - a.end);
   const strictStarts = new Set<number>();
+  let closingFrom = -1;
+  if (rule.closing && ctx.kind === 'answer') {
+    const n = ctx.sentences.length;
+    if (n === 0) return [];
+    const from = ctx.sentences[Math.max(0, n - rule.closing.sentences)].start;
+    if (compiled(rule.closing.unless, ctx).test(ctx.clean.slice(from))) return [];
+    closingFrom = from;
+  }
   const limit = rule.firstShare === undefined ? Number.POSITIVE_INFINITY : ctx.clean.length * rule.firstShare;
   for (const { start, end, strict } of matches) {
     if (start < lastEnd) continue; // overlapping matches of one rule are one finding
@@ -104,7 +112,9 @@ function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
     if (insideAny(ctx.quoted, start, end)) continue;
     if (negated(ctx.clean, start)) continue;
     const part = partAt(ctx, start);
-    if (part === null || !(rule.parts.includes(part) || anywhere)) continue;
+    if (closingFrom >= 0) {
+      if (start < closingFrom) continue;
+    } else if (part === null || !(rule.parts.includes(part) || anywhere)) continue;
     if (rule.exceptions && !strict) {
       const window = exceptionWindow(ctx, start, end, rule.exceptionScope ?? 'with-previous');
       if (rule.exceptions.some((exception) => compiled(exception, ctx).test(window))) continue;

@@ -55,6 +55,11 @@ export interface PhraseRule extends RuleBase {
    * when only the softer patterns (not strictPatterns) fired.
    */
   ownWork?: { pattern: RegExp; enough: number };
+  /**
+   * Looks only at the last `sentences` sentences (the close, whatever part it was assigned), and
+   * stays silent when `unless` matches there.
+   */
+  closing?: { sentences: number; unless: RegExp };
   /** Off when a probe question is itself hypothetical ("what would you do if…"). */
   offForHypotheticalQuestions?: boolean;
   /**
@@ -508,7 +513,24 @@ export const RULES: readonly Rule[] = [
       /\bit['’]?s (?:important|good|key) to (?:communicate|collaborate|work together|plan|ask)\b/gi,
       /\bgrew (?:a lot )?as (?:an engineer|a person)\b/gi,
       /\bI learned that (?:[a-z-]{1,20} ){1,3}(?:is|are) (?:so |really |very )?(?:important|key|crucial|essential|vital)\b/gi,
+      // Slogans that would close any story.
+      /\b(?:always|never) (?:listen to|stop learning|stay curious|give up|compromise on|stop improving|be afraid)\b/gi,
+      /\b(?:the )?customers? (?:always )?(?:comes?|is) first\b|\bthe customer is always right\b/gi,
+      /\bteamwork makes the dream work\b|\bhappy team ?(?:=|is an?|makes an?) ?productive team\b|\bour people are our greatest asset\b/gi,
+      /\b(?:hard work|persistence) (?:always )?pays off\b|\banything is possible\b|\bwith great power comes great responsibility\b/gi,
+      /\bdata beats opinions?\b|\bstrong opinions,? weakly held\b|\bquality is a journey\b|\blead by example\b/gi,
+      /\b(?:simple|simpler|simplicity) is (?:always )?(?:better|key|best)\b|\bless is more\b/gi,
+      /\bit['’]?s always better to [a-z]{2,20} (?:early|first|often)\b/gi,
+      /\b(?:[a-z-]{1,20} ){1,3}is (?:very |so |really |super |the most )?important(?:,| even| in| for|\.|$)/gim,
+      /\bis the most important thing\b|\bgreat learning experience\b|\bat the end of the day\b|\bglad I made the call\b/gi,
+      /\byou (?:should|have to|need to|must) (?:never|always|believe|trust|care|work hard)\b/gi,
     ],
+    // Only the close counts, and a close that names a changed habit or mechanism is not generic.
+    closing: {
+      sentences: 2,
+      unless:
+        /\b(?:I now|now I|I still|these days I|my rule now|what I (?:actually )?do now|whenever I|every time I|before (?:I|any|every)|from then on|since then,? I|I use (?:it|that|this|the)|I (?:always|never) (?:write|check|run|start|ask|post|review|keep|give|open|add|list))\b/i,
+    },
     message: 'A reflection that fits every story tells the interviewer nothing about this one.',
     fix: 'Name what this story taught you and what you now do differently because of it.',
     examples: {

@@ -24,9 +24,23 @@ function bar(score: number, width = 20): string {
   return `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
 }
 
+/** Flags about the answer as a whole: their quote only says where, so it is not marked as words. */
+const WHOLE_ANSWER_FLAGS = new Set([
+  'missing-star-part',
+  'no-story',
+  'too-short',
+  'too-long',
+  'no-metric',
+  'no-scope-boundary',
+]);
+
 /** The answer with every flagged phrase marked: inverse video on a terminal, [[…]] otherwise. */
 export function highlightFlags(input: string, flags: readonly Flag[], color: boolean): string {
-  const spans = flags.filter((f) => f.end > f.start).sort((a, b) => a.start - b.start);
+  const spans = flags
+    .filter((f) => !WHOLE_ANSWER_FLAGS.has(f.id))
+    .flatMap((f) => f.occurrences)
+    .filter((o) => o.end > o.start)
+    .sort((a, b) => a.start - b.start);
   let out = '';
   let cursor = 0;
   for (const flag of spans) {
@@ -76,7 +90,8 @@ export function renderReport(input: string, result: RubricResult, color: boolean
     lines.push('', c('bold', 'Fixes'));
     const seen = new Set<string>();
     for (const f of result.flags) {
-      const quote = f.quote ? `"${f.quote.length > 60 ? `${f.quote.slice(0, 57)}…` : f.quote}" ` : '';
+      const more = f.occurrences.length > 1 ? `(and ${f.occurrences.length - 1} more) ` : '';
+      const quote = f.quote ? `"${f.quote.length > 60 ? `${f.quote.slice(0, 57)}…` : f.quote}" ${more}` : '';
       lines.push(`  ${c(f.severity === 'error' ? 'red' : 'yellow', f.id.padEnd(19))} ${quote}${f.message}`);
       const key = `${f.id}:${f.fix}`;
       if (!seen.has(key)) {

@@ -2,6 +2,8 @@
 
 import { ContentError } from '../content/load-scenarios.js';
 import { UsageError } from './args.js';
+import { runCalibrateCommand } from './calibrate-command.js';
+import { runEvalCommand } from './eval-command.js';
 import type { Io } from './io.js';
 import { runPracticeCommand } from './practice-command.js';
 import { runScenariosCommand } from './scenarios-command.js';
@@ -11,6 +13,8 @@ const HELP = `star: practise behavioural interviews with a STAR rubric
 
   star score [--lp ID] [--level sde1|sde2|senior] [--scenario ID] [--json] [FILE|-]
   star score --jsonl [FILE|-]
+  star eval FILE [--cv K] [--in-sample]
+  star calibrate FILE
   star scenarios check
   star scenarios verify [--lp ID]
   star scenarios list [--lp ID] [--json]
@@ -21,6 +25,8 @@ type Command = (args: string[], io: Io) => number | Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   score: runScoreCommand,
+  eval: runEvalCommand,
+  calibrate: runCalibrateCommand,
   scenarios: runScenariosCommand,
   practice: (args, io) => runPracticeCommand(args, io),
   help: (_args, io) => {

@@ -68,6 +68,11 @@ export const FLAG_WORDS: Record<FlagId, FlagWords> = {
     listenFor: 'No clear situation, task, action or result.',
     heard: 'how',
   },
+  'no-story': {
+    label: 'No specific story',
+    listenFor: 'Habits, opinions or “I would…”: no one time it happened.',
+    heard: 'how',
+  },
   'too-short': {
     label: 'Too short to judge',
     listenFor: 'Over in a few sentences; not enough to see what they did.',

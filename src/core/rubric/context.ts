@@ -2,6 +2,7 @@ import type { Level, LpId, StarPart } from '../lp.js';
 import type { Scenario } from '../scenario.js';
 import { findQuotedSpans, normaliseMrkdwn, type Sentence, type Span, splitSentences } from './normalise.js';
 import { type PartSpan, sentenceAt, splitStarParts } from './parts.js';
+import { type StoryEvidence, storyEvidence } from './story.js';
 import type { AnswerKind } from './types.js';
 
 /** Everything the rules look at, computed once per answer. */
@@ -20,10 +21,27 @@ export interface RubricContext {
   questionIsHypothetical: boolean;
   /** The text has runs of spaces (usually from blanked markup): patterns must allow them. */
   spacedOut: boolean;
+  /**
+   * The prompt asks for ownership beyond the candidate's remit: from the question when there is
+   * one, else from the scenario, else from the LP (Ownership).
+   */
+  ownershipAsk: boolean;
+  /** Told actions against habits, plans and opinions (see story.ts). */
+  story: StoryEvidence;
 }
 
 const HYPOTHETICAL_QUESTION =
   /\b(?:what if|would you|how would|what would|suppose|imagine|if you (?:had|were|could))\b/i;
+
+// Prompts that ask for work outside the candidate's remit or without being asked: on these the
+// answer must say where its owner's responsibility ended (the scope boundary).
+const OWNERSHIP_ASK =
+  /\b(?:without (?:being (?:asked|told)|anyone ask|waiting|permission)|(?:was|is)n['’]t (?:yours|your (?:job|responsibility|problem))|not yours|outside (?:of )?(?:your|the) (?:own )?(?:area|team|role|responsibilit|job|scope)|beyond (?:your|what you were)|nobody (?:owned|had asked|else wanted|asked)|no one (?:had )?(?:assigned|asked|owned)|owned by another team|on your own|took ownership|take ownership|not only your team|between teams|that nobody|wasn['’]t your|people outside your team)/i;
+
+/** The question asks for ownership beyond the candidate's remit (see OWNERSHIP_ASK). */
+export function isOwnershipQuestion(question: string | undefined): boolean {
+  return question !== undefined && OWNERSHIP_ASK.test(question);
+}
 
 export function isHypotheticalQuestion(question: string | undefined): boolean {
   return question !== undefined && HYPOTHETICAL_QUESTION.test(question);
@@ -54,7 +72,7 @@ export function buildContext(input: string, options: ContextOptions): RubricCont
     : options.kind === 'probe'
       ? whole('action')
       : splitStarParts(clean, sentences);
-  return {
+  const ctx: RubricContext = {
     input,
     clean,
     sentences,
@@ -66,8 +84,25 @@ export function buildContext(input: string, options: ContextOptions): RubricCont
     lp: options.lp,
     scenario: options.scenario,
     questionIsHypothetical: isHypotheticalQuestion(options.question),
+    ownershipAsk:
+      options.question !== undefined && options.kind === 'answer'
+        ? isOwnershipQuestion(options.question)
+        : (options.scenario?.expectsScopeBoundary ?? options.lp === 'ownership'),
     spacedOut: clean.includes('  '),
+    story: {
+      iDoers: 0,
+      weDoers: 0,
+      bulletDoers: 0,
+      hypotheticals: 0,
+      habits: 0,
+      opinions: 0,
+      outcomes: 0,
+      specifics: 0,
+      pastEvents: 0,
+    },
   };
+  ctx.story = storyEvidence(ctx);
+  return ctx;
 }
 
 /** The STAR part an offset falls in (the nearest part before it when between parts). */

@@ -2,7 +2,8 @@ import { STAR_PARTS, type StarPart } from '../lp.js';
 import { exceptionWindow, partAt, type RubricContext } from './context.js';
 import { flexibleSpaces, insideAny } from './normalise.js';
 import type { AbsenceRule, PhraseRule, Rule } from './rules.js';
-import { MAX_PROBE_SECONDS, MAX_SITUATION_SECONDS, MIN_WORDS, maxSecondsFor, secondsFor } from './timing.js';
+import { isNoStory } from './story.js';
+import { MAX_ANSWER_SECONDS, MAX_PROBE_SECONDS, MIN_WORDS, secondsFor } from './timing.js';
 import type { Flag } from './types.js';
 
 /** More firings of one rule than this add nothing to the feedback and only cost time. */
@@ -16,6 +17,7 @@ function makeFlag(
   part: StarPart | null,
   extra?: Partial<Flag>,
 ): Flag {
+  const quote = ctx.input.slice(start, end);
   return {
     id: rule.id,
     severity: rule.severity,
@@ -23,9 +25,10 @@ function makeFlag(
     part,
     start,
     end,
-    quote: ctx.input.slice(start, end),
+    quote,
     message: rule.message,
     fix: rule.fix,
+    occurrences: [{ start, end, quote }],
     ...extra,
   };
 }
@@ -56,11 +59,18 @@ const mergedCache = new WeakMap<readonly RegExp[], { plain: RegExp; spaced: RegE
 function merged(patterns: readonly RegExp[], ctx: RubricContext): RegExp {
   let entry = mergedCache.get(patterns);
   if (!entry) {
-    const plain = new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), 'gi');
+    const plain = new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), 'gim');
     entry = { plain, spaced: flexibleSpaces(plain) };
     mergedCache.set(patterns, entry);
   }
   return ctx.spacedOut ? entry.spaced : entry.plain;
+}
+
+// "I did not escalate", "I didn't file it", "instead of escalating": the words are there, the act is not.
+const NEGATION_BEFORE = /\b(?:not|never|n['’]t|no longer|instead of|rather than|without)\b[^.!?,;:\n]{0,14}$/i;
+
+function negated(clean: string, start: number): boolean {
+  return NEGATION_BEFORE.test(clean.slice(Math.max(0, start - 28), start));
 }
 
 function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
@@ -68,29 +78,69 @@ function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
   const flags: Flag[] = [];
   let lastEnd = -1;
   const matches: { start: number; end: number; strict: boolean }[] = [];
-  const collect = (patterns: readonly RegExp[], strict: boolean) => {
+  const collect = (patterns: readonly RegExp[], strict: boolean, after = -1) => {
     if (patterns.length === 0) return;
     let count = 0;
     for (const m of ctx.clean.matchAll(merged(patterns, ctx))) {
+      if (m.index <= after) continue;
       matches.push({ start: m.index, end: m.index + m[0].length, strict });
       if (++count >= MAX_FLAGS_PER_RULE * 4) break;
     }
   };
-  collect(rule.patterns, false);
+  collect(ctx.kind === 'probe' && rule.probePatterns ? rule.probePatterns : rule.patterns, false);
   collect(rule.strictPatterns ?? [], true);
+  if (rule.afterRouting) {
+    const firstRouting = matches.find((m) => !m.strict && !insideAny(ctx.quoted, m.start, m.end));
+    if (firstRouting) collect(rule.afterRouting, true, firstRouting.start);
+  }
+  // A rule about how the Action is told reads the whole answer when no Action was found.
+  const anywhere = rule.mainly !== undefined && !ctx.parts.some((p) => rule.parts.includes(p.part));
   matches.sort((a, b) => a.start - b.start || b.end - a.end);
+  const strictStarts = new Set<number>();
+  let closingFrom = -1;
+  if (rule.closing && ctx.kind === 'answer') {
+    const n = ctx.sentences.length;
+    if (n === 0) return [];
+    const from = ctx.sentences[Math.max(0, n - rule.closing.sentences)].start;
+    if (compiled(rule.closing.unless, ctx).test(ctx.clean.slice(from))) return [];
+    closingFrom = from;
+  }
+  const limit = rule.firstShare === undefined ? Number.POSITIVE_INFINITY : ctx.clean.length * rule.firstShare;
   for (const { start, end, strict } of matches) {
     if (start < lastEnd) continue; // overlapping matches of one rule are one finding
+    if (start > limit) continue;
     if (insideAny(ctx.quoted, start, end)) continue;
+    if (negated(ctx.clean, start)) continue;
     const part = partAt(ctx, start);
-    if (part === null || !rule.parts.includes(part)) continue;
+    if (closingFrom >= 0) {
+      if (start < closingFrom) continue;
+    } else if (part === null || !(rule.parts.includes(part) || anywhere)) continue;
     if (rule.exceptions && !strict) {
       const window = exceptionWindow(ctx, start, end, rule.exceptionScope ?? 'with-previous');
       if (rule.exceptions.some((exception) => compiled(exception, ctx).test(window))) continue;
     }
     flags.push(makeFlag(rule, ctx, start, end, part));
+    if (strict) strictStarts.add(start);
     lastEnd = end;
     if (flags.length >= MAX_FLAGS_PER_RULE) break;
+  }
+  if (rule.ownWork && flags.length > 0) {
+    let own = 0;
+    for (const m of ctx.clean.matchAll(compiled(rule.ownWork.pattern, ctx)))
+      if (!insideAny(ctx.quoted, m.index, m.index + m[0].length) && !negated(ctx.clean, m.index)) own++;
+    const strictFired = flags.some((f) => strictStarts.has(f.start));
+    if (own >= rule.ownWork.enough || (own > 0 && !strictFired)) return [];
+  }
+  // A probe reply is three sentences: there every "we" hides the candidate's part.
+  if (rule.mainly && flags.length > 0 && ctx.kind !== 'probe') {
+    let rivals = 0;
+    for (const m of ctx.clean.matchAll(compiled(rule.mainly.rival, ctx))) {
+      if (insideAny(ctx.quoted, m.index, m.index + m[0].length)) continue;
+      const part = partAt(ctx, m.index);
+      if (part !== null && (rule.parts.includes(part) || anywhere) && ++rivals >= flags.length) return [];
+    }
+    // One joint clause among first-person actions is fine; with no "I" at all, one is enough.
+    if (rivals > 0 && flags.length < rule.mainly.min) return [];
   }
   return flags;
 }
@@ -102,19 +152,20 @@ function firstSentenceIn(ctx: RubricContext, start: number, end: number): { star
 }
 
 function runAbsenceRule(rule: AbsenceRule, ctx: RubricContext): Flag[] {
-  if (rule.lps) {
-    const wanted = ctx.scenario?.expectsScopeBoundary ?? (ctx.lp !== null && rule.lps.includes(ctx.lp));
-    if (!wanted) return [];
-  }
+  if (rule.onlyOnOwnershipAsk && !ctx.ownershipAsk) return [];
   if (ctx.sentences.length === 0) return [];
-  let regions = ctx.parts.filter((p) => rule.parts.includes(p.part));
-  // With no such part (say, no Result at all) look at the whole answer instead.
-  if (regions.length === 0) regions = ctx.parts;
+  let regions: { part: StarPart; start: number; end: number }[] = ctx.parts.filter((p) => rule.parts.includes(p.part));
+  // With no such part (say, no Result found) the closing sentences are where an outcome would be.
+  if (regions.length === 0) {
+    const from = ctx.sentences[Math.floor(ctx.sentences.length * 0.6)];
+    const last = ctx.sentences[ctx.sentences.length - 1];
+    regions = [{ part: partAt(ctx, from.start) ?? 'result', start: from.start, end: last.end }];
+  }
   for (const region of regions) {
     const text = ctx.clean.slice(region.start, region.end);
     if (rule.patterns.some((pattern) => pattern.test(text))) return [];
   }
-  const target = regions.find((p) => rule.parts.includes(p.part)) ?? regions[regions.length - 1];
+  const target = regions[0];
   const at = firstSentenceIn(ctx, target.start, target.end);
   return [makeFlag(rule, ctx, at.start, at.end, target.part)];
 }
@@ -145,27 +196,29 @@ function insertionPoint(ctx: RubricContext, part: StarPart): number {
 }
 
 function runComputedRule(rule: Rule, ctx: RubricContext, words: number): Flag[] {
-  if (rule.id === 'missing-star-part') {
-    const flags: Flag[] = [];
-    if (ctx.sentences.length === 0) return flags;
-    for (const part of STAR_PARTS) {
-      if (ctx.parts.some((p) => p.part === part && p.words >= 3)) continue;
-      const at = insertionPoint(ctx, part);
-      const severity =
-        part === 'action' || part === 'result'
-          ? 'error'
-          : part === 'reflection' && ctx.level === 'sde1'
-            ? 'info'
-            : 'warning';
-      flags.push(
-        makeFlag(rule, ctx, at, at, part, {
-          severity,
-          message: `No ${PART_NAMES[part]}: ${part === 'reflection' ? 'the answer stops without a lesson' : 'the interviewer cannot find this part'}.`,
-          fix: MISSING_FIX[part],
-        }),
-      );
+  if (rule.id === 'missing-star-part' || rule.id === 'no-story') {
+    if (ctx.sentences.length === 0) return [];
+    const noStory = isNoStory(ctx.story);
+    const whole = { start: ctx.sentences[0].start, end: ctx.sentences[ctx.sentences.length - 1].end };
+    if (rule.id === 'no-story') {
+      if (!noStory) return [];
+      const at = firstSentenceIn(ctx, whole.start, whole.end);
+      return [makeFlag(rule, ctx, at.start, at.end, null)];
     }
-    return flags;
+    if (noStory) {
+      const at = firstSentenceIn(ctx, whole.start, whole.end);
+      return [
+        makeFlag(rule, ctx, at.start, at.end, 'action', {
+          severity: 'error',
+          message:
+            'No specific Situation, Action or Result: this tells what you think or would do, not one time you did it.',
+          fix: MISSING_FIX.action,
+        }),
+      ];
+    }
+    // The Task is often implicit and the Reflection a bonus; the Action and Result of a told
+    // story are found however it is written, so only an answer that is not a story lacks them.
+    return [];
   }
   const whole = { start: ctx.sentences[0]?.start ?? 0, end: ctx.sentences[ctx.sentences.length - 1]?.end ?? 0 };
   if (rule.id === 'too-short') {
@@ -183,7 +236,7 @@ function runComputedRule(rule: Rule, ctx: RubricContext, words: number): Flag[] 
   if (rule.id === 'too-long') {
     const flags: Flag[] = [];
     const seconds = secondsFor(words);
-    const max = ctx.kind === 'probe' ? MAX_PROBE_SECONDS : maxSecondsFor(ctx.level, ctx.scenario ?? undefined);
+    const max = ctx.kind === 'probe' ? MAX_PROBE_SECONDS : MAX_ANSWER_SECONDS;
     if (seconds > max) {
       const cut = firstSentenceIn(ctx, whole.start, whole.end);
       flags.push(
@@ -192,29 +245,39 @@ function runComputedRule(rule: Rule, ctx: RubricContext, words: number): Flag[] 
         }),
       );
     }
-    const situation = ctx.parts.find((p) => p.part === 'situation');
-    if (ctx.kind === 'answer' && situation && secondsFor(situation.words) > MAX_SITUATION_SECONDS) {
-      const at = firstSentenceIn(ctx, situation.start, situation.end);
-      flags.push(
-        makeFlag(rule, ctx, at.start, at.end, 'situation', {
-          message: `The Situation runs about ${secondsFor(situation.words)} s; past ${MAX_SITUATION_SECONDS} s the interviewer stops listening for the story.`,
-          fix: 'Keep only the context needed to understand the problem; save architecture for follow-up questions.',
-        }),
-      );
-    }
     return flags;
   }
   return [];
 }
 
-/** Runs every rule that judges this kind of answer; flags come back in text order. */
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** A rule's findings as one flag: the first finding leads, every finding is an occurrence. */
+function aggregate(found: Flag[]): Flag | undefined {
+  if (found.length <= 1) return found[0];
+  const lead = found[0];
+  const occurrences = found
+    .flatMap((f) => f.occurrences)
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .filter((o, i, all) => i === 0 || o.start !== all[i - 1].start || o.end !== all[i - 1].end);
+  return { ...lead, occurrences };
+}
+
+/** Runs every rule that judges this kind of answer: one flag per id, the most serious first. */
 export function runRules(rules: readonly Rule[], ctx: RubricContext, words: number): Flag[] {
   const flags: Flag[] = [];
   for (const rule of rules) {
     if (!rule.kinds.includes(ctx.kind)) continue;
-    if (rule.kind === 'phrase') flags.push(...runPhraseRule(rule, ctx));
-    else if (rule.kind === 'absence') flags.push(...runAbsenceRule(rule, ctx));
-    else flags.push(...runComputedRule(rule, ctx, words));
+    const found =
+      rule.kind === 'phrase'
+        ? runPhraseRule(rule, ctx)
+        : rule.kind === 'absence'
+          ? runAbsenceRule(rule, ctx)
+          : runComputedRule(rule, ctx, words);
+    const flag = aggregate(found);
+    if (flag) flags.push(flag);
   }
-  return flags.sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
+  return flags.sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.start - b.start || a.id.localeCompare(b.id),
+  );
 }

@@ -4,11 +4,22 @@ import { runRules } from './engine.js';
 import { countWords } from './normalise.js';
 import { RULES } from './rules.js';
 import { overallScore, scoreDimensions, verdictFor, WEIGHTS } from './score.js';
+import { applyScorecard, featuresOf, SCORECARD_BANDS, type ScorecardWeights } from './scorecard.js';
+import { SCORECARD } from './scorecard-weights.js';
 import { findStrengths } from './strengths.js';
 import { secondsFor, targetSecondsFor } from './timing.js';
 import type { PartTiming, RubricResult, ScoreOptions, Strength, Verdict } from './types.js';
 
+export { AGREEING, auc, type EvalReport, evaluate, formatReport, type Judgement, type LabelledAnswer } from './eval.js';
 export { isHireVerdict } from './score.js';
+export {
+  FEATURE_NAMES,
+  fitScorecard,
+  foldsFor,
+  type ScorecardWeights,
+  type TrainingExample,
+} from './scorecard.js';
+export { SCORECARD } from './scorecard-weights.js';
 export * from './types.js';
 
 const EMPTY_DIMENSIONS = { ownership: 0, impact: 0, structure: 0, delivery: 0, reflection: 0 } as const;
@@ -20,24 +31,26 @@ export const RUBRIC_VERSION = 1;
  * Bars that a score alone does not express: a senior answer without systemic insight is at most a
  * lean hire, however polished the rest.
  */
-function capVerdict(verdict: Verdict, kind: string, level: string, strengths: readonly Strength[]): Verdict {
-  if (
-    kind === 'answer' &&
-    level === 'senior' &&
-    verdict === 'strong-hire' &&
-    !strengths.some((s) => s.id === 'systemic-reflection')
-  ) {
+function capVerdict(verdict: Verdict, level: string, strengths: readonly Strength[]): Verdict {
+  if (level === 'senior' && verdict === 'strong-hire' && !strengths.some((s) => s.id === 'systemic-reflection')) {
     return 'lean-hire';
   }
   return verdict;
 }
 
+/** Everything the rubric found in one answer, before the scorecard turns it into a score. */
+export interface Analysis {
+  result: Omit<RubricResult, 'overall' | 'verdict'>;
+  /** Scorecard features (FEATURE_NAMES order); empty for probes, which keep the dimension formula. */
+  features: number[];
+  ownershipAsk: boolean;
+}
+
 /**
- * Scores one answer: finds its STAR parts, raises flags with the exact words behind them, finds
- * strengths, and turns both into five dimension scores, an overall score and a verdict for the
- * level. Pure and deterministic: the same input always gives the same result.
+ * Finds an answer's STAR parts, raises flags with the exact words behind them, finds strengths
+ * and computes the five dimension scores: everything but the overall score and verdict.
  */
-export function scoreAnswer(input: string, options: ScoreOptions = {}): RubricResult {
+export function analyseAnswer(input: string, options: ScoreOptions = {}): Analysis {
   const kind = options.kind ?? 'answer';
   const level = options.level ?? 'sde2';
   const scenario = options.scenario ?? null;
@@ -48,7 +61,6 @@ export function scoreAnswer(input: string, options: ScoreOptions = {}): RubricRe
   const strengths = findStrengths(ctx);
   // Nothing said is nothing to credit: no dimension earns its base points.
   const dimensions = words === 0 ? EMPTY_DIMENSIONS : scoreDimensions(ctx, flags, strengths);
-  const overall = overallScore(dimensions, WEIGHTS[kind === 'probe' ? 'probe' : level]);
   const targets = targetSecondsFor(level, scenario ?? undefined);
 
   const parts: PartTiming[] =
@@ -68,20 +80,47 @@ export function scoreAnswer(input: string, options: ScoreOptions = {}): RubricRe
             targetSeconds: targets[part],
           };
         });
-
+  const features =
+    kind === 'probe' || words === 0 ? [] : featuresOf(ctx, flags, strengths, dimensions, words, ctx.ownershipAsk);
   return {
-    rubricVersion: RUBRIC_VERSION,
-    kind,
-    level,
-    lp,
-    overall,
-    verdict: capVerdict(verdictFor(overall, level, flags), kind, level, strengths),
-    dimensions,
-    flags,
-    strengths,
-    parts,
-    words,
-    seconds: secondsFor(words),
-    targetSeconds: kind === 'probe' ? 45 : STAR_PARTS.reduce((n, p) => n + targets[p], 0),
+    result: {
+      rubricVersion: RUBRIC_VERSION,
+      kind,
+      level,
+      lp,
+      dimensions,
+      flags,
+      strengths,
+      parts,
+      words,
+      seconds: secondsFor(words),
+      targetSeconds: kind === 'probe' ? 45 : STAR_PARTS.reduce((n, p) => n + targets[p], 0),
+    },
+    features,
+    ownershipAsk: ctx.ownershipAsk,
   };
+}
+
+/** The overall score and verdict for an analysis, with the given scorecard weights. */
+export function finishScore(analysis: Analysis, card: ScorecardWeights = SCORECARD): RubricResult {
+  const { result } = analysis;
+  if (result.kind === 'probe' || analysis.features.length === 0) {
+    const overall =
+      result.words === 0
+        ? 0
+        : overallScore(result.dimensions, WEIGHTS[result.kind === 'probe' ? 'probe' : result.level]);
+    return { ...result, overall, verdict: verdictFor(overall, result.level, result.flags) };
+  }
+  const overall = Math.round(100 * applyScorecard(card, analysis.features));
+  const verdict = verdictFor(overall, result.level, result.flags, RULES, SCORECARD_BANDS, analysis.ownershipAsk);
+  return { ...result, overall, verdict: capVerdict(verdict, result.level, result.strengths) };
+}
+
+/**
+ * Scores one answer: analyses it (parts, flags with their words, strengths, dimensions) and turns
+ * the evidence into an overall score (the calibrated scorecard) and a verdict for the level.
+ * Pure and deterministic: the same input always gives the same result.
+ */
+export function scoreAnswer(input: string, options: ScoreOptions = {}): RubricResult {
+  return finishScore(analyseAnswer(input, options));
 }

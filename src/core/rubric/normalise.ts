@@ -18,7 +18,9 @@ const MENTION = /<[@#!][A-Za-z0-9^._-]{1,64}(?:\|[^>\n]{0,200})?>/g;
 const LINK = /<((?:https?|mailto|tel):[^|>\s]{1,2000})(\|([^>\n]{0,500}))?>/g;
 const ENTITY = /&(amp|lt|gt);/g;
 const EMOJI = /:[a-z+][a-z0-9_+'-]{0,63}:(?::skin-tone-[2-6]:)?/g;
-const LINE_MARKER = /^[ \t]{0,12}(?:>|&gt;|[-*•◦▪‣]|\d{1,3}[.)])[ \t]+/gm;
+const LINE_MARKER = /^[ \t]{0,12}(?:>|&gt;|[-*•◦▪‣]|\d{1,3}[.)]|#{1,6})[ \t]+/gm;
+// Pictographs (📍 ✅ 🎯) and their joiners: headings people decorate, not words.
+const PICTOGRAPH = /\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\u{20E3}/gu;
 const EMPHASIS = /[*~`]/g;
 const UNDERSCORE = /(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g;
 
@@ -58,10 +60,14 @@ export function normaliseMrkdwn(input: string): string {
   for (const m of afterEmoji.matchAll(LINE_MARKER)) blank(chars, m.index, m.index + m[0].length);
   for (const m of afterEmoji.matchAll(EMPHASIS)) chars[m.index] = BLANK;
   if (afterEmoji.includes('_')) for (const m of afterEmoji.matchAll(UNDERSCORE)) chars[m.index] = BLANK;
+  if (input.includes('\r')) for (let i = 0; i < chars.length; i++) if (chars[i] === '\r') chars[i] = BLANK;
+  if (PICTOGRAPH_HINT.test(input))
+    for (const m of input.matchAll(PICTOGRAPH)) blank(chars, m.index, m.index + m[0].length);
   return chars.join('');
 }
 
-const MARKUP_HINT = /[<&*_~`>•◦▪‣]|:[a-z+]|^[ \t]{0,12}(?:-|\d{1,3}[.)])[ \t]/m;
+const MARKUP_HINT = /[<&*_~`>•◦▪‣#\r]|:[a-z+]|^[ \t]{0,12}(?:-|\d{1,3}[.)])[ \t]|[\u2190-\u2BFF\uD83C-\uD83E]|\uFE0F/m;
+const PICTOGRAPH_HINT = /[\u2190-\u2BFF\uD83C-\uD83E]|\uFE0F/;
 
 // Straight and curly double quotes; single quotes only where they open a quotation (after a space
 // or bracket) and close one (before punctuation or space), so "don't" and "team's" are not quotes.
@@ -118,8 +124,51 @@ export interface Sentence extends Span {
   startsLine: boolean;
 }
 
+// Where speech-to-text and unpunctuated answers change sentence: before a discourse marker.
+const DISCOURSE =
+  /\b(?:and then|so then|and so|so (?:I|we|i)|but then|after that|then (?:I|we|i)|in the end|eventually|as a result|the result was|the outcome|what I learned|I learned|i learned|the (?:big |main |real )?lesson|looking back|in hindsight|next time|since then|now I|these days|um+ so|uh+ so|anyway|and (?:um+|uh+)|so yeah|okay so|at the end of the day|and I (?:think|guess)|I think the)\b/g;
+/** A run of text longer than this without a full stop is split at discourse markers. */
+const LONG_SENTENCE_WORDS = 40;
+const MIN_PIECE_CHARS = 40;
+
+/** Splits one long unpunctuated span at discourse markers; linear in its length. */
+function splitLong(clean: string, start: number, end: number): number[] {
+  if (end - start < LONG_SENTENCE_WORDS * 5 || countWords(clean, start, end) <= LONG_SENTENCE_WORDS) return [];
+  const cuts: number[] = [];
+  let last = start;
+  DISCOURSE.lastIndex = start;
+  for (let m = DISCOURSE.exec(clean); m !== null && m.index < end; m = DISCOURSE.exec(clean)) {
+    if (m.index - last >= MIN_PIECE_CHARS && end - m.index >= MIN_PIECE_CHARS / 2) {
+      cuts.push(m.index);
+      last = m.index;
+    }
+  }
+  return cuts;
+}
+
 /** Splits clean text into sentences (trimmed spans); newlines always end a sentence. */
 export function splitSentences(clean: string): Sentence[] {
+  const raw = splitPunctuated(clean);
+  if (raw.every((s) => s.end - s.start < LONG_SENTENCE_WORDS * 5)) return raw;
+  const out: Sentence[] = [];
+  for (const s of raw) {
+    const cuts = splitLong(clean, s.start, s.end);
+    if (cuts.length === 0) {
+      out.push(s);
+      continue;
+    }
+    let from = s.start;
+    for (const cut of [...cuts, s.end]) {
+      let to = cut;
+      while (to > from && /\s/.test(clean[to - 1])) to--;
+      if (to > from) out.push({ start: from, end: to, startsLine: from === s.start ? s.startsLine : false });
+      from = cut;
+    }
+  }
+  return out;
+}
+
+function splitPunctuated(clean: string): Sentence[] {
   const sentences: Sentence[] = [];
   let cursor = 0;
   let lineStart = true;

@@ -11,7 +11,7 @@ export interface PartSpan extends Span {
 // Explicit labels: "S:", "*Situation*", "Task -", "1. Action:", ":dart: Result" (emoji already
 // blanked). A full word may stand alone on its line; single letters need a colon or dash.
 const LABEL =
-  /(?:^|(?<=[.!?]\s{1,4}))[ \t]{0,80}(?:(situation|context|background|task|goal|actions?|results?|outcomes?|impact|reflections?|learnings?|lessons?(?: learned| learnt)?|what i learned)\b[ \t]{0,4}(?::[ \t]*|[-–—](?=[ \t])[ \t]*|$)|([starl])[ \t]{0,2}(?::[ \t]*|[-–—](?=[ \t])[ \t]*))/gim;
+  /(?:^|(?<=[.!?]\s{1,4}))[ \t]{0,80}(?:(situation|context|background|problem|the problem|task|goal|the ask|actions?|approach|solution|what i did|results?|outcomes?|impact|what happened|reflections?|learnings?|takeaways?|lessons?(?: learned| learnt)?|what i learned|what i learnt)\b[ \t]{0,4}(?::[ \t]*|[-–—](?=[ \t])[ \t]*|$)|([starl])[ \t]{0,2}(?::[ \t]*|[-–—](?=[ \t])[ \t]*))/gim;
 
 const LABEL_PART: Record<string, StarPart> = {
   situation: 'situation',
@@ -26,6 +26,13 @@ const LABEL_PART: Record<string, StarPart> = {
   outcome: 'result',
   outcomes: 'result',
   impact: 'result',
+  problem: 'situation',
+  'the problem': 'situation',
+  'the ask': 'task',
+  approach: 'action',
+  solution: 'action',
+  'what i did': 'action',
+  'what happened': 'result',
   s: 'situation',
   t: 'task',
   a: 'action',
@@ -34,7 +41,7 @@ const LABEL_PART: Record<string, StarPart> = {
 
 function labelPart(word: string): StarPart {
   const key = word.toLowerCase();
-  return LABEL_PART[key] ?? 'reflection';
+  return LABEL_PART[key.replace(/\s+/g, ' ')] ?? 'reflection';
 }
 
 /** Parts from explicit labels, or undefined when the writer used fewer than two. */
@@ -87,6 +94,22 @@ export interface Cue {
 
 export const STRONG_VERBS =
   'pulled|traced|reproduced|wrote|rewrote|added|built|rebuilt|designed|redesigned|profiled|measured|proposed|ran|set up|created|implemented|fixed|deployed|rolled (?:out|back)|migrated|refactored|tested|load-tested|benchmarked|analy[sz]ed|instrumented|automated|shipped|paired|met|interviewed|mentored|coached|reviewed|drafted|documented|presented|negotiated|convinced|persuaded|showed|scheduled|split|moved|replaced|removed|deleted|prototyped|compared|dug|studied|asked|talked|spoke|called|organi[sz]ed|led|drove|coordinated|submitted|opened|sent|explained|walked|gathered|collected|grouped|queried|tuned|configured|patched|debugged|isolated|bisected|identified|found|discovered|mapped|audited|checked|verified|validated|launched|released|introduced|wired|raised|reached out|invited|hired|onboarded|scoped|prioriti[sz]ed|estimated|planned|broke|sketched|model(?:l)?ed|trained|evaluated|label(?:l)?ed|cleaned|backfilled|throttled|cached|indexed|sharded|partitioned|upgraded|reverted|disabled|enabled|flagged|paged|spent|offered|agreed|committed|disagreed|argued|pushed back|challenged|questioned|shadowed|recorded|published|shared|switched|extracted|consolidated|simplified|deprecated|retired|decommissioned|negotiated|reworked|built|cut|wrote|read|set|took|made|gave|owned|chose|picked|kept|started|stopped|put|turned|worked|spent|held|hosted|ran|wrote|summari[sz]ed|calculated|estimated|forecast|quantified|rewired|stress-tested|canaried|piloted|surveyed|listened|apologi[sz]ed|volunteered|stepped in|stayed';
+
+/** Present-tense action verbs: people narrate stories in the present ("so I open the logs"). */
+export const PRESENT_VERBS =
+  'open|opens|check|checks|write|writes|call|calls|pull|pulls|trace|traces|build|builds|add|adds|run|runs|fix|fixes|ask|asks|talk|talks|send|sends|look|looks|find|finds|go|goes|take|takes|make|makes|start|starts|create|creates|set up|move|moves|test|tests|measure|measures|profile|profiles|deploy|deploys|propose|proposes|explain|explains|show|shows|review|reviews|meet|meets|try|tries|change|changes|replace|replaces|remove|removes|compare|compares|decide|decides|tell|tells|schedule|schedules|sit down|read|reads|dig|digs|notice|notices|see|sees|rewrite|rewrites|reproduce|reproduces|design|designs|ship|ships|roll back|split|splits|pair|pairs|prepare|prepares|collect|collects|gather|gathers|analyse|analyze|analyses|analyzes|contact|contacts|bring|brings|put|puts|give|gives|get|gets|do|does|say|says|push|pushes|convince|convinces|organise|organize|implement|implements';
+
+/** What a doer does: a past-tense verb, a known action verb, or a present-tense one. */
+export const DOER_VERB = `(?:[a-z]{2,20}ed|${STRONG_VERBS}|${PRESENT_VERBS})`;
+const ADVERB =
+  '(?:then |also |first |next |quickly |personally |immediately |carefully |just |finally |all |together |jointly |eventually |actually |now |later |basically |simply )?';
+/** The candidate as the doer of an action. */
+export const I_DOER = new RegExp(`\\b[Ii] ${ADVERB}${DOER_VERB}\\b`, 'g');
+/** We, the team or our team as the doer of an action. */
+export const WE_DOER = new RegExp(
+  `\\b(?:[Ww]e|[Oo]ur team|[Tt]he team|[Tt]he whole team|[Ee]veryone) ${ADVERB}${DOER_VERB}\\b`,
+  'g',
+);
 
 /** The cue words for finding STAR parts in unlabelled prose. Weights were tuned on the library. */
 export const PART_CUES: readonly Cue[] = [
@@ -146,10 +169,13 @@ export const PART_CUES: readonly Cue[] = [
       'g', // no /i (irregexp is far faster without it); [Ii] still takes Slack's lower-case "i"
     ),
   },
+  { part: 'action', weight: 1.2, pattern: WE_DOER },
+  // Bullets and notes often drop the subject: "- pulled 30 tickets and reproduced it".
+  { part: 'action', weight: 1.2, pattern: new RegExp(`^[ \\t]*(?:then |and |also )?${DOER_VERB}\\b`, 'gim') },
   {
     part: 'action',
-    weight: 1,
-    pattern: new RegExp(`\\b[Ww]e (?:then |first |also |quickly )?(?:${STRONG_VERBS})\\b`, 'g'),
+    weight: 1.2,
+    pattern: new RegExp(`\\b[Ii] (?:then |first |also |just |quickly )?(?:${PRESENT_VERBS})\\b`, 'g'),
   },
   { part: 'action', weight: 0.5, pattern: /\b(?:first|then|next|after that|so I|to do this|to start)\b/gi },
   {
@@ -160,7 +186,7 @@ export const PART_CUES: readonly Cue[] = [
   },
   {
     part: 'result',
-    weight: 1,
+    weight: 0.4,
     pattern:
       /\b\d+(?:[.,]\d+)?\s?(?:%|percent\b|x\b|ms\b|k\b|seconds?\b|minutes?\b|hours?\b|days?\b)|\$\s?\d|€\s?\d|£\s?\d/gi,
   },
@@ -169,7 +195,7 @@ export const PART_CUES: readonly Cue[] = [
     part: 'result',
     weight: 1,
     pattern:
-      /\b(?:dropped|fell|rose|increased|decreased|improved|saved|recovered|eliminated|halved|doubled|tripled|grew|went (?:down|up|from)|shrank|reduced|cut)\b/gi,
+      /\b(?:dropped|fell|rose|increased|decreased|improved|saved|recovered|eliminated|halved|doubled|tripled|grew|went (?:down|up|from)|shrank|reduced|cut|corrected|prevented|avoided|no longer|stopped (?:happening|coming)|went away|disappeared)\b/gi,
   },
   {
     part: 'result',
@@ -200,6 +226,8 @@ const STAY_IN_LINE = 0.3;
 const SWITCH_MID_LINE = -0.6;
 const SWITCH_AT_LINE = 0.2;
 const OPENING_SITUATION = 0.6;
+const NO_REFLECTION_CUE = 0.5;
+const LABEL_ANCHOR = 4;
 const CAP_PER_SENTENCE = 3;
 
 /**
@@ -222,6 +250,15 @@ export function partsFromCues(clean: string, sentences: readonly Sentence[]): Pa
     }
   }
   cueScore[0] += OPENING_SITUATION;
+  const r = STAR_PARTS.indexOf('reflection');
+  for (let i = 0; i < n; i++) if (cueScore[i * k + r] === 0) cueScore[i * k + r] -= NO_REFLECTION_CUE;
+  // A lone label ("*What I did:*") is not enough to split by labels, but it anchors its sentence.
+  for (const m of clean.matchAll(LABEL)) {
+    const word = m[1] ?? m[2];
+    if (!word) continue;
+    const i = sentenceAt(starts, m.index + m[0].length);
+    if (i >= 0) cueScore[i * k + STAR_PARTS.indexOf(labelPart(word))] += LABEL_ANCHOR;
+  }
 
   const best = new Float64Array(n * k).fill(Number.NEGATIVE_INFINITY);
   const from = new Int8Array(n * k);

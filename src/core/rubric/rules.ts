@@ -1,4 +1,5 @@
 import type { Level, LpId, StarPart } from '../lp.js';
+import { I_DOER, WE_DOER } from './parts.js';
 import type { AnswerKind, Dimension, FlagId, Severity, Verdict } from './types.js';
 
 // The rubric's rules, as data. The engine (engine.ts) knows three kinds of rule:
@@ -38,21 +39,42 @@ export interface PhraseRule extends RuleBase {
   /** STAR parts the rule looks at; probe answers count as 'action'. */
   parts: readonly StarPart[];
   patterns: readonly RegExp[];
+  /** Used instead of patterns on probe replies. */
+  probePatterns?: readonly RegExp[];
+  /** Like strictPatterns, but only after an earlier match of patterns (routing, then others act). */
+  afterRouting?: readonly RegExp[];
   /** Like patterns, but no exception silences them. */
   strictPatterns?: readonly RegExp[];
   /** Checked on the matching sentence (and the one before it, unless `exceptionScope` is 'sentence'); any match silences the flag. */
   exceptions?: readonly RegExp[];
   exceptionScope?: 'sentence' | 'with-previous';
+  /** Only matches in this first share of the answer count (where the work starts). */
+  firstShare?: number;
+  /**
+   * Dropped when the speaker's own work is plain: at least `enough` matches of `pattern`, or any
+   * when only the softer patterns (not strictPatterns) fired.
+   */
+  ownWork?: { pattern: RegExp; enough: number };
+  /**
+   * Looks only at the last `sentences` sentences (the close, whatever part it was assigned), and
+   * stays silent when `unless` matches there.
+   */
+  closing?: { sentences: number; unless: RegExp };
   /** Off when a probe question is itself hypothetical ("what would you do if…"). */
   offForHypotheticalQuestions?: boolean;
+  /**
+   * Fires only when the matches in the parts looked at are at least `min` and outnumber the
+   * matches of `rival` there: the answer is MAINLY told this way, not just once.
+   */
+  mainly?: { rival: RegExp; min: number };
 }
 
 export interface AbsenceRule extends RuleBase {
   kind: 'absence';
   parts: readonly StarPart[];
   patterns: readonly RegExp[];
-  /** Only for these LPs, or for a scenario that asks for it (see engine). */
-  lps?: readonly LpId[];
+  /** Only when the prompt asks for ownership beyond the candidate's remit (context.ownershipAsk). */
+  onlyOnOwnershipAsk?: boolean;
 }
 
 export interface ComputedRule extends RuleBase {
@@ -76,19 +98,22 @@ export const RULES: readonly Rule[] = [
     penalty: 7,
     maxPenalty: 35,
     kinds: ['answer', 'probe'],
-    parts: ['task', 'action'],
-    patterns: [/\bwe(?:['’](?:ve|d|re|ll))?\b/gi, /\bour team\b/gi, /\bourselves\b/gi],
+    parts: ['action'],
+    patterns: [WE_DOER],
+    probePatterns: [/\bwe(?:['’](?:ve|d|re|ll))?\b/gi, /\bour team\b/gi, /\bourselves\b/gi],
+    mainly: { rival: I_DOER, min: 2 },
     message: '"we" hides what you did yourself.',
     fix: 'Say "I" and name your own step: "I traced…", "I wrote…". Keep "we" for setting the scene.',
     examples: {
       fires: [
         { text: 'We figured out the root cause together and we shipped a fix.', part: 'action' },
-        { text: 'Our team rewrote the retry logic.', part: 'action' },
+        { text: 'Our team rewrote the retry logic and we deployed it on Friday.', part: 'action' },
       ],
       passes: [
         { text: 'We were a team of five running the payments service.', part: 'situation' },
         { text: 'I traced the timeouts and I wrote the fix.', part: 'action' },
         { text: 'Their lead told me "we cannot ship during the freeze", so I waited.', part: 'action' },
+        { text: 'I traced the timeouts, I wrote the fix and we agreed to ship it behind a flag.', part: 'action' },
       ],
     },
   },
@@ -106,18 +131,33 @@ export const RULES: readonly Rule[] = [
     patterns: [
       /\b(?:[Ii]|[Ww]e) (?:just |simply |then |immediately |quickly |also )?escalated\b/g,
       /\bescalat(?:e|ed|ing) (?:it |this |the (?:issue|problem|bug) )?(?:up )?to (?:my|the|their|our) (?:manager|lead|director|vp|boss|skip|team|owners?)\b/gi,
-      /\bI (?:just |simply |then |also )?(?:sent|dropped) (?:them |the [a-z-]{1,30} team )?an? (?:slack |quick |short )?(?:message|ping|email|dm)\b/gi,
+      /\bI (?:just |simply |then |also )?(?:sent|dropped|wrote) (?:them |the [a-z-]{1,30} team )?an? (?:slack |quick |short )?(?:message|ping|email|dm)\b/gi,
       /\bI (?:just |simply |then |also )?(?:told|informed|notified|alerted|pinged|messaged|emailed) (?:the [a-z-]{1,30} team|their team|them|the owners?|the on-?call|support|my (?:manager|lead|boss))\b/gi,
+      /\b(?:posted|forwarded|reported|flagged|tagged|mentioned|raised|sent|shared|dropped|pinged|escalated)\b[^.!?\n]{0,40}?\b(?:in|to|into|on|with) (?:the |their |our )?(?:#[a-z0-9_-]{1,40}|[a-z-]{1,30}['’]s (?:support|team|intake)|[a-z-]{1,30} (?:channel|team|intake|queue|board|engineers|guys|folks)|vendor|support|hr|owners?|on-?call)\b/g,
+      /\b(?:opened|filed|raised|logged|created) (?:a |an )?(?:ticket|jira|issue|bug report|support case|case)\b/g,
+      /\blet (?:hr|the [a-z-]{1,30} team|them|their (?:lead|manager)|the owners?) know\b/g,
+      /\b[Ii] (?:just |then |also |quickly )?(?:pinged|tagged)\b/g,
+      /\b(?:send|sent|write|wrote|post|posted|report|forward|make|made|open|create|pass|passed|hand|handed|give|gave) (?:this |the |a |an |my |it )?(?:[a-z-]{1,20} ){0,3}?(?:to|in|for) (?:the|their) [a-z-]{1,30} (?:team|channel|side)\b/g,
     ],
-    // …but someone else doing the work is a handoff whatever came before it.
     strictPatterns: [
-      /\b(?:they|he|she|my manager|my lead|the [a-z-]{1,30} team|the owners?|someone else|support) (?:handled|fixed|resolved|took care of|sorted|dealt with|picked up) (?:it|this|the rest|the issue|the problem)\b/gi,
       /\b(?:handed|passed|threw) (?:it|this|the (?:issue|problem|bug)) (?:off|over|back)\b/gi,
       /\blet (?:them|him|her|my manager|my lead|someone else|the [a-z-]{1,30} team) (?:deal with|handle|fix|sort out|take care of|take it from there) ?(?:it)?\b/gi,
       /\b(?:they|their [a-z-]{1,20}|someone else|the [a-z-]{1,30} team) (?:was|were) going to (?:look into|handle|fix|deal with|take care of) it\b/gi,
       /\bleft it (?:to|with) (?:them|the [a-z-]{1,30} team)\b/gi,
       /\bI (?:filed|raised|opened|logged) a (?:ticket|jira|bug)(?: for them| for the [a-z-]{1,30} team| and (?:moved on|waited))\b/gi,
     ],
+    // Someone else did the work: counts only after the candidate routed the problem.
+    afterRouting: [
+      /\b(?:they|he|she|my manager|my lead|the [a-z-]{1,30} team|the owners?|someone else|support) (?:handled|fixed|resolved|took care of|sorted|dealt with|picked up) (?:it|this|the rest|the issue|the problem)\b/gi,
+      /\b(?:they|he|she|my manager|the [a-z-]{1,30} (?:team|guys|engineers|folks|people)|their (?:engineers?|team|devs?|lead|dba)|qa|hr|infra|the dba|the owners?|someone else|the vendor)(?: then| eventually| finally| later| just| quickly| like)? (?:fixed|fix|fixes|rolled (?:it )?back|shut (?:them|it|those)|turned (?:some|it|them|those)|found (?:the|that|it|a|there)|backfilled|resolved|changed (?:it|the)|made the change|patched|took it from there|took over|picked it up|sorted (?:it|this|that)|investigated?|looked into|added? (?:it|the|a)|deployed)\b/gi,
+      /\btook it from there\b/gi,
+      /\b(?:talked|spoke) to (?:their|the other team['’]s) (?:lead|manager)\b/gi,
+    ],
+    ownWork: {
+      pattern:
+        /\b[Ii] (?:then |also |first |quickly |personally |immediately |just |myself )?(?:(?!(?:told|posted|sent|emailed|messaged|pinged|escalated|reported|flagged|forwarded|mentioned|asked|waited|hoped|noticed|tagged|informed|notified|alerted|called|talked|followed|needed|wanted|decided|realised|realized|learned|tried|started|worried|felt|guessed|assumed|believed|liked|loved|opened|filed|raised|logged|created)\b)[a-z]{3,20}ed|fixed|wrote|rewrote|changed|built|patched|implemented|rolled back|reverted|deployed|added|profiled|reproduced|traced|debugged|measured|benchmarked|tested|refactored|migrated|configured|tuned|replaced|removed|deleted|moved|set up|created|automated|shipped|re-?ran|backfilled|queried|analy[sz]ed|dug|isolated|bisected|compared|designed|prototyped|split|cleaned|corrected|updated|resized|disabled|enabled|fix|write|change|build|add|test|check|debug|deploy)\b/g,
+      enough: 3,
+    },
     exceptions: [
       /\b(?:after|once) I(?:['’]d| had)? (?:already )?(?:fixed|patched|mitigated|rolled back|reverted|hot-?fixed|reproduced|root-caused)\b/i,
       /\bI (?:had )?(?:already )?(?:fixed|patched|mitigated|rolled back|reverted|hot-?fixed)\b/i,
@@ -141,9 +181,11 @@ export const RULES: readonly Rule[] = [
         { text: 'I would escalate to my manager to push it through.', part: 'action' },
         { text: 'I wrote a Slack message to the platform team and they handled it.', part: 'action' },
         {
-          text: 'I built the first dashboard for it. Then I told the platform team and they fixed it.',
+          text: 'I checked the first dashboard for it. Then I told the platform team and they fixed it.',
           part: 'action',
         },
+        { text: 'I opened a ticket in their queue and the platform team took it from there.', part: 'action' },
+        { text: 'i posted in #incidents and tagged the on-call, they rolled back the deploy.', part: 'action' },
         { text: 'I also told the platform team about it and let them take it from there.', part: 'action' },
         { text: 'i escalated it to the platform team and waited.', part: 'action' },
         { text: 'I *escalated* it to my manager.', part: 'action' },
@@ -164,6 +206,11 @@ export const RULES: readonly Rule[] = [
         { text: 'I escalated with my patch and the failure data attached.', part: 'action' },
         { text: 'I learned to bring a fix rather than just escalating.', part: 'reflection' },
         { text: 'Their lead said "just escalate it to your manager", but I wrote the fix.', part: 'action' },
+        { text: 'I did not escalate it; I reproduced the race and I patched the lock myself.', part: 'action' },
+        {
+          text: 'I reproduced the leak, I patched the client and I added a soak test. Then I told the mobile team which header to send.',
+          part: 'action',
+        },
       ],
     },
   },
@@ -176,26 +223,36 @@ export const RULES: readonly Rule[] = [
     maxPenalty: 30,
     kinds: ['answer', 'probe'],
     parts: ['situation', 'task', 'action'],
+    // Who started the work: a named requester, early in the story (a manager asking for a
+    // write-up afterwards, or to stop, is not the start of the work).
     patterns: [
-      /\bmy (?:manager|lead|tech lead|team lead|boss|director|skip(?:-level)?|em|supervisor|pm|product manager) (?:suggested|asked me|told me|wanted me|assigned|had me|gave me|made me|instructed me|directed me|recommended)\b/gi,
-      /\bI was (?:assigned|asked|told|tasked|instructed|directed|given the task)\b/gi,
-      /\b(?:was|got|had been) assigned to me\b/gi,
-      /\b(?:the [a-z-]{1,30} team|my (?:manager|lead|boss|pm|director)) (?:told|asked|wanted|instructed) me to\b/gi,
+      /\b(?:my|our|the|his|her) (?:manager|leader|lead|tech lead|team lead|boss|director|skip(?:-level)?|em|supervisor|pm|product manager|head of [a-z]{2,20}|cto|vp)\b[^.!?\n]{0,50}?\b(?:suggested|asked (?:me|each of us|us|if I|whether I)|ask me|told me|tell me|said (?:I should|can you|could you)|wanted me|assigned|had me|gave me|made me|instructed me|directed me|recommended|called me over)\b/gi,
+      /\b(?:manager|leader|lead|boss|supervisor) (?:ask|asks|asked|tell|told|want|wanted|say|said) (?:me|us)\b/gi,
+      /\b(?:was|got|had been) assigned to me by\b/gi,
+      /\b(?:the [a-z-]{1,30} team) (?:told|asked|wanted|instructed) me to\b/gi,
       /\bmy (?:manager|lead|boss|pm|director) decided\b/gi,
     ],
+    exceptions: [
+      /\b(?:asked|told|wanted|ask) (?:me|us) (?:to |if I could |whether I could )?(?:stop|pause|wait|hold|hold off|drop|not|write (?:it )?up|present|share|document|explain|why|for (?:a|the) (?:write-?up|summary|talk|doc))/i,
+      /\b(?:nobody|no one|no-one) (?:had )?(?:asked|assigned|told)\b/i,
+    ],
+    exceptionScope: 'sentence',
+    firstShare: 0.55,
     message: 'Someone else started this; the initiative sounds like theirs, not yours.',
     fix: 'Say why you chose to act: what you noticed, what it cost, and what you decided to do.',
     examples: {
       fires: [
         { text: 'My manager suggested I look into the drop rate.', part: 'task' },
-        { text: 'I was assigned the migration last quarter.', part: 'task' },
-        { text: 'The ticket got assigned to me on Monday.', part: 'situation' },
+        { text: 'My manager, who ran the payments group, asked me to own the migration.', part: 'task' },
+        { text: 'Manager ask me to improve the code quality of the module.', part: 'task' },
         { text: 'The product team told me to move it, so I moved it.', part: 'action' },
         { text: 'My manager decided the scope and I just built what was on the list.', part: 'action' },
       ],
       passes: [
         { text: 'Nobody had asked me to look at it, so I decided to own it.', part: 'task' },
         { text: 'I asked my manager for two days to prototype the fix.', part: 'action' },
+        { text: 'My manager asked me to stop until our release was out, so I waited a week.', part: 'action' },
+        { text: 'I was assigned the migration last quarter.', part: 'task' },
       ],
     },
   },
@@ -404,7 +461,7 @@ export const RULES: readonly Rule[] = [
     penalty: 20,
     maxPenalty: 20,
     kinds: ['answer'],
-    lps: ['ownership'],
+    onlyOnOwnershipAsk: true,
     parts: ALL_PARTS,
     patterns: [
       /\bnot (?:my|our) (?:own )?(?:job|team|teams?['’]s?|code|service|system|responsibility|area|project|problem|scope|remit|module|component)\b/i,
@@ -415,6 +472,16 @@ export const RULES: readonly Rule[] = [
       /\b(?:belonged|belongs) to (?:the|another|a different) /i,
       /\b(?:owned|maintained) by (?:the [a-z-]{1,30} team|another team|a different team)\b/i,
       /\banother team['’]s\b|\bunowned\b|\bnot part of my\b/i,
+      /\b(?:was|is|were|are)(?:n['’]t| not) (?:even )?(?:really )?(?:my|our) [a-z-]{2,20}\b/i,
+      /\b(?:n['’]t|not) (?:even )?(?:in|on|part of) (?:my|our|the) (?:team['’]s )?(?:[a-z-]{1,20} )?(?:rotation|remit|roadmap|scope|job|area|plate|team|backlog)\b/i,
+      /\bI['’]?m not (?:even )?on (?:a|the|that|their) [a-z-]{1,30} team\b/i,
+      /\b(?:owned|made|run|maintained|built|written) by (?:the|a|another|a separate|a different|their) (?:[a-z-]{1,30} ){0,2}(?:team|squad|group|department|vendor|contractor)\b/i,
+      /\bthe [a-z-]{1,30} (?:squad|team|group|department)['’]s (?:thing|area|job|service|code|problem|budget|system|module|responsibility)\b/i,
+      /\b(?:sits|sat|lives|lived) (?:with|in) (?:the|another|a different) [a-z-]{1,30} (?:team|squad|group|budget)\b/i,
+      /\b(?:is|was) (?:normally |usually )?the job of\b|\bno-?man['’]s[ -]land\b|\bnobody (?:was going to|would) (?:assign|ask|fix|own)\b|\bnobody had raised\b/i,
+      /\b(?:the|another|a different) [a-z-]{1,30} (?:team|squad|group) (?:owns|owned|runs|maintains)\b/i,
+      /\bmy team only (?:uses|consumes|calls)\b|\bonly assigned to\b|\bI['’]?m an? (?:front-?end|back-?end|mobile|android|ios|qa|data|support|ux|design|junior|new-?grad) [a-z-]{2,20}\b/i,
+      /\b(?:not|never) (?:really )?(?:something|anything) (?:the|my|our) [a-z-]{1,30} (?:folks|team|people|engineers)\b|\bnot my (?:call|decision|system|script)\b/i,
     ],
     message: 'An ownership story that never says the problem was outside your job.',
     fix: 'Say where your responsibility ended: "This was not my team\'s service and nobody had asked me to fix it."',
@@ -456,7 +523,24 @@ export const RULES: readonly Rule[] = [
       /\bit['’]?s (?:important|good|key) to (?:communicate|collaborate|work together|plan|ask)\b/gi,
       /\bgrew (?:a lot )?as (?:an engineer|a person)\b/gi,
       /\bI learned that (?:[a-z-]{1,20} ){1,3}(?:is|are) (?:so |really |very )?(?:important|key|crucial|essential|vital)\b/gi,
+      // Slogans that would close any story.
+      /\b(?:always|never) (?:listen to|stop learning|stay curious|give up|compromise on|stop improving|be afraid)\b/gi,
+      /\b(?:the )?customers? (?:always )?(?:comes?|is) first\b|\bthe customer is always right\b/gi,
+      /\bteamwork makes the dream work\b|\bhappy team ?(?:=|is an?|makes an?) ?productive team\b|\bour people are our greatest asset\b/gi,
+      /\b(?:hard work|persistence) (?:always )?pays off\b|\banything is possible\b|\bwith great power comes great responsibility\b/gi,
+      /\bdata beats opinions?\b|\bstrong opinions,? weakly held\b|\bquality is a journey\b|\blead by example\b/gi,
+      /\b(?:simple|simpler|simplicity) is (?:always )?(?:better|key|best)\b|\bless is more\b/gi,
+      /\bit['’]?s always better to [a-z]{2,20} (?:early|first|often)\b/gi,
+      /\b(?:[a-z-]{1,20} ){1,3}is (?:very |so |really |super |the most )?important(?:,| even| in| for|\.|$)/gim,
+      /\bis the most important thing\b|\bgreat learning experience\b|\bat the end of the day\b|\bglad I made the call\b/gi,
+      /\byou (?:should|have to|need to|must) (?:never|always|believe|trust|care|work hard)\b/gi,
     ],
+    // Only the close counts, and a close that names a changed habit or mechanism is not generic.
+    closing: {
+      sentences: 2,
+      unless:
+        /\b(?:I now|now I|I still|these days I|my rule now|what I (?:actually )?do now|whenever I|every time I|before (?:I|any|every)|from then on|since then,? I|I use (?:it|that|this|the)|I (?:always|never) (?:write|check|run|start|ask|post|review|keep|give|open|add|list))\b/i,
+    },
     message: 'A reflection that fits every story tells the interviewer nothing about this one.',
     fix: 'Name what this story taught you and what you now do differently because of it.',
     examples: {
@@ -511,16 +595,44 @@ export const RULES: readonly Rule[] = [
     maxPenalty: 100,
     kinds: ['answer'],
     message: 'A STAR part is missing.',
-    fix: 'Cover all five parts: Situation, Task, Action, Result and a Reflection, a sentence or two each at least.',
+    fix: 'Tell one real time: the Situation, what you did (Action) and what came of it (Result); the Task can be implicit and a lesson is a bonus.',
     examples: {
       fires: [
         {
-          text: 'I was on the checkout team when payments started failing for 2% of users. I pulled the logs, traced it to an expired certificate and rotated it. I also added an expiry alert.',
+          text: 'If a deploy broke checkout, I would first look at the dashboards. I would roll back and I would tell the team. I usually write a postmortem after that.',
         },
+        { text: 'I always make sure everyone on the team feels heard. I believe that is what makes a team work.' },
       ],
       passes: [
         {
           text: 'At my previous job I was on the checkout team when payments started failing for 2% of users. My goal was to stop the failures before the weekend sale. I pulled the logs, traced it to an expired certificate and rotated it. I added an expiry alert to every certificate we serve. As a result failures went from 2% to zero within an hour. I learned to alert on expiry dates, and I now check them in every design review.',
+        },
+      ],
+    },
+  },
+  {
+    id: 'no-story',
+    kind: 'computed',
+    dimension: 'structure',
+    severity: 'error',
+    penalty: 0,
+    maxPenalty: 0,
+    cap: 'no-hire',
+    kinds: ['answer'],
+    message: 'Not a story: habits, opinions or what you would do, instead of one time you did it.',
+    fix: 'Pick one real time it happened and tell it in the past tense: where you were, what you did, what came of it.',
+    examples: {
+      fires: [
+        {
+          text: 'When I disagree with my manager, I would first make sure I understand their reasoning. I would ask questions before pushing back. If I still disagreed, I would gather data and schedule a one-on-one. I usually find that this works.',
+        },
+        {
+          text: 'In my experience simplicity is the most important thing. I always look at the architecture with fresh eyes and I usually find code to delete. I believe that the best code is the code you do not write.',
+        },
+      ],
+      passes: [
+        {
+          text: 'Last spring our checkout crashed on cheap phones. I bought two of the handsets, profiled the app and found the image cache decoding full-size photos. I changed the decoder to downsample and added a low-memory device to the test matrix. Crash-free sessions went from 97.1% to 99.6% within two weeks.',
         },
       ],
     },

@@ -46,7 +46,8 @@ function penalties(flags: readonly Flag[], dimension: Dimension): number {
   let total = 0;
   for (const rule of RULES) {
     if (rule.dimension !== dimension || rule.id === 'missing-star-part') continue;
-    const count = flags.filter((f) => f.id === rule.id).length;
+    // One flag per id carries every place the rule fired; each costs its penalty.
+    const count = flags.reduce((n, f) => (f.id === rule.id ? n + f.occurrences.length : n), 0);
     total += Math.min(rule.maxPenalty, count * rule.penalty);
   }
   return total;
@@ -137,8 +138,10 @@ export function verdictFor(
   level: Level,
   flags: readonly Flag[],
   rules: readonly Rule[] = RULES,
+  bands: Record<Level, Record<'strong-hire' | 'lean-hire' | 'lean-no-hire', number>> = VERDICT_THRESHOLDS,
+  ownershipAsk = false,
 ): Verdict {
-  const bar = VERDICT_THRESHOLDS[level];
+  const bar = bands[level];
   let verdict: Verdict =
     overall >= bar['strong-hire']
       ? 'strong-hire'
@@ -151,7 +154,14 @@ export function verdictFor(
   for (const flag of flags) {
     const rule = rules.find((r) => r.id === flag.id);
     // Missing Action or Result is disqualifying; other missing parts only cost points.
-    const cap = flag.id === 'missing-star-part' ? (flag.severity === 'error' ? 'lean-no-hire' : undefined) : rule?.cap;
+    const cap =
+      flag.id === 'missing-star-part'
+        ? flag.severity === 'error'
+          ? 'lean-no-hire'
+          : undefined
+        : flag.id === 'manager-directed' && ownershipAsk
+          ? 'lean-no-hire' // on an ownership prompt, work someone else started disqualifies
+          : rule?.cap;
     if (cap) verdict = worse(verdict, cap);
   }
   return verdict;

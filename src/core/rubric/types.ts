@@ -16,6 +16,7 @@ export const FLAG_IDS = [
   'too-short',
   'too-long',
   'filler',
+  'no-story',
 ] as const;
 /** A fixed vocabulary: ids are stored with answers and counted over time, so never rename one. */
 export type FlagId = (typeof FLAG_IDS)[number];
@@ -40,6 +41,17 @@ export interface ScoreOptions {
   question?: string;
 }
 
+/** One place in the answer a flag points at: `input.slice(start, end) === quote`. */
+export interface Occurrence {
+  start: number;
+  end: number;
+  quote: string;
+}
+
+/**
+ * One finding per flag id. start, end and quote are its first (worst) occurrence; occurrences
+ * holds every place the rule fired, in text order.
+ */
 export interface Flag {
   id: FlagId;
   severity: Severity;
@@ -50,6 +62,7 @@ export interface Flag {
   quote: string;
   message: string;
   fix: string;
+  occurrences: Occurrence[];
 }
 
 export const STRENGTH_IDS = [

@@ -1,0 +1,97 @@
+// Is this a story at all? Counts of what a told event has (someone doing something, an outcome)
+// against what claims, habits and hypotheticals have ("I would", "I usually", "in my experience").
+// The counts feed the missing-star-part and no-story flags and the scorecard's features.
+
+import type { RubricContext } from './context.js';
+import { insideAny } from './normalise.js';
+import { I_DOER, WE_DOER } from './parts.js';
+
+export interface StoryEvidence {
+  /** Clauses with I as the doer of an action (outside quotes). */
+  iDoers: number;
+  /** Clauses with we / the team as the doer. */
+  weDoers: number;
+  /** Subject-less action lines ("- pulled 30 tickets"). */
+  bulletDoers: number;
+  /** "I would", "I'd", "if I were": plans, not events. */
+  hypotheticals: number;
+  /** "I usually", "I always", "whenever I": habits, not events. */
+  habits: number;
+  /** "in my experience", "I believe that", "X is key": opinions. */
+  opinions: number;
+  /** Outcome words after the first action: numbers with units, changes, "since then". */
+  outcomes: number;
+  /** Past-tense verbs of any subject (not was/were/had): a told event has them. */
+  pastEvents: number;
+  /** Markers of one specific time: "last year", "in 2022", "one day", "at my last job". */
+  specifics: number;
+}
+
+const BULLET_DOER =
+  /^[ \t]*(?:then |and |also )?(?:[a-z]{2,20}ed|built|wrote|ran|led|found|made|set up|took|sent|met|cut|put|shipped|paired|pulled|fixed|added)\b/gim;
+const HYPOTHETICAL =
+  /\b[Ii](?: would|['’]d) (?!have been\b|been\b)|\bif (?:I|someone|a [a-z]{1,15}) (?:were|was|is|are|had|has|gets?)\b|\bI (?:will|['’]ll|might|could) (?!never)[a-z]{2,15}\b/g;
+const HABIT =
+  /\b(?:[Ii]|[Ww]e) (?:usually|typically|generally|normally|always|tend to|often)\b|\b(?:usually|typically|normally|generally),? (?:I|we)\b|\bwhenever (?:I|we)\b|\bevery time (?:I|we)\b/gi;
+const OPINION =
+  /\bin my (?:experience|opinion|view)\b|\bI (?:believe|feel|think|care) (?:that |about |it['’]s |is |the )|\b(?:is|are) (?:really |so |the most )?(?:important|key|crucial|everything)\b|\b(?:as a (?:manager|leader|engineer)),|\bmy (?:philosophy|approach|style) is\b|\bI['’]?m (?:a|the kind of|someone who|pretty|naturally|really)\b/gi;
+const OUTCOME =
+  /\b\d[\d.,]*\s?(?:%|percent|x\b|ms\b|k\b|seconds?|minutes?|hours?|days?|weeks?|months?|tickets?|users?|customers?|invoices?|incidents?|errors?|bugs?)|[$€£]\s?\d|\bfrom \S{1,20}(?: \S{1,12})? (?:down |up )?to \S|\b(?:dropped|fell|rose|increased|decreased|improved|saved|recovered|eliminated|halved|doubled|tripled|shrank|reduced|corrected|prevented|went (?:down|up)|no longer|since then|ever since|has(?:n['’]t| not)? (?:had|been|stayed)|now (?:uses?|runs?|takes?|has|is|are)|adopted|became)\b/gi;
+const PAST_EVENT =
+  /\b(?:[a-z]{2,20}ed|built|wrote|ran|led|found|made|took|sent|met|cut|put|saw|told|gave|got|went|came|knew|spent|kept|left|brought|bought|began|chose|drove|held|lost|paid|said|sat|sold|spoke|stood|taught|won|broke|caught|did|fell|grew|hit|let|rode|rose|shut|split|stuck|threw|woke|dug|fought|heard|meant|sought|swung|rewrote|rebuilt|undid|overrode)\b/gi;
+const SPECIFIC =
+  /\b(?:last|that|this|one) (?:year|quarter|summer|spring|winter|autumn|fall|month|week|day|morning|night|sprint|time)\b|\b(?:in|during) (?:19|20)\d\d\b|\b(?:at|in) my (?:previous|last|current|old|first|former) (?:role|job|company|team|position|employer|internship)\b|\b(?:years?|months?|weeks?) ago\b|\bonce\b|\bone (?:example|time)\b|\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/gi;
+
+function countOutside(ctx: RubricContext, pattern: RegExp, from = 0): number {
+  let n = 0;
+  for (const m of ctx.clean.matchAll(pattern)) {
+    if (m.index < from) continue;
+    if (!insideAny(ctx.quoted, m.index, m.index + m[0].length)) n++;
+  }
+  return n;
+}
+
+function firstIndex(ctx: RubricContext, pattern: RegExp): number {
+  pattern.lastIndex = 0;
+  const m = pattern.exec(ctx.clean);
+  pattern.lastIndex = 0;
+  return m ? m.index : -1;
+}
+
+export function storyEvidence(ctx: RubricContext): StoryEvidence {
+  const firstAction = Math.min(
+    ...[firstIndex(ctx, I_DOER), firstIndex(ctx, WE_DOER), firstIndex(ctx, BULLET_DOER)].map((i) =>
+      i < 0 ? Number.MAX_SAFE_INTEGER : i,
+    ),
+  );
+  return {
+    iDoers: countOutside(ctx, I_DOER),
+    weDoers: countOutside(ctx, WE_DOER),
+    bulletDoers: countOutside(ctx, BULLET_DOER),
+    hypotheticals: countOutside(ctx, HYPOTHETICAL),
+    habits: countOutside(ctx, HABIT),
+    opinions: countOutside(ctx, OPINION),
+    outcomes: firstAction === Number.MAX_SAFE_INTEGER ? 0 : countOutside(ctx, OUTCOME, firstAction),
+    specifics: countOutside(ctx, SPECIFIC),
+    pastEvents: countOutside(ctx, PAST_EVENT),
+  };
+}
+
+/** Doers of actions of any kind. */
+export function doers(e: StoryEvidence): number {
+  return e.iDoers + e.weDoers + e.bulletDoers;
+}
+
+/**
+ * Not a story: plans, habits and opinions outweigh told events, or there are hardly any events at
+ * all. Such an answer has no real Situation, Action or Result, however it is dressed. Told events
+ * are counted both as doers and as past-tense verbs, so present-tense narration ("we discuss, we
+ * design") and agentless passive ("a plan was made") still count as a story.
+ */
+export function isNoStory(e: StoryEvidence): boolean {
+  const told = Math.max(doers(e), e.pastEvents);
+  const untold = e.hypotheticals + e.habits + e.opinions;
+  if (told < 3) return true;
+  if (untold >= 3 && untold * 2 >= told) return true;
+  return e.specifics === 0 && told < 5 && untold >= 2;
+}

@@ -3,14 +3,15 @@
 // the replies queued, in one repository transaction; edits and deletes re-score the same way.
 // What differs between the modes is the feedback policy (./feedback-policy.ts).
 import type { Clock } from '../clock.js';
-import type { MessageContent } from '../core/domain.js';
-import type { CatalogQuestion } from '../core/questions.js';
+import type { MessageContent, SessionMode } from '../core/domain.js';
+import { chooseProbes } from '../core/probes.js';
+import type { CatalogProbe, CatalogQuestion } from '../core/questions.js';
 import { type RubricResult, scoreAnswer } from '../core/rubric/index.js';
 import { type AnswerSlot, advance, eventFor, MAIN_ANSWER } from '../core/session.js';
 import type { AnswerPlan, NewReply, Repositories } from '../db/ports.js';
 import type { Logger } from '../logger.js';
 import { notice } from '../messages/practice.js';
-import { type AnswerChange, FEEDBACK_POLICIES } from './feedback-policy.js';
+import { type AnswerChange, type FeedbackPolicy, feedbackPolicies, probeCount } from './feedback-policy.js';
 import type { Outbox } from './outbox.js';
 
 /** A message as the listeners hand it over. */
@@ -46,18 +47,29 @@ export interface AnswerServiceDeps {
   outbox: Outbox;
   clock: Clock;
   logger: Logger;
+  /** Private channel mode reacts with the verdict's colour (STAR_VERDICT_REACTIONS); off by default. */
+  verdictReactions?: boolean;
 }
 
-/** Scores the text of one answer slot against its question. */
-function scoreSlot(question: CatalogQuestion, level: RubricResult['level'], slot: AnswerSlot, text: string) {
-  const common = { scenario: question.scenario, lp: question.lp, level };
-  return slot.kind === 'answer'
-    ? scoreAnswer(text, common)
-    : scoreAnswer(text, { ...common, kind: 'probe', question: question.probes[slot.probeIndex]?.question });
+/** Scores a main answer against its question. */
+function scoreMain(question: CatalogQuestion, level: RubricResult['level'], text: string): RubricResult {
+  return scoreAnswer(text, { scenario: question.scenario, lp: question.lp, level });
+}
+
+/** The follow-ups a session asks, chosen from its main answer (the same answer always gets the same ones). */
+export function sessionProbes(
+  question: CatalogQuestion,
+  mode: SessionMode,
+  main: { text: string; result: RubricResult },
+): CatalogProbe[] {
+  return chooseProbes(question, main, probeCount(question, mode));
 }
 
 export class AnswerService {
-  constructor(private readonly deps: AnswerServiceDeps) {}
+  private readonly policies: Record<SessionMode, FeedbackPolicy>;
+  constructor(private readonly deps: AnswerServiceDeps) {
+    this.policies = feedbackPolicies({ verdictReactions: deps.verdictReactions ?? false });
+  }
 
   /** A new message in a DM with the bot: an answer when it is in a session's thread, else a hint. */
   async receiveDm(msg: IncomingMessage): Promise<void> {
@@ -227,7 +239,7 @@ export class AnswerService {
         );
         return undefined;
       }
-      const policy = FEEDBACK_POLICIES[draft.session.mode];
+      const policy = this.policies[draft.session.mode];
       const slot: AnswerSlot =
         draft.answer.kind === 'answer' ? MAIN_ANSWER : { kind: 'probe', probeIndex: draft.answer.probeIndex };
       const event = change === 'new' ? eventFor(slot) : change === 'probes-started' ? 'probes-started' : undefined;
@@ -242,11 +254,36 @@ export class AnswerService {
         if (refused.reason) return undefined;
       }
       const text = draft.texts.join('\n\n').slice(0, MAX_ANSWER_CHARS);
-      const result = scoreSlot(question, draft.session.level, slot, text);
+      const level = draft.session.level;
+      const mode = draft.session.mode;
+      let result: RubricResult;
+      let probes: CatalogProbe[];
+      if (slot.kind === 'answer') {
+        result = scoreMain(question, level, text);
+        probes = sessionProbes(question, mode, { text, result });
+      } else {
+        const mainText = draft.mainText ?? '';
+        probes = sessionProbes(question, mode, { text: mainText, result: scoreMain(question, level, mainText) });
+        result = scoreAnswer(text, {
+          scenario: question.scenario,
+          lp: question.lp,
+          level,
+          kind: 'probe',
+          question: probes[slot.probeIndex]?.question,
+        });
+      }
       return {
         score: { text, result },
         progress,
-        replies: policy.feedback({ draft, question, slot, result, progress: progress ?? draft.session, change }),
+        replies: policy.feedback({
+          draft,
+          question,
+          slot,
+          result,
+          probes,
+          progress: progress ?? draft.session,
+          change,
+        }),
       };
     };
   }

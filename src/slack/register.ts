@@ -3,6 +3,7 @@ import { ACTION_IDS, COMMAND, QUIZ_CHOICE_IDS, VIEW_IDS } from '../messages/ids.
 import { DeliveryInProgressError } from '../services/deliveries.js';
 import type { InFlight } from '../services/in-flight.js';
 import type { Services } from '../services/index.js';
+import { feedbackDetailAction, strongAnswerAction } from './actions/feedback-views.js';
 import { forgetConfirmAction } from './actions/forget-confirm.js';
 import { homeLearningAction } from './actions/home-learning.js';
 import { homePracticeAction } from './actions/home-practice.js';
@@ -17,6 +18,7 @@ import { openAnswerFormAction } from './actions/open-answer-form.js';
 import { quizChoiceAction } from './actions/quiz-choice.js';
 import { quizNextAction } from './actions/quiz-next.js';
 import { startProbesAction } from './actions/start-probes.js';
+import { tryAgainAction } from './actions/try-again.js';
 import { starCommand } from './commands/star.js';
 import { appHomeOpenedListener } from './events/app-home-opened.js';
 import { messageListener } from './events/message.js';
@@ -77,6 +79,9 @@ export function registerListeners(app: App, services: Services, inFlight: InFlig
   for (const id of QUIZ_CHOICE_IDS) button(id, quizChoiceAction(services));
   button(ACTION_IDS.quizNext, quizNextAction(services));
   button(ACTION_IDS.startProbes, startProbesAction(services));
+  button(ACTION_IDS.feedbackDetail, feedbackDetailAction(services));
+  button(ACTION_IDS.strongAnswer, strongAnswerAction(services));
+  button(ACTION_IDS.tryAgain, tryAgainAction(services));
   button(ACTION_IDS.openAnswerForm, openAnswerFormAction(services));
   button(ACTION_IDS.forgetConfirm, forgetConfirmAction(services));
   button(ACTION_IDS.homePractice, homePracticeAction(services));

@@ -133,21 +133,28 @@ describe('channel answers', () => {
     return { thread, reply };
   }
 
-  it('private: ephemeral feedback, a verdict dot, one public follow-up; an edit moves the dot; the follow-up answer ends it', async () => {
-    const { thread, reply } = await prompted('private');
+  it('private: feedback and the follow-up in the DM, a neutral tick for the channel; an edit updates the DM; the follow-up answer ends it', async () => {
+    const { reply } = await prompted('private');
     await w.services.answers.receiveInChannel(reply('U1111', '1700001000.000001', WEAK));
-    expect(w.gateway.callsTo('postEphemeral').map((c) => [c[1], c[2]])).toEqual([['U1111', thread]]);
-    const [dot] = w.gateway.callsTo('addReaction');
-    expect(dot.slice(0, 2)).toEqual(['C1234', '1700001000.000001']);
-    expect(text(bodyOf(w.gateway.callsTo('post').at(-1) ?? []))).toContain('<@U1111> follow-up');
+    const [feedback] = w.gateway.callsTo('post').slice(1);
+    expect(feedback.slice(0, 2)).toEqual(['D1111', null]);
+    expect(text(bodyOf(feedback))).toContain('Follow-up:');
+    expect(text(bodyOf(feedback))).toContain('Only you see this');
+    expect(w.gateway.callsTo('postEphemeral')).toEqual([]);
+    const [tick] = w.gateway.callsTo('addReaction');
+    expect(tick).toEqual(['C1234', '1700001000.000001', 'ballot_box_with_check']);
 
     await w.services.answers.edit('T1234', 'C1234', '1700001000.000001', STRONG);
-    expect(w.gateway.callsTo('removeReaction')).toEqual([dot]);
-    expect(w.gateway.callsTo('addReaction').at(-1)?.[2]).not.toBe(dot[2]);
-    expect(w.gateway.callsTo('post')).toHaveLength(2); // the prompt and the one follow-up
+    expect(w.gateway.callsTo('removeReaction')).toEqual([]); // the tick says nothing about the verdict
+    expect(w.gateway.callsTo('addReaction')).toHaveLength(1);
+    expect(w.gateway.callsTo('update').at(-1)?.[0]).toBe('D1111');
+    expect(text(bodyOf(w.gateway.callsTo('update').at(-1) ?? []))).toContain('Updated after your edit');
+    expect(w.gateway.callsTo('post').filter((p) => p[0] === 'C1234')).toHaveLength(1); // the prompt only
 
     await w.services.answers.receiveInChannel(reply('U1111', '1700001001.000001', 'I pulled the logs myself.'));
-    expect(text(bodyOf(w.gateway.callsTo('postEphemeral').at(-1) ?? []))).toContain('on the follow-up');
+    const probeFeedback = w.gateway.callsTo('post').at(-1) ?? [];
+    expect(probeFeedback[0]).toBe('D1111');
+    expect(text(bodyOf(probeFeedback))).toContain('on the follow-up');
     await w.services.answers.receiveInChannel(reply('U1111', '1700001002.000001', 'thanks!'));
     expect(bodyOf(w.gateway.callsTo('postEphemeral').at(-1) ?? []).text).toContain('already scored');
     expect((await w.repos.answers.listForUser('T1234', 'U1111')).map((a) => a.kind).sort()).toEqual([
@@ -161,8 +168,9 @@ describe('channel answers', () => {
     await w.services.answers.receiveInChannel(reply('U1111', '1700001000.000001', WEAK));
     const posts = w.gateway.callsTo('post');
     expect(posts).toHaveLength(2);
-    expect(text(bodyOf(posts[1]))).toContain('Feedback for <@U1111>');
-    expect(text(bodyOf(posts[1]))).toContain('<@U1111> follow-up');
+    expect(text(bodyOf(posts[1]))).toContain('<@U1111> · *No hire');
+    expect(text(bodyOf(posts[1]))).toContain('Follow-up:');
+    expect(text(bodyOf(posts[1]))).toContain('star_feedback_detail');
     expect(w.gateway.callsTo('postEphemeral')).toEqual([]);
     await w.services.answers.remove('T1234', 'C1234', '1700001000.000001');
     expect(text(bodyOf(w.gateway.callsTo('update')[0]))).toContain('no longer counts');
@@ -178,6 +186,6 @@ describe('channel answers', () => {
     await w.services.answers.receiveInChannel(reply('U1111', '1700001000.000002', ' '));
     await w.services.answers.receiveInChannel(reply('U2222', '1700001000.000003', STRONG));
     await w.services.answers.receiveInChannel(reply('U2222', '1700001000.000003', STRONG));
-    expect(w.gateway.callsTo('postEphemeral').map((c) => c[1])).toEqual(['U2222']);
+    expect(w.gateway.callsTo('post').map((c) => c[0])).toEqual(['C1234', 'D2222']);
   });
 });

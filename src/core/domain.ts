@@ -52,6 +52,8 @@ export interface UserRecord {
 /** The settings that matter, with defaults for someone never seen. */
 export interface UserSettings {
   level: Level;
+  /** False while the level is the default nobody chose (say so rather than assume it silently). */
+  levelChosen: boolean;
   timezone: string | null;
 }
 

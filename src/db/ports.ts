@@ -52,6 +52,8 @@ export interface UsersRepository {
   get(teamId: string, userId: string): Promise<UserSettings>;
   setTimezone(teamId: string, userId: string, timezone: string, now: Date): Promise<void>;
   setLevel(teamId: string, userId: string, level: Level, now: Date): Promise<void>;
+  /** Claims the person's welcome: true the first time only, so it is sent once. */
+  claimWelcome(teamId: string, userId: string, now: Date): Promise<boolean>;
   /** The Slack timezones read so far for these people (someone never read is missing). */
   timezones(teamId: string, userIds: readonly string[]): Promise<Map<string, CachedTimezone>>;
   /** Keeps what users.info said about a person's timezone, and when. */
@@ -111,6 +113,8 @@ export interface SessionsRepository {
     userId: string,
   ): Promise<PracticeSession | undefined>;
   countForUser(teamId: string, userId: string): Promise<number>;
+  /** The person's newest DM session in this DM that is not done and has its question posted. */
+  latestOpenInDm(teamId: string, channelId: string, userId: string): Promise<PracticeSession | undefined>;
   /** How often the person practised each scenario (for picking the least practised next). */
   scenarioCounts(teamId: string, userId: string): Promise<Map<string, number>>;
   /** A DM session and its question message, queued for delivery. `question` renders it once the id exists. */

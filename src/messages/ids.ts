@@ -8,6 +8,8 @@ export const ACTION_IDS = {
   feedbackDetail: 'star_feedback_detail',
   strongAnswer: 'star_strong_answer',
   tryAgain: 'star_try_again',
+  useAsAnswer: 'star_use_as_answer',
+  chooseLevel: 'star_choose_level',
   learnBack: 'star_learn_back',
   learnNext: 'star_learn_next',
   quizNext: 'star_quiz_next',

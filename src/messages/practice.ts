@@ -22,7 +22,12 @@ import { ACTION_IDS, VIEW_IDS } from './ids.js';
 export { feedbackMessage, VERDICT_EMOJI, VERDICT_LABEL } from './feedback.js';
 
 /** The question that opens a DM practice session; answers go in its thread. */
-export function questionMessage(scenario: Scenario, level: Level, sessionId: number): MessageBody {
+export function questionMessage(
+  scenario: Scenario,
+  level: Level,
+  sessionId: number,
+  levelIsDefault = false,
+): MessageBody {
   const targets = targetSecondsFor(level, scenario);
   const total = STAR_PARTS.reduce((n, p) => n + targets[p], 0);
   const timing = STAR_PARTS.map((p) => `${PART_LABEL[p]} ${formatSeconds(targets[p])}`).join(' · ');
@@ -30,6 +35,13 @@ export function questionMessage(scenario: Scenario, level: Level, sessionId: num
     header(`${lpName(scenario.lp)} · ${LEVEL_NAMES[level]}`),
     section(`*${escapeMrkdwn(scenario.question)}*`),
     context(`:stopwatch: Aim for about ${formatSeconds(total)} spoken: ${timing}.`),
+    ...(levelIsDefault
+      ? [
+          context(
+            `Judged at ${LEVEL_NAMES[level]}, the default, as you have not chosen a level: \`/star level sde1|sde2|senior\`.`,
+          ),
+        ]
+      : []),
     section(
       'Reply *in this thread*. Several messages count as one answer until you press *Follow-up questions* on my feedback; edit a message and I score it again.',
     ),
@@ -130,4 +142,15 @@ export function formAnswerText(values: Partial<Record<StarPart, string>>): strin
   return STAR_PARTS.filter((p) => values[p]?.trim())
     .map((p) => `${PART_LABEL[p]}: ${values[p]?.trim()}`)
     .join('\n');
+}
+
+/** Offers a DM message posted outside the question's thread as the answer, with one button. */
+export function useAsAnswerMessage(question: string, probeIndex: number | undefined, value: string): MessageBody {
+  const what = probeIndex === undefined ? 'your answer to' : `your reply to follow-up ${probeIndex + 1} on`;
+  const label = probeIndex === undefined ? 'Use as my answer' : 'Use as my follow-up reply';
+  return message(`Is that ${what} “${question}”?`, [
+    section(`Is that ${what} *${escapeMrkdwn(truncateAtWord(question, 300))}*?`),
+    { type: 'actions', elements: [button(label, ACTION_IDS.useAsAnswer, value, 'primary')] },
+    context('Answers in the question’s thread count without asking.'),
+  ]);
 }

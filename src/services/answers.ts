@@ -10,7 +10,8 @@ import { type RubricResult, scoreAnswer } from '../core/rubric/index.js';
 import { type AnswerSlot, advance, eventFor, MAIN_ANSWER } from '../core/session.js';
 import type { AnswerPlan, NewReply, Repositories } from '../db/ports.js';
 import type { Logger } from '../logger.js';
-import { notice } from '../messages/practice.js';
+import { MAX_BUTTON_VALUE } from '../messages/blocks.js';
+import { notice, useAsAnswerMessage } from '../messages/practice.js';
 import { type AnswerChange, type FeedbackPolicy, feedbackPolicies, probeCount } from './feedback-policy.js';
 import type { Outbox } from './outbox.js';
 
@@ -32,6 +33,11 @@ export interface IncomingMessage {
 export const MAX_ANSWER_CHARS = 40_000;
 /** Messages one answer may be made of; later ones are refused with a notice (edit one instead). */
 export const MAX_MESSAGES_PER_ANSWER = 25;
+/**
+ * A DM message outside the thread this long, with nothing answered yet, is the answer: shorter
+ * ones ("hi", "one sec") are offered with a button instead.
+ */
+export const DIRECT_ANSWER_MIN_WORDS = 15;
 
 /** Why a new message was not added to its answer. */
 type Refusal = 'too-many-messages' | 'answer-full';
@@ -71,13 +77,15 @@ export class AnswerService {
     this.policies = feedbackPolicies({ verdictReactions: deps.verdictReactions ?? false });
   }
 
-  /** A new message in a DM with the bot: an answer when it is in a session's thread, else a hint. */
+  /**
+   * A new message in a DM with the bot: an answer when it is in a session's thread. Outside the
+   * thread, with a question open: scored as its answer when that is unambiguous (nothing answered
+   * yet, and long enough to be an answer), else offered as the answer with one button. Never
+   * dropped in silence.
+   */
   async receiveDm(msg: IncomingMessage): Promise<void> {
     if (!msg.threadTs || msg.threadTs === msg.ts) {
-      await this.notice(
-        { teamId: msg.teamId, channelId: msg.channelId, threadTs: null, purpose: 'notice' },
-        'To practise, type `/star practice`; then answer in the thread of the question I send.',
-      );
+      await this.receiveDmOutsideThread(msg);
       return;
     }
     const { repos } = this.deps;
@@ -115,14 +123,63 @@ export class AnswerService {
     else if (refused.reason) await this.notice(inThread, REFUSAL_NOTICE[refused.reason]);
   }
 
-  /** A reply in a channel thread: an answer (or follow-up answer) when the thread is one of our prompts. */
-  async receiveInChannel(msg: IncomingMessage): Promise<void> {
-    if (!msg.threadTs || msg.threadTs === msg.ts) return;
+  private async receiveDmOutsideThread(msg: IncomingMessage): Promise<void> {
+    const open = await this.deps.repos.sessions.latestOpenInDm(msg.teamId, msg.channelId, msg.userId);
+    const topLevel = { teamId: msg.teamId, channelId: msg.channelId, threadTs: null, purpose: 'notice' as const };
+    if (!open?.questionTs) {
+      await this.notice(
+        topLevel,
+        'I have no question open for you. `/star practice` sends one; then answer in its thread (or right here).',
+      );
+      return;
+    }
+    if (msg.text.trim() === '') return;
+    const offer = JSON.stringify({ s: open.id, ts: msg.ts, t: msg.text });
+    const direct =
+      (open.state === 'asked' && msg.text.trim().split(/\s+/).length >= DIRECT_ANSWER_MIN_WORDS) ||
+      offer.length > MAX_BUTTON_VALUE;
+    if (direct) {
+      await this.receiveDm({ ...msg, threadTs: open.questionTs });
+      return;
+    }
+    const question = this.deps.catalog.get(open.scenarioId)?.question ?? 'your open question';
+    const content = useAsAnswerMessage(question, open.state === 'probing' ? open.probeIndex : undefined, offer);
+    const reply = await this.deps.repos.replies.enqueue(topLevel, content, this.deps.clock.now());
+    this.deps.outbox.dispatch([reply.id]);
+  }
+
+  /** *Use as my answer*: the message offered outside the thread joins the open session's answer. */
+  async useAsAnswer(teamId: string, userId: string, value: string): Promise<'scored' | 'not-found'> {
+    let offer: { s: number; ts: string; t: string };
+    try {
+      offer = JSON.parse(value);
+    } catch {
+      return 'not-found';
+    }
+    const session = await this.deps.repos.sessions.get(teamId, Number(offer.s));
+    if (!session || session.userId !== userId || !session.questionTs || typeof offer.t !== 'string') return 'not-found';
+    await this.receiveDm({
+      teamId,
+      channelId: session.channelId,
+      userId,
+      ts: String(offer.ts),
+      threadTs: session.questionTs,
+      text: offer.t,
+    });
+    return 'scored';
+  }
+
+  /**
+   * A reply in a channel thread: an answer (or follow-up answer) when the thread is one of our
+   * prompts. True when it was a reply to a prompt (scored, refused or told why).
+   */
+  async receiveInChannel(msg: IncomingMessage): Promise<boolean> {
+    if (!msg.threadTs || msg.threadTs === msg.ts) return false;
     const { repos, catalog } = this.deps;
     const prompt = await repos.prompts.findByThread(msg.teamId, msg.channelId, msg.threadTs);
     const question = prompt ? catalog.get(prompt.questionId) : undefined;
-    if (!prompt || !question) return;
-    if (await repos.answers.findMessage(msg.teamId, msg.channelId, msg.ts)) return; // seen already
+    if (!prompt || !question) return false;
+    if (await repos.answers.findMessage(msg.teamId, msg.channelId, msg.ts)) return true; // seen already
     const existing = await repos.sessions.findByThread(msg.teamId, msg.channelId, msg.threadTs, msg.userId);
     if (existing?.state === 'done') {
       await this.notice(
@@ -136,10 +193,10 @@ export class AnswerService {
         },
         'Your answer and your follow-up are already scored. Edit either message to have it scored again.',
       );
-      return;
+      return true;
     }
     const text = msg.text.slice(0, MAX_ANSWER_CHARS);
-    if (text.trim() === '') return;
+    if (text.trim() === '') return true;
     // The channel's level when it sets one, else the person's own.
     const level =
       existing?.level ??
@@ -180,6 +237,7 @@ export class AnswerService {
         },
         REFUSAL_NOTICE[refused.reason],
       );
+    return true;
   }
 
   /** An edited message: its answer is scored again and the feedback given again (updated in place where it can be). */

@@ -15,6 +15,7 @@ import { MockInterviews } from './mock-interviews.js';
 import { MockPoolService } from './mock-pool.js';
 import { MockRounds } from './mock-rounds.js';
 import { TimezoneCache } from './mock-timezones.js';
+import { OnboardingService } from './onboarding.js';
 import { Outbox, type Track } from './outbox.js';
 import { PracticeService } from './practice.js';
 import { PrivacyService } from './privacy.js';
@@ -27,6 +28,7 @@ import type { SlackGatewayFor } from './slack-port.js';
 export interface Services {
   answers: AnswerService;
   coaching: CoachingService;
+  onboarding: OnboardingService;
   practice: PracticeService;
   learning: LearningService;
   prompts: PromptService;
@@ -73,6 +75,7 @@ export function createServices(deps: ServiceDeps): Services {
   return {
     answers,
     coaching: new CoachingService({ repos, catalog, slackFor, logger }),
+    onboarding: new OnboardingService(repos, outbox, clock),
     practice: new PracticeService({ repos, library, answers, outbox, slackFor, clock, random, logger }),
     learning: new LearningService(library, repos.quiz, clock, random),
     prompts,

@@ -45,13 +45,15 @@ export class PracticeService {
    */
   async start(teamId: string, userId: string, lp: LpId | undefined, levelArg: Level | undefined, scenarioId?: string) {
     const { repos, slackFor, clock } = this.deps;
-    const level = levelArg ?? (await repos.users.get(teamId, userId)).level;
+    const settings = levelArg ? undefined : await repos.users.get(teamId, userId);
+    const level = levelArg ?? settings?.level ?? 'sde2';
+    const levelIsDefault = settings !== undefined && !settings.levelChosen;
     const chosen = scenarioId === undefined ? undefined : this.scenarios.get(scenarioId);
     const scenario = chosen ?? (await this.pickScenario(teamId, userId, lp));
     const channelId = await slackFor(teamId).openDm(userId);
     const { session, replyId } = await repos.sessions.startDm(
       { teamId, userId, channelId, scenarioId: scenario.id, lp: scenario.lp, level },
-      (sessionId) => questionMessage(scenario, level, sessionId),
+      (sessionId) => questionMessage(scenario, level, sessionId, levelIsDefault),
       clock.now(),
     );
     const sent = await this.deps.outbox.deliver(replyId);

@@ -3,6 +3,7 @@ import { ACTION_IDS, COMMAND, QUIZ_CHOICE_IDS, VIEW_IDS } from '../messages/ids.
 import { DeliveryInProgressError } from '../services/deliveries.js';
 import type { InFlight } from '../services/in-flight.js';
 import type { Services } from '../services/index.js';
+import { chooseLevelAction } from './actions/choose-level.js';
 import { feedbackDetailAction, strongAnswerAction } from './actions/feedback-views.js';
 import { forgetConfirmAction } from './actions/forget-confirm.js';
 import { homeLearningAction } from './actions/home-learning.js';
@@ -19,6 +20,7 @@ import { quizChoiceAction } from './actions/quiz-choice.js';
 import { quizNextAction } from './actions/quiz-next.js';
 import { startProbesAction } from './actions/start-probes.js';
 import { tryAgainAction } from './actions/try-again.js';
+import { useAsAnswerAction } from './actions/use-as-answer.js';
 import { starCommand } from './commands/star.js';
 import { appHomeOpenedListener } from './events/app-home-opened.js';
 import { messageListener } from './events/message.js';
@@ -82,6 +84,8 @@ export function registerListeners(app: App, services: Services, inFlight: InFlig
   button(ACTION_IDS.feedbackDetail, feedbackDetailAction(services));
   button(ACTION_IDS.strongAnswer, strongAnswerAction(services));
   button(ACTION_IDS.tryAgain, tryAgainAction(services));
+  button(ACTION_IDS.useAsAnswer, useAsAnswerAction(services));
+  button(ACTION_IDS.chooseLevel, chooseLevelAction(services));
   button(ACTION_IDS.openAnswerForm, openAnswerFormAction(services));
   button(ACTION_IDS.forgetConfirm, forgetConfirmAction(services));
   button(ACTION_IDS.homePractice, homePracticeAction(services));

@@ -40,7 +40,11 @@ async function promptWith(settings: string[]): Promise<{ thread: string; questio
   return { thread, questionId: prompt.questionId };
 }
 
-const dmPosts = () => e2e.slack.callsTo('chat.postMessage').filter((c) => String(c.args.channel).startsWith('D'));
+const dmPosts = () =>
+  e2e.slack
+    .callsTo('chat.postMessage')
+    .filter((c) => String(c.args.channel).startsWith('D') && !String(c.args.text).startsWith('Welcome'));
+const welcomes = () => e2e.slack.callsTo('chat.postMessage').filter((c) => String(c.args.text).startsWith('Welcome'));
 const channelPosts = () => e2e.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === CHANNEL);
 const followUpOf = (blocks: unknown) => /Follow-up:\*\s*([^_]+?)\s*_Reply/.exec(JSON.stringify(blocks))?.[1] ?? '';
 
@@ -88,6 +92,14 @@ describe('a channel day end to end (signed requests to the real HTTP receiver)',
     ]);
     expect(e2e.slack.callsTo('chat.postEphemeral')).toHaveLength(0);
     expect(channelPosts()).toHaveLength(1);
+    // Each of them answered for the first time, so each got the welcome in their DM, once.
+    await e2e.slack.waitFor(() => welcomes().length === 3);
+    expect(
+      welcomes()
+        .map((c) => c.args.channel)
+        .sort(),
+    ).toEqual(['D1111', 'D2222', 'D3333']);
+    expect(JSON.stringify(welcomes()[0].args.blocks)).toContain('Choose your level');
 
     // The first screen of the feedback: the verdict line and at most three fixes.
     for (const dm of dmPosts()) {
@@ -112,6 +124,7 @@ describe('a channel day end to end (signed requests to the real HTTP receiver)',
     await e2e.slack.waitFor(() => dmPosts().length === 6);
     for (const dm of dmPosts().slice(3)) expect(JSON.stringify(dm.args.blocks)).toContain('on the follow-up');
     expect(channelPosts()).toHaveLength(1);
+    expect(welcomes()).toHaveLength(3);
   });
 
   it('public mode: a three-line summary per answer with the rest behind Details', async () => {

@@ -52,16 +52,37 @@ describe('DM answers', () => {
     expect(text(bodyOf(w.gateway.callsTo('update').at(-1) ?? []))).toContain('no longer counts');
   });
 
-  it('answers a message outside a thread, an empty one and one after the end with a hint, and scores none', async () => {
-    const { dm } = await started();
+  it('offers a short message outside the thread as the answer, scores a long one directly, and hints when nothing is open', async () => {
+    const { dm, questionTs } = await started();
     await w.services.answers.receiveDm({ ...dm('1700000100.000001', 'hello'), threadTs: undefined });
     await w.services.answers.receiveDm(dm('1700000101.000001', '   '));
     const hints = w.gateway.callsTo('post').slice(1);
     expect(hints.map((p) => [p[1], bodyOf(p).text])).toEqual([
-      [null, expect.stringContaining('/star practice')],
+      [null, expect.stringContaining('Is that your answer to')],
       [expect.any(String), expect.stringContaining('no words to score')],
     ]);
+    expect(text(bodyOf(hints[0]))).toContain('star_use_as_answer');
     expect(await w.repos.answers.listForUser('T1234', 'U1234')).toEqual([]);
+
+    await w.services.answers.receiveDm({ ...dm('1700000102.000001', STRONG), threadTs: undefined });
+    const feedback = w.gateway.callsTo('post').at(-1) ?? [];
+    expect(feedback[1]).toBe(questionTs);
+    expect(bodyOf(feedback).text).toMatch(/\/100/);
+    expect(await w.repos.answers.listForUser('T1234', 'U1234')).toHaveLength(1);
+
+    // The button adds the offered message to the answer, once however often it is pressed.
+    const value = JSON.parse(JSON.stringify(bodyOf(hints[0]).blocks)).find(
+      (b: { type: string }) => b.type === 'actions',
+    ).elements[0].value as string;
+    expect(await w.services.answers.useAsAnswer('T1234', 'U9999', value)).toBe('not-found');
+    expect(await w.services.answers.useAsAnswer('T1234', 'U1234', value)).toBe('scored');
+    expect(await w.services.answers.useAsAnswer('T1234', 'U1234', value)).toBe('scored');
+    const [answer] = await w.repos.answers.listForUser('T1234', 'U1234');
+    expect(await w.repos.answers.liveMessages(answer.id)).toHaveLength(2);
+
+    // With no question open, a hint that says how to get one.
+    await w.services.answers.receiveDm({ ...dm('1700000103.000001', 'hi'), userId: 'U5555', threadTs: undefined });
+    expect(bodyOf(w.gateway.callsTo('post').at(-1) ?? []).text).toContain('/star practice');
   });
 
   it('starts the follow-ups once, for the session’s own person, then scores each and ends the session', async () => {

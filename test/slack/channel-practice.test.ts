@@ -163,7 +163,9 @@ describe('the minute tick', () => {
 
 /** The bot's messages in people's DMs (private feedback), and in the channel. */
 const dmPosts = (slack: FakeSlack) =>
-  slack.callsTo('chat.postMessage').filter((c) => String(c.args.channel).startsWith('D'));
+  slack
+    .callsTo('chat.postMessage')
+    .filter((c) => String(c.args.channel).startsWith('D') && !String(c.args.text).startsWith('Welcome'));
 const channelPosts = (slack: FakeSlack) => slack.callsTo('chat.postMessage').filter((c) => c.args.channel === CHANNEL);
 
 describe('answers in a prompt thread', () => {
@@ -218,7 +220,7 @@ describe('answers in a prompt thread', () => {
     await h.send({ ...slashCommand('prompt', h.slack.responseUrl('p')), channel_id: CHANNEL });
     const thread = String(h.slack.callsTo('chat.postMessage')[0].result?.ts);
     await h.send(eventEnvelope(channelReply(WEAK, '1700001000.000001', thread, 'U1111')));
-    const posts = h.slack.callsTo('chat.postMessage');
+    const posts = channelPosts(h.slack);
     expect(posts).toHaveLength(2);
     expect(json(posts[1].args.blocks)).toContain('<@U1111> · *');
     expect(json(posts[1].args.blocks)).toContain('Follow-up:');
@@ -233,7 +235,7 @@ describe('answers in a prompt thread', () => {
         message: { type: 'message', user: 'U1111', text: STRONG, ts: '1700001000.000001', thread_ts: thread },
       }),
     );
-    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(2);
+    expect(channelPosts(h.slack)).toHaveLength(2);
     expect(json(h.slack.callsTo('chat.update')[0].args.blocks)).toContain('updated after an edit');
     // The follow-up question is still awaited, so it stays in the updated message.
     expect(json(h.slack.callsTo('chat.update')[0].args.blocks)).toContain('Follow-up:');

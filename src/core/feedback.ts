@@ -56,6 +56,9 @@ export interface FixItem {
   fix: string;
 }
 
+/** Flags about the answer as a whole: their "quote" is the whole answer, so their message says it better. */
+const WHOLE_ANSWER_FLAGS = new Set(['too-short', 'too-long', 'missing-star-part']);
+
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**
@@ -81,7 +84,7 @@ export function groupFlags(flags: readonly Flag[]): FixItem[] {
     if (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[item.severity]) item.severity = f.severity;
     if (f.part && !item.parts.includes(f.part)) item.parts.push(f.part);
     const quote = f.quote.replace(/\s+/g, ' ').trim();
-    if (quote && !item.quotes.some((q) => q.toLowerCase() === quote.toLowerCase())) item.quotes.push(quote);
+    if (quote && !WHOLE_ANSWER_FLAGS.has(f.id) && !item.quotes.some((q) => q.toLowerCase() === quote.toLowerCase())) item.quotes.push(quote);
     item.first = Math.min(item.first, f.start);
   }
   return [...byId.values()]

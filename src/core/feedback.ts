@@ -84,7 +84,8 @@ export function groupFlags(flags: readonly Flag[]): FixItem[] {
     if (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[item.severity]) item.severity = f.severity;
     if (f.part && !item.parts.includes(f.part)) item.parts.push(f.part);
     const quote = f.quote.replace(/\s+/g, ' ').trim();
-    if (quote && !WHOLE_ANSWER_FLAGS.has(f.id) && !item.quotes.some((q) => q.toLowerCase() === quote.toLowerCase())) item.quotes.push(quote);
+    if (quote && !WHOLE_ANSWER_FLAGS.has(f.id) && !item.quotes.some((q) => q.toLowerCase() === quote.toLowerCase()))
+      item.quotes.push(quote);
     item.first = Math.min(item.first, f.start);
   }
   return [...byId.values()]

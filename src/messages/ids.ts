@@ -10,6 +10,7 @@ export const ACTION_IDS = {
   tryAgain: 'star_try_again',
   useAsAnswer: 'star_use_as_answer',
   chooseLevel: 'star_choose_level',
+  learnPractise: 'star_learn_practise',
   learnBack: 'star_learn_back',
   learnNext: 'star_learn_next',
   quizNext: 'star_quiz_next',

@@ -8,6 +8,7 @@ import { feedbackDetailAction, strongAnswerAction } from './actions/feedback-vie
 import { forgetConfirmAction } from './actions/forget-confirm.js';
 import { homeLearningAction } from './actions/home-learning.js';
 import { homePracticeAction } from './actions/home-practice.js';
+import { learnPractiseAction } from './actions/learn-practise.js';
 import { learnStepAction } from './actions/learn-step.js';
 import { mockChangeAction } from './actions/mock-change.js';
 import { mockFormAction } from './actions/mock-forms.js';
@@ -86,6 +87,7 @@ export function registerListeners(app: App, services: Services, inFlight: InFlig
   button(ACTION_IDS.tryAgain, tryAgainAction(services));
   button(ACTION_IDS.useAsAnswer, useAsAnswerAction(services));
   button(ACTION_IDS.chooseLevel, chooseLevelAction(services));
+  button(ACTION_IDS.learnPractise, learnPractiseAction(services));
   button(ACTION_IDS.openAnswerForm, openAnswerFormAction(services));
   button(ACTION_IDS.forgetConfirm, forgetConfirmAction(services));
   button(ACTION_IDS.homePractice, homePracticeAction(services));

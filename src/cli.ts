@@ -12,6 +12,7 @@ function processIo(): Io {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

@@ -51,12 +51,18 @@ const EnvSchema = z.object({
     .min(2, 'must be at least 2 (Slack retries a delivery for about an hour)')
     .max(24 * 365, 'must be at most 8760 (a year)')
     .default(24),
+  STAR_VERDICT_REACTIONS: z
+    .enum(['on', 'off'], { error: 'must be on or off' })
+    .default('off')
+    .describe('In private channel mode, react to answers with the verdict colour instead of a neutral tick'),
 });
 
 export interface Config {
   botToken: string;
   appToken?: string;
   signingSecret?: string;
+  /** Private channel mode shows each answer's verdict colour to the channel (off: a neutral "scored" tick). */
+  verdictReactions: boolean;
   /** Socket Mode when an app token is set, otherwise HTTP on `port`. */
   socketMode: boolean;
   port: number;
@@ -110,6 +116,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logFormat: e.LOG_FORMAT,
     admins: e.STAR_ADMINS ? e.STAR_ADMINS.split(',').map((id) => id.trim()) : [],
     catchUpGraceMs: e.STAR_CATCHUP_GRACE_MINUTES * 60_000,
+    verdictReactions: e.STAR_VERDICT_REACTIONS === 'on',
     retention: {
       repliesMs: e.STAR_REPLY_RETENTION_DAYS * 24 * 60 * 60_000,
       eventsMs: e.STAR_EVENT_RETENTION_HOURS * 60 * 60_000,

@@ -63,6 +63,7 @@ export async function startStarCoach(config: Config, options: StartOptions = {})
     random: options.random ?? Math.random,
     logger,
     admins: config.admins,
+    verdictReactions: config.verdictReactions,
     track: (work) => inFlight.run(work),
   });
   const registered = registerListeners(app, services, inFlight);

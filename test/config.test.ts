@@ -32,6 +32,7 @@ describe('parseConfig', () => {
       logFormat: 'text',
       admins: [],
       catchUpGraceMs: 7_200_000,
+      verdictReactions: false,
       retention: { repliesMs: 30 * 86_400_000, eventsMs: 86_400_000 },
     });
   });

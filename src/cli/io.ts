@@ -7,4 +7,6 @@ export interface Io {
   /** Reads one line typed at the terminal, undefined at end of input. */
   readLine(prompt: string): Promise<string | undefined>;
   color: boolean;
+  /** The terminal's width in columns (80 when it is not a terminal). */
+  columns?: number;
 }

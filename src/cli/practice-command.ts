@@ -57,7 +57,7 @@ export async function runPracticeCommand(
   }
   const result = scoreAnswer(answer, { scenario, level });
   io.out('');
-  for (const line of renderReport(answer, result, io.color)) io.out(line);
+  for (const line of renderReport(answer, result, io.color, io.columns)) io.out(line);
 
   let probeScores = 0;
   let answered = 0;

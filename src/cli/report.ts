@@ -1,6 +1,20 @@
+// The terminal report of one scored answer, in the same three layers as Slack: the verdict line and
+// at most three fixes first, then the detail (every fix, timing, the bars, the answer with its
+// flagged words marked). Wrapped to the terminal's width with hanging indents.
+import {
+  type FixItem,
+  fixSummary,
+  formatSeconds,
+  groupFlags,
+  PART_LABEL,
+  plural,
+  topFixes,
+  VERDICT_LABEL,
+} from '../core/feedback.js';
 import { LEVEL_NAMES, lpName } from '../core/lp.js';
 import type { Flag, RubricResult } from '../core/rubric/index.js';
 import { DIMENSIONS } from '../core/rubric/index.js';
+import { wrap } from './wrap.js';
 
 const ANSI = {
   reset: '\x1b[0m',
@@ -12,12 +26,9 @@ const ANSI = {
   inverse: '\x1b[7m',
 };
 
-const VERDICT_LABEL = {
-  'strong-hire': 'STRONG HIRE',
-  'lean-hire': 'LEAN HIRE',
-  'lean-no-hire': 'LEAN NO HIRE',
-  'no-hire': 'NO HIRE',
-} as const;
+/** Below this a report is still readable; wider terminals get no wider than this. */
+const MIN_WIDTH = 40;
+const MAX_WIDTH = 100;
 
 function bar(score: number, width = 20): string {
   const filled = Math.round((score / 100) * width);
@@ -53,60 +64,96 @@ export function highlightFlags(input: string, flags: readonly Flag[], color: boo
   return out + input.slice(cursor);
 }
 
-/** A readable terminal report of one scored answer. */
-export function renderReport(input: string, result: RubricResult, color: boolean): string[] {
-  const c = (code: keyof typeof ANSI, text: string) => (color ? `${ANSI[code]}${text}${ANSI.reset}` : text);
-  const verdictColor = result.verdict.startsWith('strong') || result.verdict === 'lean-hire' ? 'green' : 'red';
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
+}
+
+function fixLines(items: readonly FixItem[], quotes: number, width: number, bold: (s: string) => string): string[] {
   const lines: string[] = [];
-  const context = [LEVEL_NAMES[result.level], result.lp ? lpName(result.lp) : null].filter(Boolean).join(' · ');
+  items.forEach((item, i) => {
+    const shown = item.quotes.slice(0, quotes).map((q) => `"${shorten(q, 70)}"`);
+    const more = item.quotes.length - shown.length;
+    const heard =
+      shown.length > 0
+        ? `You said ${shown.join(', ')}${more > 0 ? ` and ${plural(more, 'more place')}` : ''}.`
+        : fixSummary(item);
+    const lead = `  ${i + 1}. `;
+    const [head, ...tail] = wrap(`${item.label}. ${heard}`, width, lead);
+    lines.push(head.replace(`${item.label}.`, bold(`${item.label}.`)), ...tail);
+    lines.push(...wrap(item.fix, width, '     → ', '       '));
+  });
+  return lines;
+}
+
+/** A readable terminal report of one scored answer, `width` columns wide. */
+export function renderReport(input: string, result: RubricResult, color: boolean, columns = 80): string[] {
+  const width = Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, columns));
+  const c = (code: keyof typeof ANSI, text: string) => (color ? `${ANSI[code]}${text}${ANSI.reset}` : text);
+  const bold = (text: string) => c('bold', text);
+  const verdictColor = result.verdict === 'strong-hire' || result.verdict === 'lean-hire' ? 'green' : 'red';
+  const lines: string[] = [];
+  const about = [LEVEL_NAMES[result.level], result.lp ? lpName(result.lp) : null].filter(Boolean).join(' · ');
+  lines.push(`${bold(c(verdictColor, VERDICT_LABEL[result.verdict]))} · ${result.overall}/100  ${about}`);
   lines.push(
-    `${c('bold', c(verdictColor, VERDICT_LABEL[result.verdict]))}  ${result.overall}/100  ${c('dim', context)}`,
+    ...wrap(
+      `${plural(result.words, 'word')}, about ${formatSeconds(result.seconds)} spoken (aim for ${formatSeconds(result.targetSeconds)})`,
+      width,
+    ),
   );
+
+  // The first screen: at most three fixes.
+  const first = topFixes(result);
   lines.push('');
-  for (const d of DIMENSIONS)
-    lines.push(`  ${d.padEnd(11)} ${bar(result.dimensions[d])} ${String(result.dimensions[d]).padStart(3)}`);
+  if (first.length === 0) lines.push(bold('Nothing to fix.'));
+  else {
+    lines.push(bold(first.length === 1 ? 'Fix this first' : `Fix these ${first.length} first`));
+    lines.push(...fixLines(first, 2, width, bold));
+  }
+  const strengths = result.strengths.filter((s) => s.id !== 'key-phrase' && s.id !== 'i-statement').slice(0, 2);
+  const iCount = result.strengths.filter((s) => s.id === 'i-statement').length;
+  const worked = [
+    ...(iCount > 0 ? [`${plural(iCount, 'sentence')} where you act with "I"`] : []),
+    ...strengths.map((s) => `${s.message.replace(/\.$/, '')} ("${shorten(s.quote, 50)}")`),
+  ];
+  if (worked.length > 0) lines.push('', ...wrap(`${c('green', 'What worked:')} ${worked.join('; ')}`, width));
+
+  // The detail.
+  lines.push('', c('dim', `── More detail ${'─'.repeat(Math.max(0, width - 15))}`), '');
+  const all = groupFlags(result.flags);
+  if (all.length > first.length) {
+    lines.push(bold(`Every fix (${all.length})`), ...fixLines(all, 5, width, bold), '');
+  }
   if (result.parts.length > 0) {
-    lines.push('', c('bold', 'Timing (spoken at 150 words a minute)'));
+    lines.push(bold('Timing (spoken at 150 words a minute)'));
     for (const p of result.parts) {
       const status = !p.found
         ? c('red', 'missing')
         : p.seconds > p.targetSeconds * 1.5
-          ? c('yellow', 'long')
+          ? c('yellow', 'too long')
           : p.seconds < p.targetSeconds * 0.3
             ? c('yellow', 'thin')
-            : c('green', 'ok');
+            : c('green', 'fine');
       lines.push(
-        `  ${p.part.padEnd(11)} ${String(p.seconds).padStart(4)} s / ${String(p.targetSeconds).padStart(3)} s  ${status}`,
+        `  ${PART_LABEL[p.part].padEnd(11)} ${formatSeconds(p.seconds).padStart(9)} of ${formatSeconds(p.targetSeconds).padEnd(10)} ${status}`,
       );
     }
     lines.push(
-      `  ${'total'.padEnd(11)} ${String(result.seconds).padStart(4)} s / ${String(result.targetSeconds).padStart(3)} s`,
+      `  ${'Whole'.padEnd(11)} ${formatSeconds(result.seconds).padStart(9)} of ${formatSeconds(result.targetSeconds)}`,
     );
-  } else {
-    lines.push('', `Length: ${result.words} words, about ${result.seconds} s`);
   }
-  lines.push('', c('bold', 'Your answer, flagged words marked'), highlightFlags(input, result.flags, color).trim());
-  if (result.flags.length > 0) {
-    lines.push('', c('bold', 'Fixes'));
-    const seen = new Set<string>();
-    for (const f of result.flags) {
-      const more = f.occurrences.length > 1 ? `(and ${f.occurrences.length - 1} more) ` : '';
-      const quote = f.quote ? `"${f.quote.length > 60 ? `${f.quote.slice(0, 57)}…` : f.quote}" ${more}` : '';
-      lines.push(`  ${c(f.severity === 'error' ? 'red' : 'yellow', f.id.padEnd(19))} ${quote}${f.message}`);
-      const key = `${f.id}:${f.fix}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        lines.push(`  ${' '.repeat(19)} ${c('dim', `→ ${f.fix}`)}`);
-      }
-    }
+  lines.push('', bold('Scores'));
+  for (const d of DIMENSIONS) {
+    const name = `${d[0].toUpperCase()}${d.slice(1)}`;
+    lines.push(`  ${name.padEnd(11)} ${bar(result.dimensions[d])} ${String(result.dimensions[d]).padStart(3)}`);
   }
-  const strengths = result.strengths.filter((s) => s.id !== 'key-phrase' && s.id !== 'i-statement');
-  const iCount = result.strengths.filter((s) => s.id === 'i-statement').length;
-  if (strengths.length > 0 || iCount > 0) {
-    lines.push('', c('bold', 'Strengths'));
-    if (iCount > 0)
-      lines.push(`  ${c('green', 'i-statement'.padEnd(19))} ${iCount} sentence(s) where you act in the first person`);
-    for (const s of strengths) lines.push(`  ${c('green', s.id.padEnd(19))} "${s.quote}" ${c('dim', s.message)}`);
-  }
+  lines.push('', bold('Your answer, flagged words marked'));
+  for (const paragraph of highlightFlags(input, result.flags, color)
+    .trim()
+    .split(/\n\s*\n/))
+    lines.push(...wrap(paragraph.replace(/\s+/g, ' '), width, '  '), '');
+  while (lines.at(-1) === '') lines.pop();
   return lines;
 }

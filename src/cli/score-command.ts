@@ -92,7 +92,7 @@ export async function runScoreCommand(args: string[], io: Io): Promise<number> {
     throw new UsageError(`${source} has no words to score (only markup or emoji)`);
   const result = scoreAnswer(text, { lp, level, scenario });
   if (values.json) io.out(JSON.stringify(toJson(result)));
-  else for (const line of renderReport(text, result, io.color)) io.out(line);
+  else for (const line of renderReport(text, result, io.color, io.columns)) io.out(line);
   return 0;
 }
 

@@ -25,8 +25,8 @@ export type FeedbackMode = (typeof FEEDBACK_MODES)[number];
 export const REPLY_PURPOSES = ['question', 'feedback', 'notice', 'prompt', 'reaction'] as const;
 export type ReplyPurpose = (typeof REPLY_PURPOSES)[number];
 
-export const REPLY_DELIVERIES = ['message', 'ephemeral', 'react', 'unreact'] as const;
-/** A message, an ephemeral message to one user, or a reaction added or removed. */
+export const REPLY_DELIVERIES = ['message', 'ephemeral', 'react', 'unreact', 'dm'] as const;
+/** A message, an ephemeral message to one user, a reaction added or removed, or a message in one user's DM. */
 export type ReplyDelivery = (typeof REPLY_DELIVERIES)[number];
 
 export const DELIVERY_STATES = ['working', 'done'] as const;
@@ -52,6 +52,8 @@ export interface UserRecord {
 /** The settings that matter, with defaults for someone never seen. */
 export interface UserSettings {
   level: Level;
+  /** False while the level is the default nobody chose (say so rather than assume it silently). */
+  levelChosen: boolean;
   timezone: string | null;
 }
 

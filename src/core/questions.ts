@@ -1,5 +1,5 @@
 import type { LpId } from './lp.js';
-import type { QuestionBank, Scenario } from './scenario.js';
+import type { FollowUp, QuestionBank, Scenario } from './scenario.js';
 
 export interface CatalogProbe {
   question: string;
@@ -13,6 +13,8 @@ export interface CatalogQuestion {
   lp: LpId;
   question: string;
   probes: CatalogProbe[];
+  /** The LP's follow-ups, true of any story (empty when its bank has none). */
+  followUps: FollowUp[];
   /** Present for scenario questions: enables key phrases, step targets and model probes. */
   scenario?: Scenario;
 }
@@ -23,18 +25,20 @@ export function buildCatalog(
   banks: readonly QuestionBank[],
 ): Map<string, CatalogQuestion> {
   const catalog = new Map<string, CatalogQuestion>();
+  const followUps = (lp: LpId) => banks.find((b) => b.lp === lp)?.followUps ?? [];
   for (const s of scenarios) {
     catalog.set(s.id, {
       id: s.id,
       lp: s.lp,
       question: s.question,
       probes: s.probes.map((p) => ({ question: p.question, probes: p.probes, strong: p.strong })),
+      followUps: followUps(s.lp),
       scenario: s,
     });
   }
   for (const bank of banks)
     for (const q of bank.questions)
-      catalog.set(q.id, { id: q.id, lp: bank.lp, question: q.question, probes: q.probes });
+      catalog.set(q.id, { id: q.id, lp: bank.lp, question: q.question, probes: q.probes, followUps: bank.followUps });
   return catalog;
 }
 

@@ -50,7 +50,10 @@ export interface HomeData {
   perLp: Map<string, { average: number; count: number }>;
   flags: { id: string; last30: number; previous30: number }[];
   recent: { lp: string; verdict: string; overall: number; createdAt: string; kind: string }[];
-  weakestLp: string;
+  /** The practised LP with the lowest average; undefined before any answer (nothing is weak yet). */
+  weakestLp: string | undefined;
+  /** An LP not practised yet, to suggest next (undefined once all are). */
+  newLp: string | undefined;
 }
 
 const average = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
@@ -203,7 +206,9 @@ export function summariseHome(answers: readonly Answer[], sessions: number, stre
     const scores = main.filter((a) => a.lp === lp).map((a) => a.overall);
     if (scores.length > 0) perLp.set(lp, { average: Math.round(average(scores)), count: scores.length });
   }
-  const weakestLp = [...LP_IDS].sort((a, b) => (perLp.get(a)?.average ?? -1) - (perLp.get(b)?.average ?? -1))[0];
+  const practised = LP_IDS.filter((lp) => perLp.has(lp));
+  const weakestLp = [...practised].sort((a, b) => (perLp.get(a)?.average ?? 0) - (perLp.get(b)?.average ?? 0))[0];
+  const newLp = LP_IDS.find((lp) => !perLp.has(lp));
   const last30 = new Date(now.getTime() - 30 * DAY_MS).toISOString();
   const previous30 = new Date(now.getTime() - 60 * DAY_MS).toISOString();
   const counts = new Map<string, { last30: number; previous30: number }>();
@@ -230,5 +235,6 @@ export function summariseHome(answers: readonly Answer[], sessions: number, stre
       .slice(0, 5)
       .map((a) => ({ lp: a.lp, verdict: a.verdict, overall: a.overall, createdAt: a.createdAt, kind: a.kind })),
     weakestLp,
+    newLp,
   };
 }

@@ -30,7 +30,7 @@ import type {
   MockWithScorecard,
   RoundKind,
 } from '../core/mocks.js';
-import type { RubricResult } from '../core/rubric/index.js';
+import type { RubricResult, Verdict } from '../core/rubric/index.js';
 import type { AnswerSlot, SessionProgress } from '../core/session.js';
 
 export interface Repositories {
@@ -52,6 +52,8 @@ export interface UsersRepository {
   get(teamId: string, userId: string): Promise<UserSettings>;
   setTimezone(teamId: string, userId: string, timezone: string, now: Date): Promise<void>;
   setLevel(teamId: string, userId: string, level: Level, now: Date): Promise<void>;
+  /** Claims the person's welcome: true the first time only, so it is sent once. */
+  claimWelcome(teamId: string, userId: string, now: Date): Promise<boolean>;
   /** The Slack timezones read so far for these people (someone never read is missing). */
   timezones(teamId: string, userIds: readonly string[]): Promise<Map<string, CachedTimezone>>;
   /** Keeps what users.info said about a person's timezone, and when. */
@@ -111,6 +113,8 @@ export interface SessionsRepository {
     userId: string,
   ): Promise<PracticeSession | undefined>;
   countForUser(teamId: string, userId: string): Promise<number>;
+  /** The person's newest DM session in this DM that is not done and has its question posted. */
+  latestOpenInDm(teamId: string, channelId: string, userId: string): Promise<PracticeSession | undefined>;
   /** How often the person practised each scenario (for picking the least practised next). */
   scenarioCounts(teamId: string, userId: string): Promise<Map<string, number>>;
   /** A DM session and its question message, queued for delivery. `question` renders it once the id exists. */
@@ -132,6 +136,10 @@ export interface AnswerDraft {
   texts: string[];
   /** The message this change is about (none when the session moves on by itself). */
   messageTs: string | undefined;
+  /** For a follow-up's answer: the session's main answer as last scored (its follow-ups were chosen from it). */
+  mainText?: string;
+  /** For a main answer: the person's last earlier answer to the same question, for the scores side by side. */
+  previous?: { overall: number; verdict: Verdict };
 }
 
 /** What a plan decides: the new score (none when nothing is left), the session's next state, replies. */
@@ -143,8 +151,11 @@ export interface AnswerUpdate {
 
 /** A reply to queue; the repository fills in team, channel, thread, session and answer. */
 export type ReplyDraft =
-  /** The answer's one feedback message: created, or given new content (an update once sent). */
-  | { kind: 'feedback'; content: MessageContent }
+  /**
+   * The answer's one feedback message: created, or given new content (an update once sent). With
+   * `dm`, it goes to that person's DM with the bot instead of the session's thread.
+   */
+  | { kind: 'feedback'; content: MessageContent; dm?: string }
   /** A new message in the session's thread. */
   | { kind: 'message'; content: MessageContent }
   /** A message in the thread that only `userId` sees. */

@@ -1,10 +1,12 @@
 import type { KnownBlock } from '@slack/types';
+import { formatSeconds, topFixes } from '../core/feedback.js';
 import { LEVEL_NAMES, type Level, lpName } from '../core/lp.js';
 import { PEER_REVIEW_LEGEND } from '../core/peer-review.js';
 import type { CatalogProbe, CatalogQuestion } from '../core/questions.js';
 import type { RubricResult, Verdict } from '../core/rubric/index.js';
 import { DEFAULT_TARGET_SECONDS } from '../core/rubric/timing.js';
 import {
+  button,
   context,
   divider,
   escapeMrkdwn,
@@ -14,9 +16,13 @@ import {
   section,
   truncateAtWord,
 } from './blocks.js';
-import { feedbackMessage, VERDICT_EMOJI, VERDICT_LABEL } from './practice.js';
+import { feedbackMessage, fixLines, VERDICT_EMOJI, verdictLine } from './feedback.js';
+import { ACTION_IDS } from './ids.js';
 
-/** The reaction that signals an answer's verdict band to the channel. */
+/** The reaction that tells the channel an answer was scored, and nothing about how well. */
+export const SCORED_REACTION = 'ballot_box_with_check';
+
+/** The reaction that signals an answer's verdict band to the channel (only when a workspace turns it on). */
 export const VERDICT_REACTION: Record<Verdict, string> = {
   'strong-hire': 'large_green_circle',
   'lean-hire': 'large_yellow_circle',
@@ -33,6 +39,7 @@ export function promptMessage(
   question: CatalogQuestion,
   level: Level | null,
   feedback: 'private' | 'public',
+  verdictReactions = false,
 ): MessageBody {
   const total = question.scenario
     ? Object.values(question.scenario.steps).reduce((n, s) => n + s.targetSeconds, 0)
@@ -41,64 +48,115 @@ export function promptMessage(
     header(`Daily practice · ${lpName(question.lp)}`),
     section(`*${escapeMrkdwn(question.question)}*`),
     context(
-      `:stopwatch: About ${total} s spoken (${Math.round(total / 60)} min): Situation, Task, Action, Result, Reflection · judged at ${level ? LEVEL_NAMES[level] : 'your own level (`/star level`)'}`,
+      `:stopwatch: About ${formatSeconds(total)} spoken: Situation, Task, Action, Result, Reflection · judged at ${level ? LEVEL_NAMES[level] : 'your own level (`/star level`)'}`,
     ),
     section(
-      `:speech_balloon: *Answer in this thread.* ${feedback === 'private' ? 'Your feedback is private (only you see it); the channel sees a coloured dot for the verdict.' : 'Feedback is posted in the thread.'} Then I ask you one follow-up; your next reply in the thread is scored as its answer.`,
+      `:speech_balloon: *Answer in this thread.* ${
+        feedback === 'private'
+          ? `Your feedback and one follow-up question come to you in a DM; the channel sees only ${verdictReactions ? 'a coloured dot for your verdict' : `:${SCORED_REACTION}: on your answer`}.`
+          : 'A three-line summary of your feedback and one follow-up question are posted in the thread.'
+      } Your next reply in the thread is scored as the follow-up's answer.`,
     ),
     context(`Peer review, react to an answer: ${legendLine()}`),
   ]);
 }
 
-function probeAsk(userId: string, probe: CatalogProbe): string {
-  return `<@${userId}> follow-up: *${escapeMrkdwn(probe.question)}* Reply in this thread.`;
+function probeAsk(probe: CatalogProbe, where: string): string {
+  return `:mag: *Follow-up:* ${escapeMrkdwn(probe.question)} _Reply ${where}._`;
 }
 
-/** The public probe question for a private-feedback channel (the one public message per answer). */
-export function channelProbeMessage(userId: string, probe: CatalogProbe): MessageBody {
-  return message(`Follow-up for <@${userId}>: ${probe.question}`, [section(`:mag: ${probeAsk(userId, probe)}`)]);
+function detailsButton(answerId: number): KnownBlock {
+  return { type: 'actions', elements: [button('Details', ACTION_IDS.feedbackDetail, String(answerId))] };
 }
 
-/** Feedback on a channel answer; with `probe`, the follow-up rides in the same message. */
-export function channelFeedbackMessage(
+/** The first fix in a few words, or what went well when nothing needs fixing. */
+function oneFixLine(result: RubricResult): string {
+  const first = topFixes(result, 1)[0];
+  if (!first) return ':white_check_mark: Nothing to fix.';
+  const said = first.quotes[0] ? ` (“${escapeMrkdwn(truncateAtWord(first.quotes[0], 60))}”)` : '';
+  return `Fix first: *${escapeMrkdwn(first.label)}*${said}. ${escapeMrkdwn(first.fix)}`;
+}
+
+/**
+ * Public feedback on a channel answer: three lines (who and the verdict, the first fix, the
+ * follow-up) and the rest behind *Details*, so a thread of answers stays readable.
+ */
+export function channelSummaryMessage(
   result: RubricResult,
   userId: string,
+  answerId: number,
   probe: CatalogProbe | undefined,
   edited: boolean,
 ): MessageBody {
-  const base = feedbackMessage(result, { sessionId: 0, probeCount: 0, probesStarted: true, messages: 1 });
-  const blocks: KnownBlock[] = [];
-  if (edited) blocks.push(context(':pencil2: Updated after your edit.'));
-  blocks.push(context(`Feedback for <@${userId}>`), ...base.blocks);
-  if (probe) blocks.push(divider(), section(`:mag: ${probeAsk(userId, probe)}`));
-  return message(`${edited ? 'Updated: ' : ''}${base.text}`, blocks);
+  const lines = [
+    `<@${userId}> · *${verdictLine(result)}*${edited ? ' _(updated after an edit)_' : ''}`,
+    oneFixLine(result),
+  ];
+  if (probe) lines.push(probeAsk(probe, 'in this thread'));
+  return message(`${edited ? 'Updated: ' : ''}${verdictLine(result)} for <@${userId}>`, [
+    section(lines.join('\n')),
+    detailsButton(answerId),
+  ]);
 }
 
-/** Feedback on the reply to a follow-up in a channel. */
+/**
+ * Private feedback on a channel answer, sent to the person's DM (an ephemeral message is lost on
+ * reload): the same first screen as DM practice, and the follow-up to answer in the thread.
+ */
+export function channelDmFeedbackMessage(
+  result: RubricResult,
+  options: { channelId: string; answerId: number; sessionId: number; probe: CatalogProbe | undefined; edited: boolean },
+): MessageBody {
+  const base = feedbackMessage(result, {
+    sessionId: options.sessionId,
+    answerId: options.answerId,
+    probeCount: 0,
+    probesStarted: true,
+    messages: 1,
+    tryAgain: false,
+  });
+  const blocks: KnownBlock[] = [
+    context(
+      `${options.edited ? ':pencil2: Updated after your edit. ' : ''}Your answer to today’s question in <#${options.channelId}>. Only you see this.`,
+    ),
+    ...base.blocks,
+  ];
+  if (options.probe)
+    blocks.push(divider(), section(probeAsk(options.probe, `in the thread in <#${options.channelId}>`)));
+  return message(`${options.edited ? 'Updated: ' : ''}${base.text}`, blocks);
+}
+
+/** Feedback on the reply to a follow-up in a channel: compact in public, the fuller version in the DM. */
 export function channelProbeFeedbackMessage(
   result: RubricResult,
-  userId: string,
-  probe: CatalogProbe,
-  edited: boolean,
+  options: {
+    userId: string;
+    channelId: string;
+    answerId: number;
+    probe: CatalogProbe;
+    edited: boolean;
+    public: boolean;
+  },
 ): MessageBody {
-  const blocks: KnownBlock[] = [];
-  if (edited) blocks.push(context(':pencil2: Updated after your edit.'));
-  blocks.push(
-    section(
-      `${VERDICT_EMOJI[result.verdict]} <@${userId}>, *${VERDICT_LABEL[result.verdict]} · ${result.overall}/100* on the follow-up`,
-    ),
-  );
-  if (result.flags.length > 0) {
-    blocks.push(
+  const text = `${verdictLine(result)} on the follow-up`;
+  if (options.public)
+    return message(text, [
       section(
-        result.flags
-          .slice(0, 6)
-          .map((f) => `• \`${f.id}\`: “${escapeMrkdwn(truncateAtWord(f.quote, 80))}” → ${escapeMrkdwn(f.fix)}`)
-          .join('\n'),
+        `<@${options.userId}> · *${verdictLine(result)}* on the follow-up${options.edited ? ' _(updated after an edit)_' : ''}\n${oneFixLine(result)}`,
       ),
-    );
-  }
-  blocks.push(context(`This probes: ${escapeMrkdwn(probe.probes)}`));
-  if (probe.strong) blocks.push(section(`*A strong reply:* ${escapeMrkdwn(probe.strong.answer)}`));
-  return message(`${VERDICT_LABEL[result.verdict]} ${result.overall}/100 on the follow-up`, blocks);
+      detailsButton(options.answerId),
+    ]);
+  const blocks: KnownBlock[] = [
+    context(
+      `${options.edited ? ':pencil2: Updated after your edit. ' : ''}Your reply to the follow-up in <#${options.channelId}>: “${escapeMrkdwn(truncateAtWord(options.probe.question, 200))}”`,
+    ),
+    section(`${VERDICT_EMOJI[result.verdict]} *${verdictLine(result)}* on the follow-up`),
+  ];
+  const fixes = topFixes(result);
+  if (fixes.length > 0) blocks.push(section(fixLines(fixes, { quotes: 2, numbered: true }).join('\n')));
+  blocks.push(context(`This probes: ${escapeMrkdwn(options.probe.probes)}`));
+  if (options.probe.strong)
+    blocks.push(section(`*A strong reply:* ${escapeMrkdwn(truncateAtWord(options.probe.strong.answer, 2800))}`));
+  blocks.push(detailsButton(options.answerId));
+  return message(text, blocks);
 }

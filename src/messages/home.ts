@@ -1,4 +1,6 @@
 import type { KnownBlock, View } from '@slack/types';
+import { plural } from '../core/feedback.js';
+import { flagLabel } from '../core/flag-words.js';
 import { LEADERSHIP_PRINCIPLES, lpName } from '../core/lp.js';
 import { type MockWithScorecard, roleOf } from '../core/mocks.js';
 import type { HomeData } from '../core/reports.js';
@@ -34,19 +36,55 @@ function mockLine(mock: MockWithScorecard, viewerId: string): string {
   return `:white_check_mark: ${date} · ${who} · ${verdict} · ${DIMENSIONS.map((d) => `${d} ${card.ratings[d]}/4`).join(' · ')}`;
 }
 
-/** The App Home dashboard, well inside the 100-block limit of a Home view. */
-export function homeView(data: HomeData, mocks: readonly MockWithScorecard[] = [], viewerId = ''): View {
-  const blocks: KnownBlock[] = [
-    header('Your STAR practice'),
+/** The Home tab before any answer: where to start, and every LP new. */
+function startCard(data: HomeData): KnownBlock[] {
+  const first = data.newLp ?? LEADERSHIP_PRINCIPLES[0].id;
+  return [
+    header('Start here'),
     section(
-      `*Practice sessions:* ${data.sessions} · *Answers scored:* ${data.answers} · :fire: *Streak:* ${data.streak} day${data.streak === 1 ? '' : 's'}`,
+      'Practise one behavioural question: answer it in writing, get a verdict and the three things to fix first, then a strong answer to compare with. About ten minutes.',
     ),
     {
       type: 'actions',
       elements: [
-        button(`Practise ${lpName(data.weakestLp)}`, ACTION_IDS.homePractice, data.weakestLp, 'primary'),
+        button(`Practise ${lpName(first)}`, ACTION_IDS.homePractice, first, 'primary'),
         button('Take a quiz', ACTION_IDS.homeQuiz, 'any'),
-        button('Open a walkthrough', ACTION_IDS.homeLearn, data.weakestLp),
+        button('Open a walkthrough', ACTION_IDS.homeLearn, first),
+      ],
+    },
+    context(
+      `Your level: set it with \`/star level sde1|sde2|senior\`. ${data.sessions > 0 ? `${plural(data.sessions, 'session')} started, none answered yet.` : ''}`,
+    ),
+    divider(),
+    section(`*The ${LEADERSHIP_PRINCIPLES.length} Leadership Principles*, all :new: for you`),
+    section(LEADERSHIP_PRINCIPLES.map((lp) => `:new: ${lp.name}`).join('\n')),
+    context('Only you see this page. `/star export` sends you all your data; `/star forget-me` deletes it.'),
+  ];
+}
+
+/** The App Home dashboard, well inside the 100-block limit of a Home view. */
+export function homeView(data: HomeData, mocks: readonly MockWithScorecard[] = [], viewerId = ''): View {
+  if (data.answers === 0 && mocks.length === 0) return { type: 'home', blocks: startCard(data) };
+  const streak =
+    data.streak > 0 ? ` · :fire: *Streak:* ${plural(data.streak, 'day')}` : ' · Answer today to start a streak';
+  const practise = data.weakestLp ?? data.newLp ?? LEADERSHIP_PRINCIPLES[0].id;
+  const blocks: KnownBlock[] = [
+    header('Your STAR practice'),
+    section(`*Practice:* ${plural(data.sessions, 'session')} · ${plural(data.answers, 'answer')} scored${streak}`),
+    {
+      type: 'actions',
+      elements: [
+        button(
+          data.weakestLp ? `Practise your weakest: ${lpName(practise)}` : `Practise ${lpName(practise)}`,
+          ACTION_IDS.homePractice,
+          practise,
+          'primary',
+        ),
+        ...(data.newLp && data.newLp !== practise
+          ? [button(`Try a new one: ${lpName(data.newLp)}`, ACTION_IDS.homePractice, data.newLp)]
+          : []),
+        button('Take a quiz', ACTION_IDS.homeQuiz, 'any'),
+        button('Open a walkthrough', ACTION_IDS.homeLearn, practise),
       ],
     },
     divider(),
@@ -54,7 +92,10 @@ export function homeView(data: HomeData, mocks: readonly MockWithScorecard[] = [
   ];
   const cells = LEADERSHIP_PRINCIPLES.map((lp) => {
     const stat = data.perLp.get(lp.id);
-    return { type: 'mrkdwn' as const, text: `*${lp.name}*\n${stat ? `${stat.average}/100 · ${stat.count}` : '–'}` };
+    return {
+      type: 'mrkdwn' as const,
+      text: `*${lp.name}*\n${stat ? `${stat.average}/100 · ${plural(stat.count, 'answer')}` : ':new: not tried yet'}`,
+    };
   });
   for (let i = 0; i < cells.length; i += 10) blocks.push({ type: 'section', fields: cells.slice(i, i + 10) });
   blocks.push(divider(), section('*Your most frequent flags* (last 30 days, against the 30 before)'));
@@ -62,7 +103,7 @@ export function homeView(data: HomeData, mocks: readonly MockWithScorecard[] = [
     section(
       data.flags.length > 0
         ? data.flags
-            .map((f) => `• \`${f.id}\`: ${f.last30} (${trend(f.last30, f.previous30)} than ${f.previous30})`)
+            .map((f) => `• ${flagLabel(f.id)}: ${f.last30} (${trend(f.last30, f.previous30)} than ${f.previous30})`)
             .join('\n')
         : 'No flags yet.',
     ),

@@ -5,6 +5,12 @@ export const COMMAND = '/star' as const;
 export const ACTION_IDS = {
   openAnswerForm: 'star_open_answer_form',
   startProbes: 'star_start_probes',
+  feedbackDetail: 'star_feedback_detail',
+  strongAnswer: 'star_strong_answer',
+  tryAgain: 'star_try_again',
+  useAsAnswer: 'star_use_as_answer',
+  chooseLevel: 'star_choose_level',
+  learnPractise: 'star_learn_practise',
   learnBack: 'star_learn_back',
   learnNext: 'star_learn_next',
   quizNext: 'star_quiz_next',

@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { formatSeconds } from '../core/feedback.js';
 import { LEVEL_NAMES, LEVELS, lpName, STAR_PARTS, type StarPart } from '../core/lp.js';
 import type { Scenario } from '../core/scenario.js';
 import { button, context, escapeMrkdwn, header, type MessageBody, message, section } from './blocks.js';
@@ -23,7 +24,7 @@ function pageBlocks(scenario: Scenario, page: number): KnownBlock[] {
     const part = STAR_PARTS[page - 1];
     const step = scenario.steps[part];
     return [
-      section(`*${STEP_TITLE[part]}* · target ${step.targetSeconds} s`),
+      section(`*${STEP_TITLE[part]}* · about ${formatSeconds(step.targetSeconds)}`),
       section(`*Strong example*\n>${escapeMrkdwn(step.example).replace(/\n/g, '\n>')}`),
       section(`*Key phrases:* ${step.keyPhrases.map((p) => `“${escapeMrkdwn(p)}”`).join(' · ')}`),
       section(`:bulb: *Coaching:* ${escapeMrkdwn(step.coaching)}`),
@@ -49,7 +50,7 @@ function pageBlocks(scenario: Scenario, page: number): KnownBlock[] {
     ...LEVELS.map((level) => {
       const v = scenario.levels[level];
       return section(
-        `*${LEVEL_NAMES[level]}* (${v.timeBudgetSeconds} s): ${escapeMrkdwn(v.focus)}\n_Reflection:_ ${escapeMrkdwn(v.reflection)}\n_Bar:_ ${escapeMrkdwn(v.bar)}`,
+        `*${LEVEL_NAMES[level]}* (${formatSeconds(v.timeBudgetSeconds)}): ${escapeMrkdwn(v.focus)}\n_Reflection:_ ${escapeMrkdwn(v.reflection)}\n_Bar:_ ${escapeMrkdwn(v.bar)}`,
       );
     }),
   ];
@@ -62,6 +63,8 @@ export function learnMessage(scenario: Scenario, page: number): MessageBody {
   if (current > 0) nav.push(button('◀ Back', ACTION_IDS.learnBack, `${scenario.id}:${current - 1}`));
   if (current < LEARN_PAGE_COUNT - 1)
     nav.push(button('Next ▶', ACTION_IDS.learnNext, `${scenario.id}:${current + 1}`, 'primary'));
+  // The walkthrough ends where practice starts: the same question, answered in your own words.
+  else nav.push(button('Practise this question', ACTION_IDS.learnPractise, scenario.id, 'primary'));
   const blocks: KnownBlock[] = [
     header(`Walkthrough · ${lpName(scenario.lp)}`),
     context(`${escapeMrkdwn(scenario.title)} · page ${current + 1} of ${LEARN_PAGE_COUNT}`),

@@ -11,6 +11,8 @@ export function quizMessage(scenario: Scenario, quizIndex: number, lpFilter: str
   const options = quiz.options.map((o, i) => `*${LETTERS[i]}.* ${escapeMrkdwn(o)}`).join('\n');
   return message(`Quiz: ${quiz.question}`, [
     header(`Quiz · ${lpName(scenario.lp)}`),
+    // A question about a story shows the story first: nobody has to know it already.
+    ...(quiz.context ? [context(`:book: *The story:* ${escapeMrkdwn(quiz.context)}`)] : []),
     section(`*${escapeMrkdwn(quiz.question)}*\n${options}`),
     {
       type: 'actions',

@@ -3,14 +3,16 @@
 // the replies queued, in one repository transaction; edits and deletes re-score the same way.
 // What differs between the modes is the feedback policy (./feedback-policy.ts).
 import type { Clock } from '../clock.js';
-import type { MessageContent } from '../core/domain.js';
-import type { CatalogQuestion } from '../core/questions.js';
+import type { MessageContent, SessionMode } from '../core/domain.js';
+import { chooseProbes } from '../core/probes.js';
+import type { CatalogProbe, CatalogQuestion } from '../core/questions.js';
 import { type RubricResult, scoreAnswer } from '../core/rubric/index.js';
 import { type AnswerSlot, advance, eventFor, MAIN_ANSWER } from '../core/session.js';
 import type { AnswerPlan, NewReply, Repositories } from '../db/ports.js';
 import type { Logger } from '../logger.js';
-import { notice } from '../messages/practice.js';
-import { type AnswerChange, FEEDBACK_POLICIES } from './feedback-policy.js';
+import { MAX_BUTTON_VALUE } from '../messages/blocks.js';
+import { notice, useAsAnswerMessage } from '../messages/practice.js';
+import { type AnswerChange, type FeedbackPolicy, feedbackPolicies, probeCount } from './feedback-policy.js';
 import type { Outbox } from './outbox.js';
 
 /** A message as the listeners hand it over. */
@@ -31,6 +33,11 @@ export interface IncomingMessage {
 export const MAX_ANSWER_CHARS = 40_000;
 /** Messages one answer may be made of; later ones are refused with a notice (edit one instead). */
 export const MAX_MESSAGES_PER_ANSWER = 25;
+/**
+ * A DM message outside the thread this long, with nothing answered yet, is the answer: shorter
+ * ones ("hi", "one sec") are offered with a button instead.
+ */
+export const DIRECT_ANSWER_MIN_WORDS = 15;
 
 /** Why a new message was not added to its answer. */
 type Refusal = 'too-many-messages' | 'answer-full';
@@ -46,26 +53,39 @@ export interface AnswerServiceDeps {
   outbox: Outbox;
   clock: Clock;
   logger: Logger;
+  /** Private channel mode reacts with the verdict's colour (STAR_VERDICT_REACTIONS); off by default. */
+  verdictReactions?: boolean;
 }
 
-/** Scores the text of one answer slot against its question. */
-function scoreSlot(question: CatalogQuestion, level: RubricResult['level'], slot: AnswerSlot, text: string) {
-  const common = { scenario: question.scenario, lp: question.lp, level };
-  return slot.kind === 'answer'
-    ? scoreAnswer(text, common)
-    : scoreAnswer(text, { ...common, kind: 'probe', question: question.probes[slot.probeIndex]?.question });
+/** Scores a main answer against its question. */
+function scoreMain(question: CatalogQuestion, level: RubricResult['level'], text: string): RubricResult {
+  return scoreAnswer(text, { scenario: question.scenario, lp: question.lp, level });
+}
+
+/** The follow-ups a session asks, chosen from its main answer (the same answer always gets the same ones). */
+export function sessionProbes(
+  question: CatalogQuestion,
+  mode: SessionMode,
+  main: { text: string; result: RubricResult },
+): CatalogProbe[] {
+  return chooseProbes(question, main, probeCount(question, mode));
 }
 
 export class AnswerService {
-  constructor(private readonly deps: AnswerServiceDeps) {}
+  private readonly policies: Record<SessionMode, FeedbackPolicy>;
+  constructor(private readonly deps: AnswerServiceDeps) {
+    this.policies = feedbackPolicies({ verdictReactions: deps.verdictReactions ?? false });
+  }
 
-  /** A new message in a DM with the bot: an answer when it is in a session's thread, else a hint. */
+  /**
+   * A new message in a DM with the bot: an answer when it is in a session's thread. Outside the
+   * thread, with a question open: scored as its answer when that is unambiguous (nothing answered
+   * yet, and long enough to be an answer), else offered as the answer with one button. Never
+   * dropped in silence.
+   */
   async receiveDm(msg: IncomingMessage): Promise<void> {
     if (!msg.threadTs || msg.threadTs === msg.ts) {
-      await this.notice(
-        { teamId: msg.teamId, channelId: msg.channelId, threadTs: null, purpose: 'notice' },
-        'To practise, type `/star practice`; then answer in the thread of the question I send.',
-      );
+      await this.receiveDmOutsideThread(msg);
       return;
     }
     const { repos } = this.deps;
@@ -103,14 +123,63 @@ export class AnswerService {
     else if (refused.reason) await this.notice(inThread, REFUSAL_NOTICE[refused.reason]);
   }
 
-  /** A reply in a channel thread: an answer (or follow-up answer) when the thread is one of our prompts. */
-  async receiveInChannel(msg: IncomingMessage): Promise<void> {
-    if (!msg.threadTs || msg.threadTs === msg.ts) return;
+  private async receiveDmOutsideThread(msg: IncomingMessage): Promise<void> {
+    const open = await this.deps.repos.sessions.latestOpenInDm(msg.teamId, msg.channelId, msg.userId);
+    const topLevel = { teamId: msg.teamId, channelId: msg.channelId, threadTs: null, purpose: 'notice' as const };
+    if (!open?.questionTs) {
+      await this.notice(
+        topLevel,
+        'I have no question open for you. `/star practice` sends one; then answer in its thread (or right here).',
+      );
+      return;
+    }
+    if (msg.text.trim() === '') return;
+    const offer = JSON.stringify({ s: open.id, ts: msg.ts, t: msg.text });
+    const direct =
+      (open.state === 'asked' && msg.text.trim().split(/\s+/).length >= DIRECT_ANSWER_MIN_WORDS) ||
+      offer.length > MAX_BUTTON_VALUE;
+    if (direct) {
+      await this.receiveDm({ ...msg, threadTs: open.questionTs });
+      return;
+    }
+    const question = this.deps.catalog.get(open.scenarioId)?.question ?? 'your open question';
+    const content = useAsAnswerMessage(question, open.state === 'probing' ? open.probeIndex : undefined, offer);
+    const reply = await this.deps.repos.replies.enqueue(topLevel, content, this.deps.clock.now());
+    this.deps.outbox.dispatch([reply.id]);
+  }
+
+  /** *Use as my answer*: the message offered outside the thread joins the open session's answer. */
+  async useAsAnswer(teamId: string, userId: string, value: string): Promise<'scored' | 'not-found'> {
+    let offer: { s: number; ts: string; t: string };
+    try {
+      offer = JSON.parse(value);
+    } catch {
+      return 'not-found';
+    }
+    const session = await this.deps.repos.sessions.get(teamId, Number(offer.s));
+    if (!session || session.userId !== userId || !session.questionTs || typeof offer.t !== 'string') return 'not-found';
+    await this.receiveDm({
+      teamId,
+      channelId: session.channelId,
+      userId,
+      ts: String(offer.ts),
+      threadTs: session.questionTs,
+      text: offer.t,
+    });
+    return 'scored';
+  }
+
+  /**
+   * A reply in a channel thread: an answer (or follow-up answer) when the thread is one of our
+   * prompts. True when it was a reply to a prompt (scored, refused or told why).
+   */
+  async receiveInChannel(msg: IncomingMessage): Promise<boolean> {
+    if (!msg.threadTs || msg.threadTs === msg.ts) return false;
     const { repos, catalog } = this.deps;
     const prompt = await repos.prompts.findByThread(msg.teamId, msg.channelId, msg.threadTs);
     const question = prompt ? catalog.get(prompt.questionId) : undefined;
-    if (!prompt || !question) return;
-    if (await repos.answers.findMessage(msg.teamId, msg.channelId, msg.ts)) return; // seen already
+    if (!prompt || !question) return false;
+    if (await repos.answers.findMessage(msg.teamId, msg.channelId, msg.ts)) return true; // seen already
     const existing = await repos.sessions.findByThread(msg.teamId, msg.channelId, msg.threadTs, msg.userId);
     if (existing?.state === 'done') {
       await this.notice(
@@ -124,10 +193,10 @@ export class AnswerService {
         },
         'Your answer and your follow-up are already scored. Edit either message to have it scored again.',
       );
-      return;
+      return true;
     }
     const text = msg.text.slice(0, MAX_ANSWER_CHARS);
-    if (text.trim() === '') return;
+    if (text.trim() === '') return true;
     // The channel's level when it sets one, else the person's own.
     const level =
       existing?.level ??
@@ -168,6 +237,7 @@ export class AnswerService {
         },
         REFUSAL_NOTICE[refused.reason],
       );
+    return true;
   }
 
   /** An edited message: its answer is scored again and the feedback given again (updated in place where it can be). */
@@ -227,7 +297,7 @@ export class AnswerService {
         );
         return undefined;
       }
-      const policy = FEEDBACK_POLICIES[draft.session.mode];
+      const policy = this.policies[draft.session.mode];
       const slot: AnswerSlot =
         draft.answer.kind === 'answer' ? MAIN_ANSWER : { kind: 'probe', probeIndex: draft.answer.probeIndex };
       const event = change === 'new' ? eventFor(slot) : change === 'probes-started' ? 'probes-started' : undefined;
@@ -242,11 +312,36 @@ export class AnswerService {
         if (refused.reason) return undefined;
       }
       const text = draft.texts.join('\n\n').slice(0, MAX_ANSWER_CHARS);
-      const result = scoreSlot(question, draft.session.level, slot, text);
+      const level = draft.session.level;
+      const mode = draft.session.mode;
+      let result: RubricResult;
+      let probes: CatalogProbe[];
+      if (slot.kind === 'answer') {
+        result = scoreMain(question, level, text);
+        probes = sessionProbes(question, mode, { text, result });
+      } else {
+        const mainText = draft.mainText ?? '';
+        probes = sessionProbes(question, mode, { text: mainText, result: scoreMain(question, level, mainText) });
+        result = scoreAnswer(text, {
+          scenario: question.scenario,
+          lp: question.lp,
+          level,
+          kind: 'probe',
+          question: probes[slot.probeIndex]?.question,
+        });
+      }
       return {
         score: { text, result },
         progress,
-        replies: policy.feedback({ draft, question, slot, result, progress: progress ?? draft.session, change }),
+        replies: policy.feedback({
+          draft,
+          question,
+          slot,
+          result,
+          probes,
+          progress: progress ?? draft.session,
+          change,
+        }),
       };
     };
   }

@@ -7,6 +7,7 @@ import type { Repositories } from '../db/ports.js';
 import type { Logger } from '../logger.js';
 import { AnswerService } from './answers.js';
 import { ThreadCatchUp } from './catch-up.js';
+import { CoachingService } from './coaching.js';
 import { CommunityService } from './community.js';
 import { DeliveryGuard } from './deliveries.js';
 import { LearningService } from './learning.js';
@@ -14,6 +15,7 @@ import { MockInterviews } from './mock-interviews.js';
 import { MockPoolService } from './mock-pool.js';
 import { MockRounds } from './mock-rounds.js';
 import { TimezoneCache } from './mock-timezones.js';
+import { OnboardingService } from './onboarding.js';
 import { Outbox, type Track } from './outbox.js';
 import { PracticeService } from './practice.js';
 import { PrivacyService } from './privacy.js';
@@ -25,6 +27,8 @@ import type { SlackGatewayFor } from './slack-port.js';
 
 export interface Services {
   answers: AnswerService;
+  coaching: CoachingService;
+  onboarding: OnboardingService;
   practice: PracticeService;
   learning: LearningService;
   prompts: PromptService;
@@ -51,6 +55,8 @@ export interface ServiceDeps {
   logger: Logger;
   /** User ids allowed to change schedules besides workspace admins and owners (STAR_ADMINS). */
   admins: readonly string[];
+  /** Private channel mode reacts with verdict colours (STAR_VERDICT_REACTIONS=on). */
+  verdictReactions?: boolean;
   /** Counts background work (outbox sends) so a graceful stop waits for it. */
   track?: Track;
 }
@@ -59,14 +65,17 @@ export function createServices(deps: ServiceDeps): Services {
   const { repos, library, slackFor, clock, random, logger } = deps;
   const catalog = buildCatalog(library.scenarios, library.banks);
   const outbox = new Outbox(repos.replies, slackFor, clock, logger, random, deps.track);
-  const answers = new AnswerService({ repos, catalog, outbox, clock, logger });
-  const prompts = new PromptService({ repos, catalog, outbox, clock, random });
+  const verdictReactions = deps.verdictReactions ?? false;
+  const answers = new AnswerService({ repos, catalog, outbox, clock, logger, verdictReactions });
+  const prompts = new PromptService({ repos, catalog, outbox, clock, random, verdictReactions });
   const community = new CommunityService(repos, slackFor, clock);
   const progress = new ProgressService(repos, community, slackFor, clock);
   const timezones = new TimezoneCache(repos, slackFor, clock, logger);
   const mockRounds = new MockRounds({ repos, library, timezones, outbox, slackFor, clock, random, logger });
   return {
     answers,
+    coaching: new CoachingService({ repos, catalog, slackFor, logger }),
+    onboarding: new OnboardingService(repos, outbox, clock),
     practice: new PracticeService({ repos, library, answers, outbox, slackFor, clock, random, logger }),
     learning: new LearningService(library, repos.quiz, clock, random),
     prompts,

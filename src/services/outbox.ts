@@ -211,7 +211,12 @@ export class Outbox {
       await slack.addReaction(reply.channelId, reply.targetTs ?? '', reply.target ?? '');
     else if (reply.delivery === 'unreact')
       await slack.removeReaction(reply.channelId, reply.targetTs ?? '', reply.target ?? '');
-    else if (ts) await slack.update(reply.channelId, ts, body);
+    else if (reply.delivery === 'dm') {
+      // The row keeps the channel it is about (its pace and pruning); the DM is found each time.
+      const dm = await slack.openDm(reply.target ?? '');
+      if (ts) await slack.update(dm, ts, body);
+      else return slack.post(dm, null, body, reply.id);
+    } else if (ts) await slack.update(reply.channelId, ts, body);
     else return slack.post(reply.channelId, reply.threadTs, body, reply.id);
     return ts;
   }

@@ -43,18 +43,31 @@ export class PracticeService {
    * Opens a DM and posts a question there (stored first, so a Slack failure only delays it).
    * Throws when the DM cannot be opened.
    */
-  async start(teamId: string, userId: string, lp: LpId | undefined, levelArg: Level | undefined) {
+  async start(teamId: string, userId: string, lp: LpId | undefined, levelArg: Level | undefined, scenarioId?: string) {
     const { repos, slackFor, clock } = this.deps;
-    const level = levelArg ?? (await repos.users.get(teamId, userId)).level;
-    const scenario = await this.pickScenario(teamId, userId, lp);
+    const settings = levelArg ? undefined : await repos.users.get(teamId, userId);
+    const level = levelArg ?? settings?.level ?? 'sde2';
+    const levelIsDefault = settings !== undefined && !settings.levelChosen;
+    const chosen = scenarioId === undefined ? undefined : this.scenarios.get(scenarioId);
+    const scenario = chosen ?? (await this.pickScenario(teamId, userId, lp));
     const channelId = await slackFor(teamId).openDm(userId);
     const { session, replyId } = await repos.sessions.startDm(
       { teamId, userId, channelId, scenarioId: scenario.id, lp: scenario.lp, level },
-      (sessionId) => questionMessage(scenario, level, sessionId),
+      (sessionId) => questionMessage(scenario, level, sessionId, levelIsDefault),
       clock.now(),
     );
     const sent = await this.deps.outbox.deliver(replyId);
     return { session, scenario, level, channelId, sent };
+  }
+
+  /**
+   * *Try again*: the same question as one of the person's sessions, as a new session at the same
+   * level; its feedback shows the two scores side by side. Undefined when the session is not theirs.
+   */
+  async tryAgain(teamId: string, userId: string, sessionId: number) {
+    const session = await this.deps.repos.sessions.get(teamId, sessionId);
+    if (!session || session.userId !== userId || !this.scenarios.has(session.scenarioId)) return undefined;
+    return this.start(teamId, userId, undefined, session.level, session.scenarioId);
   }
 
   /** Posts a message in the person's DM now; not through the outbox, as a button press can simply be repeated. */

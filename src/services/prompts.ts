@@ -15,6 +15,8 @@ export interface PromptServiceDeps {
   outbox: Outbox;
   clock: Clock;
   random: () => number;
+  /** Private mode tells the channel it sees verdict colours (STAR_VERDICT_REACTIONS=on). */
+  verdictReactions?: boolean;
 }
 
 export class PromptService {
@@ -50,7 +52,7 @@ export class PromptService {
         level: schedule.level ?? 'sde2',
         feedback: schedule.feedback,
       },
-      promptMessage(question, schedule.level, schedule.feedback),
+      promptMessage(question, schedule.level, schedule.feedback, this.deps.verdictReactions ?? false),
       !slotKey.startsWith('now:'),
       now,
     );

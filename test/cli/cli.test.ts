@@ -34,14 +34,20 @@ describe('star score', () => {
       );
   });
 
-  it('prints a readable report with highlighted words, timing and fixes', async () => {
-    const io = fakeIo('I think we kind of fixed it and things got better.');
+  it('prints the verdict and at most three fixes first, then the detail, wrapped to 80 columns', async () => {
+    const io = fakeIo(
+      'I think we kind of fixed it and things got better. We learned that communication really matters.',
+    );
     expect(await runCli(['score'], io)).toBe(0);
     const text = io.stdout.join('\n');
-    expect(text).toMatch(/^(LEAN )?NO HIRE {2}\d+\/100/);
+    expect(text).toMatch(/^(Lean no hire|No hire) · \d+\/100/);
+    const firstScreen = text.slice(0, text.indexOf('More detail'));
+    expect(firstScreen.match(/^ {2}\d\. /gm)?.length).toBeLessThanOrEqual(3);
+    expect(firstScreen).not.toMatch(/we-language|no-metric|missing-star-part/);
     expect(text).toContain('[[I think]]');
     expect(text).toContain('Timing (spoken at 150 words a minute)');
     expect(text).toContain('→ State what happened plainly');
+    for (const line of io.stdout) expect(line.length).toBeLessThanOrEqual(80);
   });
 
   it('scores JSON lines in order, echoing ids, and exits 2 when a line failed', async () => {

@@ -148,10 +148,12 @@ describe('stats and App Home', () => {
     ]);
   });
 
-  it('home: the weakest LP is one never practised, flags over the last 30 days against the 30 before', () => {
+  it('home: the weakest LP is the weakest practised one, a new one is suggested apart, flags over the last 30 days against the 30 before', () => {
     const home = summariseHome(answers, 3, 5, NOW);
     expect(home.perLp.get('ownership')).toEqual({ average: 70, count: 2 });
-    expect(home.weakestLp).toBe('customer-obsession');
+    expect(home.weakestLp).toBe('ownership');
+    expect(home.newLp).toBe('customer-obsession');
+    expect(summariseHome([], 0, 0, NOW)).toMatchObject({ weakestLp: undefined, newLp: 'customer-obsession' });
     expect(home.flags).toEqual([
       { id: 'hedging', last30: 1, previous30: 1 },
       { id: 'no-metric', last30: 1, previous30: 1 },

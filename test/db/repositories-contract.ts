@@ -301,10 +301,16 @@ export function describeRepositories(backend: string, open: () => Promise<Reposi
     });
 
     it('keeps settings with defaults, and forgets a person entirely while others stay', async () => {
-      expect(await repos.users.get('T1234', 'U1234')).toEqual({ level: 'sde2', timezone: null });
+      expect(await repos.users.get('T1234', 'U1234')).toEqual({ level: 'sde2', levelChosen: false, timezone: null });
+      expect(await repos.users.claimWelcome('T1234', 'U1234', NOW)).toBe(true);
+      expect(await repos.users.claimWelcome('T1234', 'U1234', later(1))).toBe(false);
       await repos.users.setLevel('T1234', 'U1234', 'senior', NOW);
       await repos.users.setTimezone('T1234', 'U1234', 'Asia/Tokyo', NOW);
-      expect(await repos.users.get('T1234', 'U1234')).toEqual({ level: 'senior', timezone: 'Asia/Tokyo' });
+      expect(await repos.users.get('T1234', 'U1234')).toEqual({
+        level: 'senior',
+        levelChosen: true,
+        timezone: 'Asia/Tokyo',
+      });
       await dmSession();
       await repos.answers.addMessage(message('1700000100.000001', 'mine'), scoreAll, NOW);
       await repos.quiz.record(
@@ -327,7 +333,7 @@ export function describeRepositories(backend: string, open: () => Promise<Reposi
         [],
       ]);
       expect(await repos.privacy.forgottenSince('T1234', 'U1234', '1700000100.000001')).toBe(true);
-      expect(await repos.users.get('T1234', 'U5678')).toEqual({ level: 'sde1', timezone: null });
+      expect(await repos.users.get('T1234', 'U5678')).toEqual({ level: 'sde1', levelChosen: true, timezone: null });
     });
   });
 }

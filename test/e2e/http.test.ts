@@ -157,7 +157,7 @@ describe('the HTTP receiver', () => {
     const blocks = update?.args.blocks as { type: string; text?: { text: string } }[];
     expect(blocks.length).toBeLessThanOrEqual(50);
     for (const b of blocks) if (b.text) expect(b.text.text.length).toBeLessThanOrEqual(3000);
-    expect(JSON.stringify(blocks)).toContain('too-long');
+    expect(JSON.stringify(blocks)).toContain('Too long.');
 
     await postEvent(
       e2e.eventsUrl,

@@ -24,7 +24,11 @@ export interface E2E {
  * The real Bolt HTTP receiver on 127.0.0.1 (port chosen by the OS) against a fake Slack Web API.
  * Request signatures use the real time; the app's clock may be a fixed one the test moves.
  */
-export async function startE2E(env: Record<string, string> = {}, clock: Clock = systemClock): Promise<E2E> {
+export async function startE2E(
+  env: Record<string, string> = {},
+  clock: Clock = systemClock,
+  random: () => number = seededRandom(3),
+): Promise<E2E> {
   const slack = await new FakeSlack().start();
   const dir = mkdtempSync(path.join(tmpdir(), 'star-e2e-'));
   const config = parseConfig({
@@ -38,7 +42,7 @@ export async function startE2E(env: Record<string, string> = {}, clock: Clock = 
   });
   const running = await startStarCoach(config, {
     clock,
-    random: seededRandom(3),
+    random,
     logger: quietLogger,
     library: shippedLibrary(),
     jobs: 'none',

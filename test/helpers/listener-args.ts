@@ -14,6 +14,8 @@ export interface ServiceCall {
  */
 export function fakeServices(answers: Record<string, (...args: unknown[]) => unknown> = {}) {
   const calls: ServiceCall[] = [];
+  /** First-contact welcomes, kept apart so routing tests see only the use cases they route to. */
+  const welcomes: ServiceCall[] = [];
   const logger = recordingLogger();
   const services = new Proxy(
     {},
@@ -28,7 +30,7 @@ export function fakeServices(answers: Record<string, (...args: unknown[]) => unk
                   (_t, method: string) =>
                   (...args: unknown[]) => {
                     const path = `${service}.${method}`;
-                    calls.push({ path, args });
+                    (service === 'onboarding' ? welcomes : calls).push({ path, args });
                     const answer = answers[path];
                     return answer ? answer(...args) : Promise.resolve(undefined);
                   },
@@ -36,7 +38,13 @@ export function fakeServices(answers: Record<string, (...args: unknown[]) => unk
             ),
     },
   ) as Services;
-  return { services, calls, logger, called: (path: string) => calls.filter((c) => c.path === path).map((c) => c.args) };
+  return {
+    services,
+    calls,
+    welcomes,
+    logger,
+    called: (path: string) => calls.filter((c) => c.path === path).map((c) => c.args),
+  };
 }
 
 /** ack and respond that keep what they were given. */

@@ -55,7 +55,16 @@ describe('Block Kit builders stay within limits', () => {
     const messy = 'I think we escalated it and they handled it, kind of, maybe. '.repeat(700);
     for (const text of [messy, 'x'.repeat(40_000), 'word '.repeat(8_000)]) {
       const result = scoreAnswer(text, { level: 'senior', lp: 'ownership' });
-      expectWithinLimits(feedbackMessage(result, { sessionId: 1, probeCount: 3, probesStarted: false, messages: 3 }));
+      expectWithinLimits(
+        feedbackMessage(result, {
+          sessionId: 1,
+          answerId: 1,
+          probeCount: 3,
+          probesStarted: false,
+          messages: 3,
+          tryAgain: true,
+        }),
+      );
     }
   });
   it('for every scenario: question, every learn page, every quiz and probe', () => {

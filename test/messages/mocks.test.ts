@@ -169,6 +169,7 @@ describe('mock messages', () => {
       flags: [],
       recent: [],
       weakestLp: 'ownership',
+      newLp: undefined,
     };
     const mocks = [{ ...MOCK, status: 'met' as const, scorecard: CARD }];
     expect(textOf(homeView(data, mocks, 'U1111'))).toContain(

@@ -37,8 +37,9 @@ describe('start-up catch-up', () => {
     ]);
     await catchUpAtStart(w.jobs, w.clock.now());
     await catchUpAtStart(w.jobs, w.clock.now());
-    expect(w.gateway.callsTo('postEphemeral').map((c) => c[1])).toEqual(['U1111']);
-    expect(w.gateway.callsTo('post').filter((p) => p[1] === null)).toHaveLength(1);
+    // The one answer's private feedback, in its author's DM; the prompt is the one channel message.
+    expect(w.gateway.callsTo('post').filter((p) => p[0] === 'D1111')).toHaveLength(1);
+    expect(w.gateway.callsTo('post').filter((p) => p[0] === 'C1234')).toHaveLength(1);
   });
 
   it('goes on when Slack does not answer, and logs it', async () => {

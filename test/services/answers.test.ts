@@ -52,16 +52,37 @@ describe('DM answers', () => {
     expect(text(bodyOf(w.gateway.callsTo('update').at(-1) ?? []))).toContain('no longer counts');
   });
 
-  it('answers a message outside a thread, an empty one and one after the end with a hint, and scores none', async () => {
-    const { dm } = await started();
+  it('offers a short message outside the thread as the answer, scores a long one directly, and hints when nothing is open', async () => {
+    const { dm, questionTs } = await started();
     await w.services.answers.receiveDm({ ...dm('1700000100.000001', 'hello'), threadTs: undefined });
     await w.services.answers.receiveDm(dm('1700000101.000001', '   '));
     const hints = w.gateway.callsTo('post').slice(1);
     expect(hints.map((p) => [p[1], bodyOf(p).text])).toEqual([
-      [null, expect.stringContaining('/star practice')],
+      [null, expect.stringContaining('Is that your answer to')],
       [expect.any(String), expect.stringContaining('no words to score')],
     ]);
+    expect(text(bodyOf(hints[0]))).toContain('star_use_as_answer');
     expect(await w.repos.answers.listForUser('T1234', 'U1234')).toEqual([]);
+
+    await w.services.answers.receiveDm({ ...dm('1700000102.000001', STRONG), threadTs: undefined });
+    const feedback = w.gateway.callsTo('post').at(-1) ?? [];
+    expect(feedback[1]).toBe(questionTs);
+    expect(bodyOf(feedback).text).toMatch(/\/100/);
+    expect(await w.repos.answers.listForUser('T1234', 'U1234')).toHaveLength(1);
+
+    // The button adds the offered message to the answer, once however often it is pressed.
+    const value = JSON.parse(JSON.stringify(bodyOf(hints[0]).blocks)).find(
+      (b: { type: string }) => b.type === 'actions',
+    ).elements[0].value as string;
+    expect(await w.services.answers.useAsAnswer('T1234', 'U9999', value)).toBe('not-found');
+    expect(await w.services.answers.useAsAnswer('T1234', 'U1234', value)).toBe('scored');
+    expect(await w.services.answers.useAsAnswer('T1234', 'U1234', value)).toBe('scored');
+    const [answer] = await w.repos.answers.listForUser('T1234', 'U1234');
+    expect(await w.repos.answers.liveMessages(answer.id)).toHaveLength(2);
+
+    // With no question open, a hint that says how to get one.
+    await w.services.answers.receiveDm({ ...dm('1700000103.000001', 'hi'), userId: 'U5555', threadTs: undefined });
+    expect(bodyOf(w.gateway.callsTo('post').at(-1) ?? []).text).toContain('/star practice');
   });
 
   it('starts the follow-ups once, for the session’s own person, then scores each and ends the session', async () => {
@@ -133,21 +154,28 @@ describe('channel answers', () => {
     return { thread, reply };
   }
 
-  it('private: ephemeral feedback, a verdict dot, one public follow-up; an edit moves the dot; the follow-up answer ends it', async () => {
-    const { thread, reply } = await prompted('private');
+  it('private: feedback and the follow-up in the DM, a neutral tick for the channel; an edit updates the DM; the follow-up answer ends it', async () => {
+    const { reply } = await prompted('private');
     await w.services.answers.receiveInChannel(reply('U1111', '1700001000.000001', WEAK));
-    expect(w.gateway.callsTo('postEphemeral').map((c) => [c[1], c[2]])).toEqual([['U1111', thread]]);
-    const [dot] = w.gateway.callsTo('addReaction');
-    expect(dot.slice(0, 2)).toEqual(['C1234', '1700001000.000001']);
-    expect(text(bodyOf(w.gateway.callsTo('post').at(-1) ?? []))).toContain('<@U1111> follow-up');
+    const [feedback] = w.gateway.callsTo('post').slice(1);
+    expect(feedback.slice(0, 2)).toEqual(['D1111', null]);
+    expect(text(bodyOf(feedback))).toContain('Follow-up:');
+    expect(text(bodyOf(feedback))).toContain('Only you see this');
+    expect(w.gateway.callsTo('postEphemeral')).toEqual([]);
+    const [tick] = w.gateway.callsTo('addReaction');
+    expect(tick).toEqual(['C1234', '1700001000.000001', 'ballot_box_with_check']);
 
     await w.services.answers.edit('T1234', 'C1234', '1700001000.000001', STRONG);
-    expect(w.gateway.callsTo('removeReaction')).toEqual([dot]);
-    expect(w.gateway.callsTo('addReaction').at(-1)?.[2]).not.toBe(dot[2]);
-    expect(w.gateway.callsTo('post')).toHaveLength(2); // the prompt and the one follow-up
+    expect(w.gateway.callsTo('removeReaction')).toEqual([]); // the tick says nothing about the verdict
+    expect(w.gateway.callsTo('addReaction')).toHaveLength(1);
+    expect(w.gateway.callsTo('update').at(-1)?.[0]).toBe('D1111');
+    expect(text(bodyOf(w.gateway.callsTo('update').at(-1) ?? []))).toContain('Updated after your edit');
+    expect(w.gateway.callsTo('post').filter((p) => p[0] === 'C1234')).toHaveLength(1); // the prompt only
 
     await w.services.answers.receiveInChannel(reply('U1111', '1700001001.000001', 'I pulled the logs myself.'));
-    expect(text(bodyOf(w.gateway.callsTo('postEphemeral').at(-1) ?? []))).toContain('on the follow-up');
+    const probeFeedback = w.gateway.callsTo('post').at(-1) ?? [];
+    expect(probeFeedback[0]).toBe('D1111');
+    expect(text(bodyOf(probeFeedback))).toContain('on the follow-up');
     await w.services.answers.receiveInChannel(reply('U1111', '1700001002.000001', 'thanks!'));
     expect(bodyOf(w.gateway.callsTo('postEphemeral').at(-1) ?? []).text).toContain('already scored');
     expect((await w.repos.answers.listForUser('T1234', 'U1111')).map((a) => a.kind).sort()).toEqual([
@@ -161,8 +189,9 @@ describe('channel answers', () => {
     await w.services.answers.receiveInChannel(reply('U1111', '1700001000.000001', WEAK));
     const posts = w.gateway.callsTo('post');
     expect(posts).toHaveLength(2);
-    expect(text(bodyOf(posts[1]))).toContain('Feedback for <@U1111>');
-    expect(text(bodyOf(posts[1]))).toContain('<@U1111> follow-up');
+    expect(text(bodyOf(posts[1]))).toContain('<@U1111> · *No hire');
+    expect(text(bodyOf(posts[1]))).toContain('Follow-up:');
+    expect(text(bodyOf(posts[1]))).toContain('star_feedback_detail');
     expect(w.gateway.callsTo('postEphemeral')).toEqual([]);
     await w.services.answers.remove('T1234', 'C1234', '1700001000.000001');
     expect(text(bodyOf(w.gateway.callsTo('update')[0]))).toContain('no longer counts');
@@ -178,6 +207,6 @@ describe('channel answers', () => {
     await w.services.answers.receiveInChannel(reply('U1111', '1700001000.000002', ' '));
     await w.services.answers.receiveInChannel(reply('U2222', '1700001000.000003', STRONG));
     await w.services.answers.receiveInChannel(reply('U2222', '1700001000.000003', STRONG));
-    expect(w.gateway.callsTo('postEphemeral').map((c) => c[1])).toEqual(['U2222']);
+    expect(w.gateway.callsTo('post').map((c) => c[0])).toEqual(['C1234', 'D2222']);
   });
 });

@@ -161,6 +161,13 @@ describe('the minute tick', () => {
   });
 });
 
+/** The bot's messages in people's DMs (private feedback), and in the channel. */
+const dmPosts = (slack: FakeSlack) =>
+  slack
+    .callsTo('chat.postMessage')
+    .filter((c) => String(c.args.channel).startsWith('D') && !String(c.args.text).startsWith('Welcome'));
+const channelPosts = (slack: FakeSlack) => slack.callsTo('chat.postMessage').filter((c) => c.args.channel === CHANNEL);
+
 describe('answers in a prompt thread', () => {
   async function promptPosted(h: Harness) {
     await schedule(h, '09:30 UTC');
@@ -168,26 +175,25 @@ describe('answers in a prompt thread', () => {
     return String(h.slack.callsTo('chat.postMessage')[0].result?.ts);
   }
 
-  it('gives three people private feedback, a verdict dot and one public follow-up each, then scores the follow-ups', async () => {
+  it('gives three people private feedback in their DMs, a neutral tick each and no public message, then scores the follow-ups', async () => {
     const h = await harness();
     const thread = await promptPosted(h);
     const users = ['U1111', 'U2222', 'U3333'];
     for (const [i, user] of users.entries())
       await h.send(eventEnvelope(channelReply(i === 1 ? WEAK : STRONG, `1700001000.00000${i}`, thread, user)));
-    const ephemerals = h.slack.callsTo('chat.postEphemeral');
-    expect(ephemerals.map((c) => c.args.user)).toEqual(users);
-    for (const e of ephemerals) expect(e.args.thread_ts).toBe(thread);
+    const dms = dmPosts(h.slack);
+    expect(dms.map((c) => c.args.channel)).toEqual(['D1111', 'D2222', 'D3333']);
+    for (const d of dms) expect(json(d.args.blocks)).toContain('Follow-up:');
+    expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(0);
     const reactions = h.slack.callsTo('reactions.add');
     expect(reactions.map((r) => r.args.timestamp)).toEqual([
       '1700001000.000000',
       '1700001000.000001',
       '1700001000.000002',
     ]);
-    expect(reactions[1].args.name).not.toBe(reactions[0].args.name);
-    const publicPosts = h.slack.callsTo('chat.postMessage').slice(1);
-    // Exactly one public bot message per answer: the follow-up, mentioning its author.
-    expect(publicPosts).toHaveLength(3);
-    for (const [i, post] of publicPosts.entries()) expect(json(post.args.blocks)).toContain(`<@${users[i]}> follow-up`);
+    // The channel cannot tell a strong answer from a weak one.
+    expect(new Set(reactions.map((r) => r.args.name))).toEqual(new Set(['ballot_box_with_check']));
+    expect(channelPosts(h.slack)).toHaveLength(1); // the prompt only
 
     await h.send(
       eventEnvelope(
@@ -199,10 +205,10 @@ describe('answers in a prompt thread', () => {
         ),
       ),
     );
-    const probeFeedback = h.slack.callsTo('chat.postEphemeral').at(-1);
-    expect(probeFeedback?.args.user).toBe('U1111');
+    const probeFeedback = dmPosts(h.slack).at(-1);
+    expect(probeFeedback?.args.channel).toBe('D1111');
     expect(json(probeFeedback?.args.blocks)).toContain('on the follow-up');
-    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(4); // no public message for the follow-up answer
+    expect(channelPosts(h.slack)).toHaveLength(1);
     const kinds = (await h.repos.answers.listForUser(TEAM, 'U1111')).map((a) => a.kind).sort();
     expect(kinds).toEqual(['answer', 'probe']);
   });
@@ -214,10 +220,10 @@ describe('answers in a prompt thread', () => {
     await h.send({ ...slashCommand('prompt', h.slack.responseUrl('p')), channel_id: CHANNEL });
     const thread = String(h.slack.callsTo('chat.postMessage')[0].result?.ts);
     await h.send(eventEnvelope(channelReply(WEAK, '1700001000.000001', thread, 'U1111')));
-    const posts = h.slack.callsTo('chat.postMessage');
+    const posts = channelPosts(h.slack);
     expect(posts).toHaveLength(2);
-    expect(json(posts[1].args.blocks)).toContain('Feedback for <@U1111>');
-    expect(json(posts[1].args.blocks)).toContain('<@U1111> follow-up');
+    expect(json(posts[1].args.blocks)).toContain('<@U1111> · *');
+    expect(json(posts[1].args.blocks)).toContain('Follow-up:');
     expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(0);
     await h.send(
       eventEnvelope({
@@ -229,10 +235,10 @@ describe('answers in a prompt thread', () => {
         message: { type: 'message', user: 'U1111', text: STRONG, ts: '1700001000.000001', thread_ts: thread },
       }),
     );
-    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(2);
-    expect(json(h.slack.callsTo('chat.update')[0].args.blocks)).toContain('Updated after your edit');
+    expect(channelPosts(h.slack)).toHaveLength(2);
+    expect(json(h.slack.callsTo('chat.update')[0].args.blocks)).toContain('updated after an edit');
     // The follow-up question is still awaited, so it stays in the updated message.
-    expect(json(h.slack.callsTo('chat.update')[0].args.blocks)).toContain('<@U1111> follow-up');
+    expect(json(h.slack.callsTo('chat.update')[0].args.blocks)).toContain('Follow-up:');
   });
 
   it('ignores replies in other threads and messages from bots', async () => {
@@ -240,7 +246,7 @@ describe('answers in a prompt thread', () => {
     const thread = await promptPosted(h);
     await h.send(eventEnvelope(channelReply(STRONG, '1700001000.000001', '1600000000.000001', 'U1111')));
     await h.send(eventEnvelope({ ...channelReply(STRONG, '1700001000.000002', thread, 'U0OTHER'), bot_id: 'B0OTHER' }));
-    expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(0);
+    expect(dmPosts(h.slack)).toHaveLength(0);
   });
 
   it('does not re-import at start-up the messages of someone who was forgotten, nor repeat notices', async () => {
@@ -263,9 +269,9 @@ describe('answers in a prompt thread', () => {
     await first.close();
     harnesses.splice(harnesses.indexOf(first), 1);
     slack.setThread(CHANNEL, thread, msgs);
-    const before = slack.callsTo('chat.postEphemeral').length;
+    const before = dmPosts(slack).length;
     const second = await harness({ slack, dbFile, startUp: true });
-    expect(slack.callsTo('chat.postEphemeral').length).toBe(before);
+    expect(dmPosts(slack).length).toBe(before);
     expect(await second.repos.answers.listForUser(TEAM, 'U1111')).toEqual([]);
     await slack.stop();
   });
@@ -286,9 +292,9 @@ describe('answers in a prompt thread', () => {
       { user: 'U4444', subtype: 'channel_join', text: 'joined', ts: '1700001000.000005' },
     ]);
     await harness({ slack, dbFile, startUp: true });
-    expect(slack.callsTo('chat.postEphemeral').map((c) => c.args.user)).toEqual(['U1111', 'U2222', 'U3333']);
+    expect(dmPosts(slack).map((c) => c.args.channel)).toEqual(['D1111', 'D2222', 'D3333']);
     const again = await harness({ slack, dbFile, startUp: true });
-    expect(slack.callsTo('chat.postEphemeral')).toHaveLength(3);
+    expect(dmPosts(slack)).toHaveLength(3);
     expect(await again.repos.answers.listForUser(TEAM, 'U1111')).toHaveLength(1);
     await slack.stop();
   });

@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/messages/ids.js';
+import { quizMessage } from '../../src/messages/quiz.js';
 import {
   buttonClick,
   dmReply,
   eventEnvelope,
   type Harness,
+  shippedLibrary,
   slashCommand,
   startHarness,
   TEAM,
@@ -32,7 +34,11 @@ describe('/star help and mistakes', () => {
       expect(ack.response_type).toBe('ephemeral');
       expect(json(ack.blocks)).toContain('/star practice [lp] [sde1|sde2|senior]');
       if (text === 'frobnicate') expect(json(ack.blocks)).toContain('Unknown command \\"frobnicate\\"');
-      expect(h.slack.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
+      // Nothing but, on first contact, the welcome in a DM.
+      const welcome = (c: { method: string; args: Record<string, unknown> }) =>
+        c.method === 'conversations.open' ||
+        (c.method === 'chat.postMessage' && String(c.args.text).startsWith('Welcome'));
+      expect(h.slack.calls.filter((c) => c.method !== 'auth.test' && !welcome(c))).toEqual([]);
     },
   );
 });
@@ -81,6 +87,12 @@ describe('/star learn', () => {
     const last = (next?.value ?? '').replace(/:1$/, ':7');
     await h.send(buttonClick(ACTION_IDS.learnNext, last, h.slack.responseUrl('learn')));
     expect(json(h.slack.responses.at(-1)?.body.blocks)).toContain('By level');
+    // The last page ends with the same question to practise.
+    const scenarioId = (next?.value ?? '').split(':')[0];
+    expect(json(h.slack.responses.at(-1)?.body.blocks)).toContain(ACTION_IDS.learnPractise);
+    await h.send(buttonClick(ACTION_IDS.learnPractise, scenarioId, h.slack.responseUrl('learn')));
+    const question = h.services.learning.scenario(scenarioId)?.question ?? '';
+    expect(String(h.slack.callsTo('chat.postMessage').at(-1)?.args.text)).toContain(question);
     const weak = (next?.value ?? '').replace(/:1$/, ':6');
     await h.send(buttonClick(ACTION_IDS.learnNext, weak, h.slack.responseUrl('learn')));
     expect(json(h.slack.responses.at(-1)?.body.blocks)).toContain('The bar raiser thinks');
@@ -107,6 +119,18 @@ describe('/star quiz', () => {
     expect(await h.repos.quiz.totals(TEAM, USER)).toEqual({ attempts: 2, correct: 1 });
     await h.send(buttonClick(ACTION_IDS.quizNext, 'earn-trust', h.slack.responseUrl('quiz')));
     expect(json(h.slack.responses.at(-1)?.body)).toContain('Quiz · Earn Trust');
+  });
+
+  it('shows the story first when a question depends on it', () => {
+    const scenario = shippedLibrary().scenarios.find((s) => s.quiz.some((q) => q.context));
+    const index = scenario?.quiz.findIndex((q) => q.context) ?? -1;
+    expect(index).toBeGreaterThanOrEqual(0);
+    if (!scenario) return;
+    const text = json(quizMessage(scenario, index, 'any').blocks);
+    expect(text).toContain('The story:');
+    expect(text.indexOf('The story:')).toBeLessThan(
+      text.indexOf(JSON.stringify(scenario.quiz[index].question).slice(1, 30)),
+    );
   });
 
   it('says so when a button points at a question that no longer exists', async () => {

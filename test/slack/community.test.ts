@@ -197,10 +197,12 @@ describe('App Home', () => {
     for (const b of view.blocks)
       if (b.type === 'section' && b.text) expect(b.text.text.length).toBeLessThanOrEqual(3000);
     const text = json(view.blocks);
-    expect(text).toContain('*Answers scored:* 365');
+    expect(text).toContain('365 answers scored');
     expect(text).toContain('Ownership*\\n');
-    expect(text).toContain('`hedging`');
-    expect(text).toMatch(/Practise Customer Obsession/); // never practised: the weakest
+    expect(text).toContain('Hedging: ');
+    expect(text).toMatch(/Practise your weakest: Ownership/); // the only one practised
+    expect(text).toMatch(/Try a new one: Customer Obsession/);
+    expect(text).toContain(':new: not tried yet');
     for (const b of view.blocks)
       for (const f of (b.fields ?? []) as { text: string }[]) expect(f.text.length).toBeLessThanOrEqual(2000);
     await h.send(buttonClick(ACTION_IDS.homeQuiz, 'any', h.slack.responseUrl('h')));

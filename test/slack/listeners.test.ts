@@ -134,7 +134,7 @@ describe('buttons', () => {
 
 describe('events', () => {
   it('message: new answers, edits and deletes go to the answer use case by where they were posted; the rest is ignored', async () => {
-    const { services, calls } = fakeServices();
+    const { services, calls, welcomes } = fakeServices();
     const listener = messageListener(services);
     const base = { type: 'message', channel: 'D1234', user: 'U1234', text: 'hi', ts: '2.0', thread_ts: '1.0' };
     await listener(eventArgs({ ...base, channel_type: 'im' }));
@@ -182,6 +182,8 @@ describe('events', () => {
       ['answers.edit', ['T1234', 'C1234', '2.0', 'new']],
       ['answers.remove', ['T1234', 'D1234', '2.0']],
     ]);
+    // A DM is first contact (the welcome goes out once); a channel message that is no answer is not.
+    expect(welcomes.map((c) => [c.path, c.args])).toEqual([['onboarding.welcomeIfNew', ['T1234', 'U1234']]]);
   });
 
   it('reactions count only on messages; App Home publishes only for the Home tab', async () => {

@@ -51,7 +51,7 @@ describe('/star practice in a DM', () => {
     expect(h.slack.callsTo('conversations.open')[0].args.users).toBe(USER);
     expect(question.args.channel).toBe(DM);
     expect(question.args.thread_ts).toBeUndefined();
-    expect(texts(question.args.blocks)).toMatch(/Aim for about \d+ s spoken: Situation \d+ s/);
+    expect(texts(question.args.blocks)).toMatch(/Aim for about \d+ min( \d+ s)? spoken: Situation \d+ s/);
     const session = await h.repos.sessions.findByThread(TEAM, DM, '1700000000.000001', USER);
     expect(session).toMatchObject({ userId: USER, lp: 'ownership', level: 'sde1', state: 'asked' });
   });
@@ -63,11 +63,18 @@ describe('/star practice in a DM', () => {
     expect(feedback.args.thread_ts).toBe(ts);
     const body = texts(feedback.args.blocks);
     expect(body).toMatch(/(Strong hire|Lean hire|Lean no hire|No hire) · \d+\/100/);
-    expect(body).toContain('`hedging`');
+    // The first screen: the verdict and at most three fixes in plain words, never a rubric id.
+    expect(body).toContain('Hedging.');
     expect(body).toContain('“kind of”');
-    expect(body).toContain('Timing');
-    expect(body).toContain('Next step');
+    expect(body).not.toMatch(/`[a-z]+(-[a-z]+)*`/);
+    expect(body).not.toContain('Timing');
     expect(body).toContain(ACTION_IDS.startProbes);
+    expect(body).toContain(ACTION_IDS.feedbackDetail);
+    const [answer] = await h.repos.answers.listForUser(TEAM, USER);
+    await h.send(buttonClick(ACTION_IDS.feedbackDetail, String(answer.id), h.slack.responseUrl()));
+    const detail = h.slack.callsTo('views.open').at(-1);
+    expect(texts(detail?.args.view)).toContain('Timing');
+    expect(texts(detail?.args.view)).toContain('Ownership');
 
     const session = await h.repos.sessions.findByThread(TEAM, DM, ts, USER);
     await h.send(buttonClick(ACTION_IDS.startProbes, String(session?.id), h.slack.responseUrl()));
@@ -82,7 +89,7 @@ describe('/star practice in a DM', () => {
 
     await h.send(eventEnvelope(dmReply('I escalated it and they handled it.', '1700000200.000001', ts)));
     const probeFeedback = h.slack.callsTo('chat.postMessage')[3];
-    expect(texts(probeFeedback.args.blocks)).toContain('`handoff`');
+    expect(texts(probeFeedback.args.blocks)).toContain('Handed the problem to someone else');
     expect(texts(probeFeedback.args.blocks)).toMatch(/Follow-up 2 of \d+/);
     const answers = await h.repos.answers.listForUser(TEAM, USER);
     expect(answers.map((a) => a.kind).sort()).toEqual(['answer', 'probe']);
@@ -206,7 +213,7 @@ describe('/star practice in a DM', () => {
       if (b.type === 'section') expect(b.text?.text.length).toBeLessThanOrEqual(3000);
       if (b.type === 'header') expect(b.text?.text.length).toBeLessThanOrEqual(150);
     }
-    expect(texts(blocks)).toContain('`too-long`');
+    expect(texts(blocks)).toContain('Too long.');
   });
 
   it('opens the structured-answer form and scores what it submits', async () => {

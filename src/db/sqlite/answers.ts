@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, lt } from 'drizzle-orm';
 import type { Answer, AnswerMessage, PracticeSession } from '../../core/domain.js';
 import type { RubricResult } from '../../core/rubric/index.js';
 import { type AnswerSlot, slotFor } from '../../core/session.js';
@@ -194,7 +194,34 @@ export class SqliteAnswers implements AnswersRepository {
     const prompt =
       session.promptId === null ? undefined : db.select().from(prompts).where(eq(prompts.id, session.promptId)).get();
     const texts = this.liveRows(answer.id).map((m) => m.text);
-    const update = plan({ session, prompt, answer, texts, messageTs }) ?? decline();
+    const mainText =
+      answer.kind === 'answer'
+        ? undefined
+        : db
+            .select({ text: answers.text })
+            .from(answers)
+            .where(and(eq(answers.sessionId, session.id), eq(answers.kind, 'answer')))
+            .get()?.text;
+    const previous =
+      answer.kind === 'answer'
+        ? db
+            .select({ overall: answers.overall, verdict: answers.verdict })
+            .from(answers)
+            .innerJoin(practiceSessions, eq(answers.sessionId, practiceSessions.id))
+            .where(
+              and(
+                eq(answers.teamId, session.teamId),
+                eq(answers.userId, session.userId),
+                eq(answers.kind, 'answer'),
+                eq(answers.deleted, false),
+                eq(practiceSessions.scenarioId, session.scenarioId),
+                lt(answers.id, answer.id),
+              ),
+            )
+            .orderBy(desc(answers.id))
+            .get()
+        : undefined;
+    const update = plan({ session, prompt, answer, texts, messageTs, mainText, previous }) ?? decline();
     db.update(answers)
       .set(
         update.score
@@ -221,7 +248,12 @@ export class SqliteAnswers implements AnswersRepository {
     const { db } = this.store;
     switch (draft.kind) {
       case 'feedback':
-        return upsertFeedbackReply(db, { ...base, answerId }, draft.content, now);
+        return upsertFeedbackReply(
+          db,
+          draft.dm ? { ...base, threadTs: null, answerId, delivery: 'dm', target: draft.dm } : { ...base, answerId },
+          draft.content,
+          now,
+        );
       case 'message':
         return insertReply(db, { ...base, purpose: 'notice' }, draft.content, now);
       case 'ephemeral':

@@ -28,7 +28,15 @@ export function insertReply(
  */
 export function upsertFeedbackReply(
   db: Db,
-  values: { teamId: string; channelId: string; threadTs: string | null; sessionId: number; answerId: number },
+  values: {
+    teamId: string;
+    channelId: string;
+    threadTs: string | null;
+    sessionId: number;
+    answerId: number;
+    delivery?: 'dm';
+    target?: string;
+  },
   content: MessageContent,
   now: Date,
 ): Reply {

@@ -38,6 +38,10 @@ export const users = sqliteTable(
     tzOffsetSeconds: integer('tz_offset_seconds'),
     /** When `timezone` was last read from Slack (users.info); read again once it is old. */
     timezoneCheckedAt: text('timezone_checked_at'),
+    /** When the person chose a level themselves (null: the default applies, and the bot says so). */
+    levelChosenAt: text('level_chosen_at'),
+    /** When the person was sent the welcome, once, on first contact. */
+    welcomedAt: text('welcomed_at'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },

@@ -1,4 +1,4 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull, ne } from 'drizzle-orm';
 import type { MessageContent, PracticeSession } from '../../core/domain.js';
 import type { NewSession, SessionsRepository } from '../ports.js';
 import type { Db } from './open.js';
@@ -58,6 +58,24 @@ export class SqliteSessions implements SessionsRepository {
     userId: string,
   ): Promise<PracticeSession | undefined> {
     return sessionByThread(this.store.db, teamId, channelId, threadTs, userId);
+  }
+
+  async latestOpenInDm(teamId: string, channelId: string, userId: string): Promise<PracticeSession | undefined> {
+    return this.store.db
+      .select()
+      .from(practiceSessions)
+      .where(
+        and(
+          eq(practiceSessions.teamId, teamId),
+          eq(practiceSessions.userId, userId),
+          eq(practiceSessions.channelId, channelId),
+          eq(practiceSessions.mode, 'dm'),
+          ne(practiceSessions.state, 'done'),
+          isNotNull(practiceSessions.questionTs),
+        ),
+      )
+      .orderBy(desc(practiceSessions.id))
+      .get();
   }
 
   async countForUser(teamId: string, userId: string): Promise<number> {

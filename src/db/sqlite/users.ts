@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { UserSettings } from '../../core/domain.js';
 import type { Level } from '../../core/lp.js';
 import type { CachedTimezone, UsersRepository } from '../ports.js';
@@ -14,7 +14,7 @@ export class SqliteUsers implements UsersRepository {
       .from(users)
       .where(and(eq(users.teamId, teamId), eq(users.userId, userId)))
       .get();
-    return { level: row?.level ?? 'sde2', timezone: row?.timezone ?? null };
+    return { level: row?.level ?? 'sde2', levelChosen: Boolean(row?.levelChosenAt), timezone: row?.timezone ?? null };
   }
 
   async setTimezone(teamId: string, userId: string, timezone: string, now: Date): Promise<void> {
@@ -33,10 +33,30 @@ export class SqliteUsers implements UsersRepository {
     await this.store.write(() =>
       this.store.db
         .insert(users)
-        .values({ teamId, userId, level, createdAt: at, updatedAt: at })
-        .onConflictDoUpdate({ target: [users.teamId, users.userId], set: { level, updatedAt: at } })
+        .values({ teamId, userId, level, levelChosenAt: at, createdAt: at, updatedAt: at })
+        .onConflictDoUpdate({
+          target: [users.teamId, users.userId],
+          set: { level, levelChosenAt: at, updatedAt: at },
+        })
         .run(),
     );
+  }
+
+  async claimWelcome(teamId: string, userId: string, now: Date): Promise<boolean> {
+    const at = now.toISOString();
+    return this.store.write(() => {
+      const claimed = this.store.db
+        .insert(users)
+        .values({ teamId, userId, welcomedAt: at, createdAt: at, updatedAt: at })
+        .onConflictDoUpdate({
+          target: [users.teamId, users.userId],
+          set: { welcomedAt: at, updatedAt: at },
+          setWhere: isNull(users.welcomedAt),
+        })
+        .returning({ userId: users.userId })
+        .all();
+      return claimed.length > 0;
+    });
   }
 
   async timezones(teamId: string, userIds: readonly string[]): Promise<Map<string, CachedTimezone>> {

@@ -48,5 +48,10 @@ export function starCommand(services: Services) {
       channelId: command.channel_id,
       words,
     });
+    // First contact: help (or a mistake) gets the welcome; a command that does something is the start itself.
+    const teamId = context.teamId ?? command.team_id;
+    if (name === 'help' || !Object.hasOwn(SUBCOMMANDS, name))
+      await services.onboarding.welcomeIfNew(teamId, command.user_id);
+    else await services.onboarding.skipWelcome(teamId, command.user_id);
   };
 }

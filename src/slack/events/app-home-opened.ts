@@ -8,5 +8,6 @@ export function appHomeOpenedListener(services: Services) {
   return async ({ event, context }: HomeArgs): Promise<void> => {
     if (event.tab !== 'home') return;
     await services.progress.publishHome(context.teamId ?? '', event.user);
+    await services.onboarding.welcomeIfNew(context.teamId ?? '', event.user);
   };
 }

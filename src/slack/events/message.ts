@@ -42,7 +42,9 @@ export function messageListener(services: Services) {
           text: m.text ?? '',
         };
         if (inDm) await services.answers.receiveDm(msg);
-        else await services.answers.receiveInChannel(msg);
+        else if (!(await services.answers.receiveInChannel(msg))) return;
+        // First contact (a DM, or an answer to a daily question): the welcome, once.
+        await services.onboarding.welcomeIfNew(teamId, m.user);
         return;
       }
       case 'message_changed':

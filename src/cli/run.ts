@@ -11,6 +11,7 @@ const HELP = `star: practise behavioural interviews with a STAR rubric
 
   star score [--lp ID] [--level sde1|sde2|senior] [--scenario ID] [--json] [FILE|-]
   star score --jsonl [FILE|-]
+  star score --vtt FILE [--lp ID] [--level sde1|sde2|senior] [--scenario ID] [--json]
   star scenarios check
   star scenarios verify [--lp ID]
   star scenarios list [--lp ID] [--json]

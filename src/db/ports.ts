@@ -1,6 +1,8 @@
 // The repositories the services use, as async ports. Each method is one use case and runs in one
 // transaction inside the implementation (SQLite in ./sqlite today; a PostgreSQL sibling can follow),
 // so locking and prepared statements are decided in one place per backend. Types come from core/.
+
+import type { ClipStatus } from '../core/clips.js';
 import type {
   Answer,
   AnswerMessage,
@@ -45,6 +47,7 @@ export interface Repositories {
   community: CommunityRepository;
   privacy: PrivacyRepository;
   mocks: MocksRepository;
+  clips: ClipsRepository;
 }
 
 export interface UsersRepository {
@@ -491,4 +494,38 @@ export interface MocksRepository {
   questionsAskedOf(teamId: string, userId: string): Promise<string[]>;
   /** A pool's mocks that took place since an instant (all time without one), with their scorecards. */
   heldInChannel(teamId: string, channelId: string, since?: string): Promise<MockWithScorecard[]>;
+}
+
+/** An audio or video clip answer waiting for Slack to finish its transcript. */
+export interface PendingClip {
+  id: number;
+  teamId: string;
+  channelId: string;
+  userId: string;
+  messageTs: string;
+  threadTs: string;
+  fileId: string;
+  inDm: boolean;
+  status: ClipStatus;
+  /** How many times files.info was asked since it arrived. */
+  checks: number;
+  createdAt: string;
+}
+
+export interface ClipsRepository {
+  /** Stores a clip to check again at `nextCheckAt`; false when this message is stored already. */
+  addPending(
+    clip: Omit<PendingClip, 'id' | 'status' | 'checks' | 'createdAt'>,
+    nextCheckAt: Date,
+    now: Date,
+  ): Promise<boolean>;
+  /**
+   * Claims up to `limit` pending clips due at `now` (unclaimed, or their lease ended) for `leaseMs`,
+   * counting a check on each: another instance, or a tick that overlaps, gets other rows.
+   */
+  claimDue(now: Date, leaseMs: number, limit: number): Promise<PendingClip[]>;
+  /** Releases a claimed clip to be checked again at `nextCheckAt`. */
+  reschedule(teamId: string, id: number, nextCheckAt: Date, now: Date): Promise<void>;
+  /** Settles a clip: scored, or given up on. */
+  finish(teamId: string, id: number, status: Exclude<ClipStatus, 'pending'>, now: Date): Promise<void>;
 }

@@ -80,4 +80,5 @@ export const BOT_SCOPES = [
   'reactions:read',
   'files:write',
   'mpim:write',
+  'files:read',
 ] as const;

@@ -7,9 +7,12 @@ import type { MessageContent } from '../core/domain.js';
 import type { CatalogQuestion } from '../core/questions.js';
 import { type RubricResult, scoreAnswer } from '../core/rubric/index.js';
 import { type AnswerSlot, advance, eventFor, MAIN_ANSWER } from '../core/session.js';
+import { analyseSpokenAnswer } from '../core/spoken.js';
+import type { VttCue } from '../core/vtt.js';
 import type { AnswerPlan, NewReply, Repositories } from '../db/ports.js';
 import type { Logger } from '../logger.js';
 import { notice } from '../messages/practice.js';
+import { withSpokenTiming } from '../messages/spoken.js';
 import { type AnswerChange, FEEDBACK_POLICIES } from './feedback-policy.js';
 import type { Outbox } from './outbox.js';
 
@@ -21,6 +24,13 @@ export interface IncomingMessage {
   ts: string;
   threadTs?: string;
   text: string;
+  /** A spoken answer (a clip): its transcript cues, and the clip's length when Slack gave it. */
+  spoken?: SpokenInput;
+}
+
+export interface SpokenInput {
+  cues: readonly VttCue[];
+  clipSeconds?: number;
 }
 
 /**
@@ -96,7 +106,7 @@ export class AnswerService {
         threadTs: msg.threadTs,
         text,
       },
-      this.plan('new', refused),
+      this.plan('new', refused, msg.spoken),
       this.deps.clock.now(),
     );
     if (ids) this.deps.outbox.dispatch(ids);
@@ -152,7 +162,7 @@ export class AnswerService {
           promptId: prompt.id,
         },
       },
-      this.plan('new', refused),
+      this.plan('new', refused, msg.spoken),
       this.deps.clock.now(),
     );
     if (ids) this.deps.outbox.dispatch(ids);
@@ -218,7 +228,7 @@ export class AnswerService {
    * The plan run inside the repository's transaction: moves the session on, scores the answer
    * from all its live messages, and asks the mode's policy for the replies.
    */
-  private plan(change: AnswerChange, refused?: { reason?: Refusal }): AnswerPlan {
+  private plan(change: AnswerChange, refused?: { reason?: Refusal }, spoken?: SpokenInput): AnswerPlan {
     return (draft) => {
       const question = this.deps.catalog.get(draft.session.scenarioId);
       if (!question) {
@@ -243,11 +253,19 @@ export class AnswerService {
       }
       const text = draft.texts.join('\n\n').slice(0, MAX_ANSWER_CHARS);
       const result = scoreSlot(question, draft.session.level, slot, text);
-      return {
-        score: { text, result },
-        progress,
-        replies: policy.feedback({ draft, question, slot, result, progress: progress ?? draft.session, change }),
-      };
+      const replies = policy.feedback({ draft, question, slot, result, progress: progress ?? draft.session, change });
+      if (spoken && slot.kind === 'answer') {
+        // A clip: the feedback also shows the real timing of the clip itself, from its cue times.
+        const { timing } = analyseSpokenAnswer(
+          spoken.cues,
+          { scenario: question.scenario, lp: question.lp, level: draft.session.level },
+          spoken.clipSeconds,
+        );
+        for (const reply of replies)
+          if (reply.kind === 'feedback' || reply.kind === 'ephemeral')
+            reply.content = withSpokenTiming(reply.content, timing);
+      }
+      return { score: { text, result }, progress, replies };
     };
   }
 

@@ -22,6 +22,7 @@ import { PromptService } from './prompts.js';
 import { ScheduleService } from './schedules.js';
 import { SettingsService } from './settings.js';
 import type { SlackGatewayFor } from './slack-port.js';
+import { VoiceService } from './voice.js';
 
 export interface Services {
   answers: AnswerService;
@@ -39,6 +40,7 @@ export interface Services {
   deliveries: DeliveryGuard;
   threads: ThreadCatchUp;
   outbox: Outbox;
+  voice: VoiceService;
   logger: Logger;
 }
 
@@ -91,6 +93,7 @@ export function createServices(deps: ServiceDeps): Services {
     deliveries: new DeliveryGuard(repos.events, clock),
     threads: new ThreadCatchUp(repos, answers, slackFor, logger),
     outbox,
+    voice: new VoiceService({ repos, answers, outbox, slackFor, clock, logger }),
     logger,
   };
 }

@@ -1,4 +1,5 @@
 import { tempDatabase } from '../helpers/db.js';
+import { describeClipRepositories } from './clips-contract.js';
 import { describeMockRepositories } from './mocks-contract.js';
 import { describeRepositories } from './repositories-contract.js';
 
@@ -8,6 +9,11 @@ describeRepositories('SQLite (a file, every migration applied)', () => {
 });
 
 describeMockRepositories('SQLite (a file, every migration applied)', () => {
+  const db = tempDatabase();
+  return { repos: db.repos, close: () => db.close() };
+});
+
+describeClipRepositories('SQLite (a file, every migration applied)', () => {
   const db = tempDatabase();
   return { repos: db.repos, close: () => db.close() };
 });

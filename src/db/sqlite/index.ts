@@ -1,5 +1,6 @@
 import type { Repositories } from '../ports.js';
 import { SqliteAnswers } from './answers.js';
+import { SqliteClips } from './clips.js';
 import { SqliteCommunity } from './community.js';
 import { SqliteEvents } from './events.js';
 import { SqliteMocks } from './mocks.js';
@@ -30,5 +31,6 @@ export function sqliteRepositories(db: Db): Repositories {
     community: new SqliteCommunity(store),
     privacy: new SqlitePrivacy(store),
     mocks: new SqliteMocks(store),
+    clips: new SqliteClips(store),
   };
 }

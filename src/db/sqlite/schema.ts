@@ -7,6 +7,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
+import { CLIP_STATUSES } from '../../core/clips.js';
 import {
   ANSWER_KINDS,
   DELIVERY_STATES,
@@ -479,6 +480,36 @@ export const mockNotices = sqliteTable(
   (t) => [primaryKey({ columns: [t.teamId, t.key] }), index('mock_notices_user').on(t.teamId, t.userId)],
 );
 
+/**
+ * Audio and video clips posted as answers whose transcript Slack had not finished: the minute tick
+ * claims the due ones (`claimed_until` is the lease), asks files.info again, and either scores the
+ * transcript, checks again later (`next_check_at`, backing off) or gives up with a message.
+ */
+export const voiceClips = sqliteTable(
+  'voice_clips',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: text('team_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    userId: text('user_id').notNull(),
+    messageTs: text('message_ts').notNull(),
+    threadTs: text('thread_ts').notNull(),
+    fileId: text('file_id').notNull(),
+    inDm: integer('in_dm', { mode: 'boolean' }).notNull(),
+    status: text('status', { enum: CLIP_STATUSES }).notNull(),
+    checks: integer('checks').notNull().default(0),
+    nextCheckAt: text('next_check_at').notNull(),
+    claimedUntil: text('claimed_until'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('voice_clips_message').on(t.teamId, t.channelId, t.messageTs),
+    index('voice_clips_due').on(t.status, t.nextCheckAt),
+    index('voice_clips_user').on(t.teamId, t.userId),
+  ],
+);
+
 export const schema = {
   users,
   processedEvents,
@@ -501,4 +532,5 @@ export const schema = {
   mockAnswers,
   mockSkips,
   mockNotices,
+  voiceClips,
 };

@@ -19,7 +19,7 @@ import type {
   UserData,
   UserSettings,
 } from '../core/domain.js';
-import type { Level } from '../core/lp.js';
+import type { Level, LpId } from '../core/lp.js';
 import type { Scorecard } from '../core/mock-scorecard.js';
 import type {
   Mock,
@@ -32,8 +32,9 @@ import type {
   MockWithScorecard,
   RoundKind,
 } from '../core/mocks.js';
-import type { RubricResult } from '../core/rubric/index.js';
+import type { RubricResult, Verdict } from '../core/rubric/index.js';
 import type { AnswerSlot, SessionProgress } from '../core/session.js';
+import type { Story } from '../core/stories.js';
 
 export interface Repositories {
   users: UsersRepository;
@@ -48,6 +49,7 @@ export interface Repositories {
   privacy: PrivacyRepository;
   mocks: MocksRepository;
   clips: ClipsRepository;
+  stories: StoriesRepository;
 }
 
 export interface UsersRepository {
@@ -528,4 +530,58 @@ export interface ClipsRepository {
   reschedule(teamId: string, id: number, nextCheckAt: Date, now: Date): Promise<void>;
   /** Settles a clip: scored, or given up on. */
   finish(teamId: string, id: number, status: Exclude<ClipStatus, 'pending'>, now: Date): Promise<void>;
+}
+
+/** A scored answer as the story bank sees it, with the story its session reframes (if any). */
+export interface StorySource {
+  answerId: number;
+  userId: string;
+  kind: 'answer' | 'probe';
+  deleted: boolean;
+  lp: LpId;
+  level: Level;
+  text: string;
+  overall: number;
+  verdict: Verdict;
+  /** The saved story this answer's practice session reframed. */
+  storyId?: number;
+}
+
+/** One telling of a story to keep. */
+export interface NewStoryVersion {
+  answerId: number | null;
+  lp: LpId;
+  level: Level;
+  text: string;
+  overall: number;
+  verdict: Verdict;
+}
+
+/** Stories are private: every method takes the owner and touches only their rows. */
+export interface StoriesRepository {
+  source(teamId: string, answerId: number): Promise<StorySource | undefined>;
+  /**
+   * Saves an answer as a new story, or, when that answer is a version of a story already, returns
+   * that story with `created: false` (so a second press saves nothing twice).
+   */
+  create(
+    story: { teamId: string; userId: string; title: string; lps: LpId[] },
+    version: NewStoryVersion,
+    now: Date,
+  ): Promise<{ story: Story; created: boolean }>;
+  /** Adds a version to the owner's story (and its LP to the story's LPs); undefined when not theirs. */
+  addVersion(
+    teamId: string,
+    userId: string,
+    storyId: number,
+    version: NewStoryVersion,
+    now: Date,
+  ): Promise<{ story: Story; created: boolean } | undefined>;
+  list(teamId: string, userId: string): Promise<Story[]>;
+  get(teamId: string, userId: string, storyId: number): Promise<Story | undefined>;
+  rename(teamId: string, userId: string, storyId: number, title: string, now: Date): Promise<boolean>;
+  setLps(teamId: string, userId: string, storyId: number, lps: LpId[], now: Date): Promise<boolean>;
+  delete(teamId: string, userId: string, storyId: number): Promise<boolean>;
+  /** Marks a practice session as a reframe of the owner's story. */
+  linkSession(teamId: string, userId: string, sessionId: number, storyId: number): Promise<boolean>;
 }

@@ -13,6 +13,7 @@ import type { AnswerPlan, NewReply, Repositories } from '../db/ports.js';
 import type { Logger } from '../logger.js';
 import { notice } from '../messages/practice.js';
 import { withSpokenTiming } from '../messages/spoken.js';
+import { withSaveStory } from '../messages/stories.js';
 import { type AnswerChange, FEEDBACK_POLICIES } from './feedback-policy.js';
 import type { Outbox } from './outbox.js';
 
@@ -265,6 +266,10 @@ export class AnswerService {
           if (reply.kind === 'feedback' || reply.kind === 'ephemeral')
             reply.content = withSpokenTiming(reply.content, timing);
       }
+      if (slot.kind === 'answer')
+        for (const reply of replies)
+          if (reply.kind === 'feedback' || reply.kind === 'ephemeral')
+            reply.content = withSaveStory(reply.content, draft.answer.id);
       return { score: { text, result }, progress, replies };
     };
   }

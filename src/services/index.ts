@@ -22,6 +22,7 @@ import { PromptService } from './prompts.js';
 import { ScheduleService } from './schedules.js';
 import { SettingsService } from './settings.js';
 import type { SlackGatewayFor } from './slack-port.js';
+import { StoryService } from './stories.js';
 import { VoiceService } from './voice.js';
 
 export interface Services {
@@ -41,6 +42,7 @@ export interface Services {
   threads: ThreadCatchUp;
   outbox: Outbox;
   voice: VoiceService;
+  stories: StoryService;
   logger: Logger;
 }
 
@@ -67,9 +69,10 @@ export function createServices(deps: ServiceDeps): Services {
   const progress = new ProgressService(repos, community, slackFor, clock);
   const timezones = new TimezoneCache(repos, slackFor, clock, logger);
   const mockRounds = new MockRounds({ repos, library, timezones, outbox, slackFor, clock, random, logger });
+  const practice = new PracticeService({ repos, library, answers, outbox, slackFor, clock, random, logger });
   return {
     answers,
-    practice: new PracticeService({ repos, library, answers, outbox, slackFor, clock, random, logger }),
+    practice,
     learning: new LearningService(library, repos.quiz, clock, random),
     prompts,
     schedules: new ScheduleService({ repos, prompts, slackFor, clock, admins: deps.admins }),
@@ -94,6 +97,7 @@ export function createServices(deps: ServiceDeps): Services {
     threads: new ThreadCatchUp(repos, answers, slackFor, logger),
     outbox,
     voice: new VoiceService({ repos, answers, outbox, slackFor, clock, logger }),
+    stories: new StoryService({ repos, library, practice, outbox, slackFor, clock }),
     logger,
   };
 }

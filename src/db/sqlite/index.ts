@@ -12,6 +12,7 @@ import { SqliteReplies } from './replies.js';
 import { SqliteSchedules } from './schedules.js';
 import { SqliteSessions } from './sessions.js';
 import { SqliteStore } from './store.js';
+import { SqliteStories } from './stories.js';
 import { SqliteUsers } from './users.js';
 
 export { type OpenDatabase, openDatabase } from './open.js';
@@ -32,5 +33,6 @@ export function sqliteRepositories(db: Db): Repositories {
     privacy: new SqlitePrivacy(store),
     mocks: new SqliteMocks(store),
     clips: new SqliteClips(store),
+    stories: new SqliteStories(store),
   };
 }

@@ -510,6 +510,55 @@ export const voiceClips = sqliteTable(
   ],
 );
 
+/** A person's saved stories (private to them): a title and the LPs it can serve; its versions below. */
+export const stories = sqliteTable(
+  'stories',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
+    title: text('title').notNull(),
+    lps: text('lps', { mode: 'json' }).$type<string[]>().notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('stories_user').on(t.teamId, t.userId)],
+);
+
+/** Each scored telling of a story (a copy of the answer, so the story outlives it). */
+export const storyVersions = sqliteTable(
+  'story_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: text('team_id').notNull(),
+    storyId: integer('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    /** The answer it was saved from: saving one answer twice adds nothing. Not a foreign key, so the copy outlives it. */
+    answerId: integer('answer_id'),
+    lp: text('lp').notNull(),
+    level: text('level', { enum: LEVELS }).notNull(),
+    text: text('text').notNull(),
+    overall: integer('overall').notNull(),
+    verdict: text('verdict', { enum: VERDICTS }).notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('story_versions_story').on(t.storyId), uniqueIndex('story_versions_answer').on(t.teamId, t.answerId)],
+);
+
+/** Practice sessions that reframe a saved story: their answers become versions of it. */
+export const storySessions = sqliteTable(
+  'story_sessions',
+  {
+    teamId: text('team_id').notNull(),
+    sessionId: integer('session_id').notNull(),
+    storyId: integer('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.sessionId] })],
+);
+
 export const schema = {
   users,
   processedEvents,
@@ -533,4 +582,7 @@ export const schema = {
   mockSkips,
   mockNotices,
   voiceClips,
+  stories,
+  storyVersions,
+  storySessions,
 };

@@ -2,6 +2,7 @@ import { tempDatabase } from '../helpers/db.js';
 import { describeClipRepositories } from './clips-contract.js';
 import { describeMockRepositories } from './mocks-contract.js';
 import { describeRepositories } from './repositories-contract.js';
+import { describeStoryRepositories } from './stories-contract.js';
 
 describeRepositories('SQLite (a file, every migration applied)', () => {
   const db = tempDatabase();
@@ -14,6 +15,11 @@ describeMockRepositories('SQLite (a file, every migration applied)', () => {
 });
 
 describeClipRepositories('SQLite (a file, every migration applied)', () => {
+  const db = tempDatabase();
+  return { repos: db.repos, close: () => db.close() };
+});
+
+describeStoryRepositories('SQLite (a file, every migration applied)', () => {
   const db = tempDatabase();
   return { repos: db.repos, close: () => db.close() };
 });

@@ -11,6 +11,7 @@ CREATE TABLE `voice_clips` (
 	`checks` integer DEFAULT 0 NOT NULL,
 	`next_check_at` text NOT NULL,
 	`claimed_until` text,
+	`timing` text,
 	`created_at` text NOT NULL,
 	`updated_at` text NOT NULL
 );

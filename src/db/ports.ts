@@ -34,6 +34,7 @@ import type {
 } from '../core/mocks.js';
 import type { RubricResult, Verdict } from '../core/rubric/index.js';
 import type { AnswerSlot, SessionProgress } from '../core/session.js';
+import type { SpokenTiming } from '../core/spoken.js';
 import type { Story } from '../core/stories.js';
 
 export interface Repositories {
@@ -530,6 +531,20 @@ export interface ClipsRepository {
   reschedule(teamId: string, id: number, nextCheckAt: Date, now: Date): Promise<void>;
   /** Settles a clip: scored, or given up on. */
   finish(teamId: string, id: number, status: Exclude<ClipStatus, 'pending'>, now: Date): Promise<void>;
+  /** Keeps a scored clip's measured delivery (the clip settled as done, stored if it was not pending). */
+  recordTiming(
+    clip: Omit<PendingClip, 'id' | 'status' | 'checks' | 'createdAt'>,
+    timing: SpokenTiming,
+    now: Date,
+  ): Promise<void>;
+  /**
+   * The measured delivery of the clip in an answer (the latest, among its messages not deleted):
+   * the answer of a message, or the main answer of a session.
+   */
+  timingFor(
+    teamId: string,
+    of: { channelId: string; messageTs: string } | { sessionId: number },
+  ): Promise<SpokenTiming | undefined>;
 }
 
 /** A scored answer as the story bank sees it, with the story its session reframes (if any). */

@@ -44,11 +44,13 @@ export function withSaveStory(content: MessageContent, answerId: number): Messag
 
 const lpList = (lps: readonly LpId[]) => (lps.length > 0 ? lps.map(lpName).join(', ') : 'no LP yet');
 
-/** What the Save button answers. */
-export function storySavedText(story: Story, created: boolean): string {
+/** What the Save button answers: a new story, a new version of one, or one saved already. */
+export function storySavedText(story: Story, outcome: 'saved' | 'version-added' | 'already'): string {
   const best = bestVersion(story);
   const score = best ? ` Best version ${best.overall}/100.` : '';
-  return created
+  if (outcome === 'version-added')
+    return `:bookmark: Added as version ${story.versions.length} of story ${story.id}, “${escapeMrkdwn(story.title)}”, now for ${lpList(story.lps)}. Scores over time: ${story.versions.map((v) => v.overall).join(' → ')}.${score}`;
+  return outcome === 'saved'
     ? `:bookmark: Saved as story ${story.id}, “${escapeMrkdwn(story.title)}”, for ${lpList(story.lps)}.${score} \`/star stories\` lists your stories; \`/star stories lps ${story.id} id,id\` changes its LPs.`
     : `:bookmark: That answer is already in story ${story.id}, “${escapeMrkdwn(story.title)}”.${score}`;
 }

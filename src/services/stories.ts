@@ -36,7 +36,7 @@ export interface StoryServiceDeps {
 }
 
 export type SaveOutcome =
-  | { status: 'saved' | 'already'; story: Story }
+  | { status: 'saved' | 'version-added' | 'already'; story: Story }
   | { status: 'not-found' | 'not-yours' | 'not-an-answer' };
 
 export class StoryService {
@@ -74,7 +74,8 @@ export class StoryService {
         version,
         now,
       ));
-    return { status: saved.created ? 'saved' : 'already', story: saved.story };
+    const status = !saved.created ? 'already' : saved.story.versions.length > 1 ? 'version-added' : 'saved';
+    return { status, story: saved.story };
   }
 
   list(teamId: string, userId: string): Promise<Story[]> {

@@ -168,7 +168,11 @@ export class VoiceService {
       ts: clip.messageTs,
       threadTs: clip.threadTs,
       text: cues.map((c) => c.text).join('\n'),
-      spoken: { cues, clipSeconds: file.durationMs === undefined ? undefined : file.durationMs / 1000 },
+      spoken: {
+        cues,
+        clipSeconds: file.durationMs === undefined ? undefined : file.durationMs / 1000,
+        fileId: clip.fileId,
+      },
     };
     if (clip.inDm) await this.deps.answers.receiveDm(msg);
     else await this.deps.answers.receiveInChannel(msg);

@@ -62,5 +62,27 @@ export function describeClipRepositories(name: string, open: Open): void {
       await clips.finish('T9999', other.id, 'gave-up', T0);
       expect(await clips.claimDue(at(1), 0, 10)).toHaveLength(1);
     });
+
+    it('records the timing of a scored clip, settling a pending one', async () => {
+      const { clips } = db.repos;
+      await clips.addPending(clip('1.1'), T0, T0);
+      const timing = {
+        spokenSeconds: 96,
+        clipSeconds: 97,
+        words: 200,
+        wordsPerMinute: 125,
+        parts: [],
+        pauses: [],
+        fillers: { um: 0, uh: 0, like: 0, 'you know': 0 },
+        fillerCount: 0,
+        fillersPerMinute: 0,
+      };
+      await clips.recordTiming(clip('1.1'), timing, T0);
+      await clips.recordTiming(clip('1.2'), timing, T0);
+      expect(await clips.claimDue(at(3_600_000), 60_000, 10)).toEqual([]);
+      // No answer holds these messages, so no answer has a timing.
+      expect(await clips.timingFor('T1234', { channelId: 'C1234', messageTs: '1.1' })).toBeUndefined();
+      expect(await clips.timingFor('T1234', { sessionId: 1 })).toBeUndefined();
+    });
   });
 }

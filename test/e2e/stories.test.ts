@@ -150,7 +150,11 @@ describe('story bank end to end', () => {
     expect(body).toContain('Deliver Results · SDE2');
 
     const feedback = await answerIn(question?.ts ?? '', REFRAMED, '1700000200.000001');
-    await interact({ action_id: STORY_ACTION_IDS.save, type: 'button', value: saveValue(feedback?.blocks ?? []) });
+    expect(
+      await interact({ action_id: STORY_ACTION_IDS.save, type: 'button', value: saveValue(feedback?.blocks ?? []) }),
+    ).toMatch(
+      /Added as version 2 of story \d+, “Checkout timeouts between two teams”, now for Dive Deep, Ownership, Deliver Results/,
+    );
     const story = (await e2e.repos.stories.list(TEAM, USER))[0];
     expect(story.versions.map((v) => v.lp)).toEqual(['dive-deep', 'deliver-results']);
     expect(story.lps).toEqual(['dive-deep', 'ownership', 'deliver-results']);

@@ -6,10 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
+import { ACTION_IDS } from '../../src/messages/ids.js';
 import { runMinute } from '../../src/scheduler/minute.js';
 import { type E2E, startE2E } from '../helpers/e2e.js';
-import { eventEnvelope, quietLogger, slashCommand } from '../helpers/harness.js';
-import { postCommand, postEvent } from '../helpers/signed.js';
+import { buttonClick, eventEnvelope, quietLogger, slashCommand } from '../helpers/harness.js';
+import { postCommand, postEvent, postInteraction } from '../helpers/signed.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 const TRANSCRIPT = fixture('vtt/spoken-answer.vtt');
@@ -97,6 +98,18 @@ describe('spoken answers (clips) end to end', () => {
     // The transcript came from the vtt URL, fetched with the bot token.
     expect(e2e.slack.downloads).toEqual([{ path: '/files/F0CLIP0001.vtt', authorization: 'Bearer xoxb-e2e' }]);
     expect(e2e.slack.callsTo('files.info').map((c) => c.args.file)).toEqual(['F0CLIP0001']);
+
+    // *Follow-up questions* updates the feedback in place: the spoken timing stays in it.
+    const session = await e2e.repos.sessions.findByThread('T1234', 'D1234', question.ts, 'U1234');
+    const res2 = await postInteraction(e2e.eventsUrl, {
+      ...buttonClick(ACTION_IDS.startProbes, String(session?.id), e2e.slack.responseUrl('probes'), feedback.ts),
+      trigger_id: 'voice-probes-1',
+    });
+    expect(res2.status).toBe(200);
+    await e2e.slack.waitFor(() => e2e.slack.callsTo('chat.update').length === 1);
+    const updated = blockText(e2e.slack.callsTo('chat.update')[0].args.blocks);
+    expect(updated).toContain('Spoken timing');
+    expect(updated).toMatch(/Situation +19 s \/ +25 s/);
   });
 
   it('waits for a transcript still processing and scores the clip once it completes', async () => {

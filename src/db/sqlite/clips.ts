@@ -1,13 +1,14 @@
-import { and, asc, eq, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, lte, or } from 'drizzle-orm';
 import type { ClipStatus } from '../../core/clips.js';
+import type { SpokenTiming } from '../../core/spoken.js';
 import type { ClipsRepository, PendingClip } from '../ports.js';
-import { voiceClips } from './schema.js';
+import { answerMessages, answers, voiceClips } from './schema.js';
 import type { SqliteStore } from './store.js';
 
 type Row = typeof voiceClips.$inferSelect;
 
 function toClip(row: Row): PendingClip {
-  const { nextCheckAt: _n, claimedUntil: _c, updatedAt: _u, ...clip } = row;
+  const { nextCheckAt: _n, claimedUntil: _c, updatedAt: _u, timing: _t, ...clip } = row;
   return clip;
 }
 
@@ -88,5 +89,69 @@ export class SqliteClips implements ClipsRepository {
         .where(and(eq(voiceClips.teamId, teamId), eq(voiceClips.id, id)))
         .run(),
     );
+  }
+
+  async recordTiming(
+    clip: Omit<PendingClip, 'id' | 'status' | 'checks' | 'createdAt'>,
+    timing: SpokenTiming,
+    now: Date,
+  ): Promise<void> {
+    const { db } = this.store;
+    const at = now.toISOString();
+    await this.store.write(() =>
+      db
+        .insert(voiceClips)
+        .values({ ...clip, status: 'done', timing, nextCheckAt: at, createdAt: at, updatedAt: at })
+        .onConflictDoUpdate({
+          target: [voiceClips.teamId, voiceClips.channelId, voiceClips.messageTs],
+          set: { timing, status: 'done', claimedUntil: null, updatedAt: at },
+        })
+        .run(),
+    );
+  }
+
+  async timingFor(
+    teamId: string,
+    of: { channelId: string; messageTs: string } | { sessionId: number },
+  ): Promise<SpokenTiming | undefined> {
+    const { db } = this.store;
+    let answerId: number | undefined;
+    if ('sessionId' in of) {
+      answerId = db
+        .select({ id: answers.id })
+        .from(answers)
+        .where(and(eq(answers.teamId, teamId), eq(answers.sessionId, of.sessionId), eq(answers.kind, 'answer')))
+        .get()?.id;
+    } else {
+      answerId = db
+        .select({ id: answerMessages.answerId })
+        .from(answerMessages)
+        .where(
+          and(
+            eq(answerMessages.teamId, teamId),
+            eq(answerMessages.channelId, of.channelId),
+            eq(answerMessages.messageTs, of.messageTs),
+          ),
+        )
+        .get()?.id;
+    }
+    if (answerId === undefined) return undefined;
+    const row = db
+      .select({ timing: voiceClips.timing })
+      .from(voiceClips)
+      .innerJoin(
+        answerMessages,
+        and(
+          eq(answerMessages.teamId, voiceClips.teamId),
+          eq(answerMessages.channelId, voiceClips.channelId),
+          eq(answerMessages.messageTs, voiceClips.messageTs),
+        ),
+      )
+      .where(
+        and(eq(answerMessages.answerId, answerId), eq(answerMessages.deleted, false), isNotNull(voiceClips.timing)),
+      )
+      .orderBy(desc(voiceClips.id))
+      .get();
+    return row?.timing ?? undefined;
   }
 }

@@ -22,6 +22,7 @@ import { LEVELS } from '../../core/lp.js';
 import { MEMBER_STATUSES, MOCK_MODES, MOCK_STATUSES, type MockRatings, ROUND_KINDS } from '../../core/mocks.js';
 import { VERDICTS } from '../../core/rubric/index.js';
 import { SESSION_STATES } from '../../core/session.js';
+import type { SpokenTiming } from '../../core/spoken.js';
 
 // Every row is keyed by the Slack team id, so one database can later serve many workspaces.
 // Timestamps are ISO-8601 strings in UTC, written by the application clock (never SQLite's).
@@ -500,6 +501,8 @@ export const voiceClips = sqliteTable(
     checks: integer('checks').notNull().default(0),
     nextCheckAt: text('next_check_at').notNull(),
     claimedUntil: text('claimed_until'),
+    /** The clip's measured delivery once scored, so feedback shown again (an edit, the follow-ups) keeps it. */
+    timing: text('timing', { mode: 'json' }).$type<SpokenTiming>(),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },

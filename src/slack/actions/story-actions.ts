@@ -21,11 +21,7 @@ export function saveStoryAction(services: Services) {
     try {
       const outcome = await services.stories.saveFromAnswer(teamOf(args), args.body.user.id, Number(args.action.value));
       await args.respond(
-        aside(
-          outcome.status === 'saved' || outcome.status === 'already'
-            ? storySavedText(outcome.story, outcome.status === 'saved')
-            : SAVE_REFUSED[outcome.status],
-        ),
+        aside('story' in outcome ? storySavedText(outcome.story, outcome.status) : SAVE_REFUSED[outcome.status]),
       );
     } catch (err) {
       args.logger.error('saving a story failed', err);

@@ -70,6 +70,7 @@ export function createServices(deps: ServiceDeps): Services {
   const timezones = new TimezoneCache(repos, slackFor, clock, logger);
   const mockRounds = new MockRounds({ repos, library, timezones, outbox, slackFor, clock, random, logger });
   const practice = new PracticeService({ repos, library, answers, outbox, slackFor, clock, random, logger });
+  const voice = new VoiceService({ repos, answers, outbox, slackFor, clock, logger });
   return {
     answers,
     practice,
@@ -94,9 +95,9 @@ export function createServices(deps: ServiceDeps): Services {
       publishHome: (teamId, userId) => progress.publishHome(teamId, userId),
     }),
     deliveries: new DeliveryGuard(repos.events, clock),
-    threads: new ThreadCatchUp(repos, answers, slackFor, logger),
+    threads: new ThreadCatchUp(repos, answers, slackFor, logger, voice),
     outbox,
-    voice: new VoiceService({ repos, answers, outbox, slackFor, clock, logger }),
+    voice,
     stories: new StoryService({ repos, library, practice, outbox, slackFor, clock }),
     logger,
   };

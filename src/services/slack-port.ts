@@ -12,6 +12,8 @@ export interface ThreadReply {
   subtype?: string;
   text: string;
   ts: string;
+  /** Files shared with the message (a clip is a spoken answer). */
+  files?: Pick<ClipFile, 'id' | 'subtype' | 'mimetype'>[];
 }
 
 /** The Slack message metadata event type that carries an outbox reply's id. */

@@ -255,12 +255,16 @@ export function webClientGateway(client: WebClient, token: string): SlackGateway
           const page = await client.conversations.replies({ token, channel, ts, cursor, limit: 200 });
           for (const m of page.messages ?? []) {
             if (!m.ts || m.ts === ts) continue;
+            const files = (m as { files?: { id?: string; subtype?: string; mimetype?: string }[] }).files;
             replies.push({
               user: m.user,
               botId: m.bot_id,
               subtype: (m as { subtype?: string }).subtype,
               text: m.text ?? '',
               ts: m.ts,
+              ...(files
+                ? { files: files.flatMap((f) => (f.id ? [{ id: f.id, subtype: f.subtype, mimetype: f.mimetype }] : [])) }
+                : {}),
             });
           }
           cursor = page.response_metadata?.next_cursor || undefined;

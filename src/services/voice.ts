@@ -84,7 +84,15 @@ export class VoiceService {
       if (added) await this.say(clip, clipPendingText());
       return 'waiting';
     }
-    return this.settle(clip, file, state);
+    try {
+      return await this.settle(clip, file, state);
+    } catch (err) {
+      if (err instanceof SlackRefusedError) return this.refused(clip, err, file.preview);
+      // The transcript could not be fetched this time: the tick tries again.
+      this.deps.logger.warn(`reading the transcript of clip ${msg.fileId} failed; will check again`, err);
+      await this.deps.repos.clips.addPending(clip, new Date(now.getTime() + FIRST_CHECK_MS), now);
+      return 'waiting';
+    }
   }
 
   /**

@@ -263,7 +263,9 @@ export function webClientGateway(client: WebClient, token: string): SlackGateway
               text: m.text ?? '',
               ts: m.ts,
               ...(files
-                ? { files: files.flatMap((f) => (f.id ? [{ id: f.id, subtype: f.subtype, mimetype: f.mimetype }] : [])) }
+                ? {
+                    files: files.flatMap((f) => (f.id ? [{ id: f.id, subtype: f.subtype, mimetype: f.mimetype }] : [])),
+                  }
                 : {}),
             });
           }

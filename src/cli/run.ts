@@ -8,6 +8,7 @@ import type { Io } from './io.js';
 import { runPracticeCommand } from './practice-command.js';
 import { runScenariosCommand } from './scenarios-command.js';
 import { runScoreCommand } from './score-command.js';
+import { runStoriesCommand } from './stories-command.js';
 
 const HELP = `star: practise behavioural interviews with a STAR rubric
 
@@ -15,10 +16,12 @@ const HELP = `star: practise behavioural interviews with a STAR rubric
   star score --jsonl [FILE|-]
   star eval FILE [--cv K] [--in-sample]
   star calibrate FILE
+  star score --vtt FILE [--lp ID] [--level sde1|sde2|senior] [--scenario ID] [--json]
   star scenarios check
   star scenarios verify [--lp ID]
   star scenarios list [--lp ID] [--json]
   star practice [--lp ID] [--level sde1|sde2|senior]
+  star stories export --team ID --user ID [--db FILE]
   star help`;
 
 type Command = (args: string[], io: Io) => number | Promise<number>;
@@ -29,6 +32,7 @@ const COMMANDS: Record<string, Command> = {
   calibrate: runCalibrateCommand,
   scenarios: runScenariosCommand,
   practice: (args, io) => runPracticeCommand(args, io),
+  stories: (args, io) => runStoriesCommand(args, io),
   help: (_args, io) => {
     io.out(HELP);
     return 0;

@@ -5,10 +5,13 @@ import { isLevel, isLpId, type Level, type LpId } from '../core/lp.js';
 import { type RubricResult, scoreAnswer } from '../core/rubric/index.js';
 import { countWords, normaliseMrkdwn } from '../core/rubric/normalise.js';
 import type { Scenario } from '../core/scenario.js';
+import { analyseSpokenAnswer } from '../core/spoken.js';
+import { parseVtt } from '../core/vtt.js';
 import { parseFlags, UsageError } from './args.js';
 import { decodeAnswer, MAX_INPUT_BYTES, readInput } from './input.js';
 import type { Io } from './io.js';
 import { renderReport } from './report.js';
+import { renderSpokenTiming } from './spoken-report.js';
 
 /** Finds scenarios by id, loading the library only when a command first asks for one. */
 export function scenarioFinder(dir = DEFAULT_SCENARIOS_DIR): (id: string) => Scenario {
@@ -74,6 +77,7 @@ export async function runScoreCommand(args: string[], io: Io): Promise<number> {
     scenario: { type: 'string' },
     json: { type: 'boolean' },
     jsonl: { type: 'boolean' },
+    vtt: { type: 'string' },
   });
   if (positionals.length > 1) throw new UsageError(`score takes one FILE (or -), got ${positionals.length}`);
   const findScenario = scenarioFinder();
@@ -86,6 +90,10 @@ export async function runScoreCommand(args: string[], io: Io): Promise<number> {
   const lp = parseLp(values.lp);
   const level = parseLevel(values.level);
   const scenario = values.scenario ? findScenario(values.scenario) : undefined;
+  if (values.vtt !== undefined) {
+    if (positionals.length > 0) throw new UsageError('score --vtt FILE scores the transcript; give no other FILE');
+    return scoreTranscript(values.vtt, io, { lp, level, scenario }, values.json === true);
+  }
   const { bytes, source } = await readInput(positionals[0], io);
   const text = decodeAnswer(bytes, source);
   if (countWords(normaliseMrkdwn(text)) === 0)
@@ -93,6 +101,25 @@ export async function runScoreCommand(args: string[], io: Io): Promise<number> {
   const result = scoreAnswer(text, { lp, level, scenario });
   if (values.json) io.out(JSON.stringify(toJson(result)));
   else for (const line of renderReport(text, result, io.color, io.columns)) io.out(line);
+  return 0;
+}
+
+/** A spoken answer from a WebVTT transcript: the rubric's report and the real timing from the cue times. */
+async function scoreTranscript(
+  file: string,
+  io: Io,
+  options: { lp?: LpId; level?: Level; scenario?: Scenario },
+  json: boolean,
+): Promise<number> {
+  const { bytes, source } = await readInput(file, io);
+  const cues = parseVtt(decodeAnswer(bytes, source));
+  if (cues.length === 0) throw new UsageError(`${source} has no WebVTT cues with words (is it a .vtt transcript?)`);
+  const spoken = analyseSpokenAnswer(cues, options);
+  if (json) io.out(JSON.stringify({ ...toJson(spoken.result), spoken: spoken.timing }));
+  else {
+    for (const line of renderReport(spoken.text, spoken.result, io.color)) io.out(line);
+    for (const line of renderSpokenTiming(spoken.timing)) io.out(line);
+  }
   return 0;
 }
 

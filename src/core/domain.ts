@@ -5,6 +5,7 @@ import type { Level } from './lp.js';
 import type { MockUserData } from './mocks.js';
 import type { AnswerKind, Verdict } from './rubric/index.js';
 import type { SessionState } from './session.js';
+import type { Story } from './stories.js';
 
 /** A message for Slack: fallback text and Block Kit blocks (rendered by src/messages). */
 export interface MessageContent {
@@ -242,4 +243,6 @@ export interface UserData {
   away: AwayRecord[];
   /** Mock interview pools, mocks, scorecards and pasted answers. */
   mocks: MockUserData;
+  /** Saved stories with every version. */
+  stories: Story[];
 }

@@ -1,6 +1,8 @@
 // The repositories the services use, as async ports. Each method is one use case and runs in one
 // transaction inside the implementation (SQLite in ./sqlite today; a PostgreSQL sibling can follow),
 // so locking and prepared statements are decided in one place per backend. Types come from core/.
+
+import type { ClipStatus } from '../core/clips.js';
 import type {
   Answer,
   AnswerMessage,
@@ -17,7 +19,7 @@ import type {
   UserData,
   UserSettings,
 } from '../core/domain.js';
-import type { Level } from '../core/lp.js';
+import type { Level, LpId } from '../core/lp.js';
 import type { Scorecard } from '../core/mock-scorecard.js';
 import type {
   Mock,
@@ -32,6 +34,8 @@ import type {
 } from '../core/mocks.js';
 import type { RubricResult, Verdict } from '../core/rubric/index.js';
 import type { AnswerSlot, SessionProgress } from '../core/session.js';
+import type { SpokenTiming } from '../core/spoken.js';
+import type { Story } from '../core/stories.js';
 
 export interface Repositories {
   users: UsersRepository;
@@ -45,6 +49,8 @@ export interface Repositories {
   community: CommunityRepository;
   privacy: PrivacyRepository;
   mocks: MocksRepository;
+  clips: ClipsRepository;
+  stories: StoriesRepository;
 }
 
 export interface UsersRepository {
@@ -502,4 +508,106 @@ export interface MocksRepository {
   questionsAskedOf(teamId: string, userId: string): Promise<string[]>;
   /** A pool's mocks that took place since an instant (all time without one), with their scorecards. */
   heldInChannel(teamId: string, channelId: string, since?: string): Promise<MockWithScorecard[]>;
+}
+
+/** An audio or video clip answer waiting for Slack to finish its transcript. */
+export interface PendingClip {
+  id: number;
+  teamId: string;
+  channelId: string;
+  userId: string;
+  messageTs: string;
+  threadTs: string;
+  fileId: string;
+  inDm: boolean;
+  status: ClipStatus;
+  /** How many times files.info was asked since it arrived. */
+  checks: number;
+  createdAt: string;
+}
+
+export interface ClipsRepository {
+  /** Stores a clip to check again at `nextCheckAt`; false when this message is stored already. */
+  addPending(
+    clip: Omit<PendingClip, 'id' | 'status' | 'checks' | 'createdAt'>,
+    nextCheckAt: Date,
+    now: Date,
+  ): Promise<boolean>;
+  /**
+   * Claims up to `limit` pending clips due at `now` (unclaimed, or their lease ended) for `leaseMs`,
+   * counting a check on each: another instance, or a tick that overlaps, gets other rows.
+   */
+  claimDue(now: Date, leaseMs: number, limit: number): Promise<PendingClip[]>;
+  /** Releases a claimed clip to be checked again at `nextCheckAt`. */
+  reschedule(teamId: string, id: number, nextCheckAt: Date, now: Date): Promise<void>;
+  /** Settles a clip: scored, or given up on. */
+  finish(teamId: string, id: number, status: Exclude<ClipStatus, 'pending'>, now: Date): Promise<void>;
+  /** Keeps a scored clip's measured delivery (the clip settled as done, stored if it was not pending). */
+  recordTiming(
+    clip: Omit<PendingClip, 'id' | 'status' | 'checks' | 'createdAt'>,
+    timing: SpokenTiming,
+    now: Date,
+  ): Promise<void>;
+  /**
+   * The measured delivery of the clip in an answer (the latest, among its messages not deleted):
+   * the answer of a message, or the main answer of a session.
+   */
+  timingFor(
+    teamId: string,
+    of: { channelId: string; messageTs: string } | { sessionId: number },
+  ): Promise<SpokenTiming | undefined>;
+}
+
+/** A scored answer as the story bank sees it, with the story its session reframes (if any). */
+export interface StorySource {
+  answerId: number;
+  userId: string;
+  kind: 'answer' | 'probe';
+  deleted: boolean;
+  lp: LpId;
+  level: Level;
+  text: string;
+  overall: number;
+  verdict: Verdict;
+  /** The saved story this answer's practice session reframed. */
+  storyId?: number;
+}
+
+/** One telling of a story to keep. */
+export interface NewStoryVersion {
+  answerId: number | null;
+  lp: LpId;
+  level: Level;
+  text: string;
+  overall: number;
+  verdict: Verdict;
+}
+
+/** Stories are private: every method takes the owner and touches only their rows. */
+export interface StoriesRepository {
+  source(teamId: string, answerId: number): Promise<StorySource | undefined>;
+  /**
+   * Saves an answer as a new story, or, when that answer is a version of a story already, returns
+   * that story with `created: false` (so a second press saves nothing twice).
+   */
+  create(
+    story: { teamId: string; userId: string; title: string; lps: LpId[] },
+    version: NewStoryVersion,
+    now: Date,
+  ): Promise<{ story: Story; created: boolean }>;
+  /** Adds a version to the owner's story (and its LP to the story's LPs); undefined when not theirs. */
+  addVersion(
+    teamId: string,
+    userId: string,
+    storyId: number,
+    version: NewStoryVersion,
+    now: Date,
+  ): Promise<{ story: Story; created: boolean } | undefined>;
+  list(teamId: string, userId: string): Promise<Story[]>;
+  get(teamId: string, userId: string, storyId: number): Promise<Story | undefined>;
+  rename(teamId: string, userId: string, storyId: number, title: string, now: Date): Promise<boolean>;
+  setLps(teamId: string, userId: string, storyId: number, lps: LpId[], now: Date): Promise<boolean>;
+  delete(teamId: string, userId: string, storyId: number): Promise<boolean>;
+  /** Marks a practice session as a reframe of the owner's story. */
+  linkSession(teamId: string, userId: string, sessionId: number, storyId: number): Promise<boolean>;
 }

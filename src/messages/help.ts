@@ -14,6 +14,7 @@ export function helpMessage(problem?: string): MessageBody {
     '`/star leaderboard [week|month|all]`: this channel’s top practitioners',
     '`/star away 2026-12-24..2027-01-02`: freeze your streaks for a holiday',
     '`/star mocks join|leave`: this channel’s pool of live mock interviews · `/star mocks schedule weekly mon 10:00 [timezone]`: pair it weekly (admins) · `/star mock [learning|realistic]`: a partner now',
+    '`/star stories`: your saved stories (rename, lps, delete, reframe, export as a prep document)',
     '`/star export`: all your data as a JSON file in a DM · `/star forget-me`: delete it all',
     '`/star help`: this message',
   ];

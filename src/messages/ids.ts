@@ -86,4 +86,12 @@ export const BOT_SCOPES = [
   'reactions:read',
   'files:write',
   'mpim:write',
+  'files:read',
 ] as const;
+
+/** The story bank's buttons and menus (kept apart from ACTION_IDS so the two lists merge easily). */
+export const STORY_ACTION_IDS = {
+  save: 'star_story_save',
+  reframe: 'star_story_reframe',
+  remove: 'star_story_delete',
+} as const;

@@ -8,10 +8,14 @@ import { chooseProbes } from '../core/probes.js';
 import type { CatalogProbe, CatalogQuestion } from '../core/questions.js';
 import { type RubricResult, scoreAnswer } from '../core/rubric/index.js';
 import { type AnswerSlot, advance, eventFor, MAIN_ANSWER } from '../core/session.js';
+import { analyseSpokenAnswer, type SpokenTiming } from '../core/spoken.js';
+import type { VttCue } from '../core/vtt.js';
 import type { AnswerPlan, NewReply, Repositories } from '../db/ports.js';
 import type { Logger } from '../logger.js';
 import { MAX_BUTTON_VALUE } from '../messages/blocks.js';
 import { notice, useAsAnswerMessage } from '../messages/practice.js';
+import { withSpokenTiming } from '../messages/spoken.js';
+import { withSaveStory } from '../messages/stories.js';
 import { type AnswerChange, type FeedbackPolicy, feedbackPolicies, probeCount } from './feedback-policy.js';
 import type { Outbox } from './outbox.js';
 
@@ -23,6 +27,15 @@ export interface IncomingMessage {
   ts: string;
   threadTs?: string;
   text: string;
+  /** A spoken answer (a clip): its transcript cues, and the clip's length when Slack gave it. */
+  spoken?: SpokenInput;
+}
+
+export interface SpokenInput {
+  cues: readonly VttCue[];
+  clipSeconds?: number;
+  /** The Slack file of the clip. */
+  fileId: string;
 }
 
 /**
@@ -48,7 +61,7 @@ const REFUSAL_NOTICE: Record<Refusal, string> = {
 };
 
 export interface AnswerServiceDeps {
-  repos: Pick<Repositories, 'answers' | 'sessions' | 'prompts' | 'replies' | 'schedules' | 'users'>;
+  repos: Pick<Repositories, 'answers' | 'sessions' | 'prompts' | 'replies' | 'schedules' | 'users' | 'clips'>;
   catalog: ReadonlyMap<string, CatalogQuestion>;
   outbox: Outbox;
   clock: Clock;
@@ -107,6 +120,7 @@ export class AnswerService {
       return;
     }
     const refused: { reason?: Refusal } = {};
+    const timing = this.measure(msg.spoken, session.scenarioId, session.level);
     const ids = await repos.answers.addMessage(
       {
         teamId: msg.teamId,
@@ -116,9 +130,10 @@ export class AnswerService {
         threadTs: msg.threadTs,
         text,
       },
-      this.plan('new', refused),
+      this.plan('new', refused, timing),
       this.deps.clock.now(),
     );
+    if (ids) await this.keepTiming(msg, true, timing);
     if (ids) this.deps.outbox.dispatch(ids);
     else if (refused.reason) await this.notice(inThread, REFUSAL_NOTICE[refused.reason]);
   }
@@ -203,6 +218,7 @@ export class AnswerService {
       (await repos.schedules.get(msg.teamId, msg.channelId))?.level ??
       (await repos.users.get(msg.teamId, msg.userId)).level;
     const refused: { reason?: Refusal } = {};
+    const timing = this.measure(msg.spoken, question.id, level);
     const ids = await repos.answers.addMessage(
       {
         teamId: msg.teamId,
@@ -221,9 +237,10 @@ export class AnswerService {
           promptId: prompt.id,
         },
       },
-      this.plan('new', refused),
+      this.plan('new', refused, timing),
       this.deps.clock.now(),
     );
+    if (ids) await this.keepTiming(msg, false, timing);
     if (ids) this.deps.outbox.dispatch(ids);
     else if (refused.reason)
       await this.notice(
@@ -259,7 +276,7 @@ export class AnswerService {
       teamId,
       sessionId,
       MAIN_ANSWER,
-      this.plan('probes-started'),
+      this.plan('probes-started', undefined, await repos.clips.timingFor(teamId, { sessionId })),
       this.deps.clock.now(),
     );
     if (!ids) return 'already';
@@ -273,10 +290,13 @@ export class AnswerService {
     messageTs: string,
     change: { text: string } | { deleted: true },
   ): Promise<boolean> {
+    // A clip answer keeps its measured delivery when an edit of another of its messages re-scores it.
+    const timing =
+      'text' in change ? await this.deps.repos.clips.timingFor(teamId, { channelId, messageTs }) : undefined;
     const ids = await this.deps.repos.answers.reviseMessage(
       { teamId, channelId, messageTs },
       change,
-      this.plan('edited'),
+      this.plan('edited', undefined, timing),
       this.deps.clock.now(),
     );
     if (!ids) return false;
@@ -288,7 +308,36 @@ export class AnswerService {
    * The plan run inside the repository's transaction: moves the session on, scores the answer
    * from all its live messages, and asks the mode's policy for the replies.
    */
-  private plan(change: AnswerChange, refused?: { reason?: Refusal }): AnswerPlan {
+  /** A clip's measured delivery against the question's targets at the session's level. */
+  private measure(spoken: SpokenInput | undefined, questionId: string, level: RubricResult['level']) {
+    if (!spoken) return undefined;
+    const question = this.deps.catalog.get(questionId);
+    return analyseSpokenAnswer(
+      spoken.cues,
+      { scenario: question?.scenario, lp: question?.lp, level },
+      spoken.clipSeconds,
+    ).timing;
+  }
+
+  /** Keeps a scored clip's timing, so feedback rendered again later still shows it. */
+  private async keepTiming(msg: IncomingMessage, inDm: boolean, timing: SpokenTiming | undefined): Promise<void> {
+    if (!timing || !msg.spoken || !msg.threadTs) return;
+    await this.deps.repos.clips.recordTiming(
+      {
+        teamId: msg.teamId,
+        channelId: msg.channelId,
+        userId: msg.userId,
+        messageTs: msg.ts,
+        threadTs: msg.threadTs,
+        fileId: msg.spoken.fileId,
+        inDm,
+      },
+      timing,
+      this.deps.clock.now(),
+    );
+  }
+
+  private plan(change: AnswerChange, refused?: { reason?: Refusal }, spoken?: SpokenTiming): AnswerPlan {
     return (draft) => {
       const question = this.deps.catalog.get(draft.session.scenarioId);
       if (!question) {
@@ -330,19 +379,26 @@ export class AnswerService {
           question: probes[slot.probeIndex]?.question,
         });
       }
-      return {
-        score: { text, result },
-        progress,
-        replies: policy.feedback({
-          draft,
-          question,
-          slot,
-          result,
-          probes,
-          progress: progress ?? draft.session,
-          change,
-        }),
-      };
+      const replies = policy.feedback({
+        draft,
+        question,
+        slot,
+        result,
+        probes,
+        progress: progress ?? draft.session,
+        change,
+      });
+      if (spoken && slot.kind === 'answer') {
+        // A clip: the feedback also shows the real timing of the clip itself, from its cue times.
+        for (const reply of replies)
+          if (reply.kind === 'feedback' || reply.kind === 'ephemeral')
+            reply.content = withSpokenTiming(reply.content, spoken);
+      }
+      if (slot.kind === 'answer')
+        for (const reply of replies)
+          if (reply.kind === 'feedback' || reply.kind === 'ephemeral')
+            reply.content = withSaveStory(reply.content, draft.answer.id);
+      return { score: { text, result }, progress, replies };
     };
   }
 

@@ -1,9 +1,11 @@
 // At start-up: answers posted in recent prompt threads while the bot was down are read once and
 // scored as if they had just arrived.
+import { isClip } from '../core/clips.js';
 import type { Repositories } from '../db/ports.js';
 import type { Logger } from '../logger.js';
 import type { AnswerService } from './answers.js';
 import type { SlackGatewayFor, ThreadReply } from './slack-port.js';
+import type { VoiceService } from './voice.js';
 
 /** Subtypes of a person's message that the message listener takes as an answer too (a reply with a file). */
 const ANSWER_SUBTYPES = new Set(['thread_broadcast', 'file_share']);
@@ -17,6 +19,8 @@ export class ThreadCatchUp {
     private readonly answers: AnswerService,
     private readonly slackFor: SlackGatewayFor,
     private readonly logger: Logger,
+    /** Clips posted meanwhile are spoken answers. */
+    private readonly voice?: Pick<VoiceService, 'receiveClip'>,
   ) {}
 
   /** Reads the threads of prompts since a day before `now`; already stored messages are skipped, so running it twice changes nothing. */
@@ -42,6 +46,20 @@ export class ThreadCatchUp {
         // After both answers a person's further replies only got a notice; do not repeat it.
         const session = await repos.sessions.findByThread(prompt.teamId, prompt.channelId, threadTs, reply.user);
         if (session?.state === 'done') continue;
+        const clip = reply.files?.find(isClip);
+        if (clip && this.voice) {
+          await this.voice.receiveClip({
+            teamId: prompt.teamId,
+            channelId: prompt.channelId,
+            userId: reply.user,
+            ts: reply.ts,
+            threadTs,
+            inDm: false,
+            fileId: clip.id,
+          });
+          handled++;
+          continue;
+        }
         await this.answers.receiveInChannel({
           teamId: prompt.teamId,
           channelId: prompt.channelId,

@@ -24,6 +24,8 @@ import { PromptService } from './prompts.js';
 import { ScheduleService } from './schedules.js';
 import { SettingsService } from './settings.js';
 import type { SlackGatewayFor } from './slack-port.js';
+import { StoryService } from './stories.js';
+import { VoiceService } from './voice.js';
 
 export interface Services {
   answers: AnswerService;
@@ -43,6 +45,8 @@ export interface Services {
   deliveries: DeliveryGuard;
   threads: ThreadCatchUp;
   outbox: Outbox;
+  voice: VoiceService;
+  stories: StoryService;
   logger: Logger;
 }
 
@@ -72,11 +76,13 @@ export function createServices(deps: ServiceDeps): Services {
   const progress = new ProgressService(repos, community, slackFor, clock);
   const timezones = new TimezoneCache(repos, slackFor, clock, logger);
   const mockRounds = new MockRounds({ repos, library, timezones, outbox, slackFor, clock, random, logger });
+  const practice = new PracticeService({ repos, library, answers, outbox, slackFor, clock, random, logger });
+  const voice = new VoiceService({ repos, answers, outbox, slackFor, clock, logger });
   return {
     answers,
     coaching: new CoachingService({ repos, catalog, slackFor, logger }),
     onboarding: new OnboardingService(repos, outbox, clock),
-    practice: new PracticeService({ repos, library, answers, outbox, slackFor, clock, random, logger }),
+    practice,
     learning: new LearningService(library, repos.quiz, clock, random),
     prompts,
     schedules: new ScheduleService({ repos, prompts, slackFor, clock, admins: deps.admins }),
@@ -98,8 +104,10 @@ export function createServices(deps: ServiceDeps): Services {
       publishHome: (teamId, userId) => progress.publishHome(teamId, userId),
     }),
     deliveries: new DeliveryGuard(repos.events, clock),
-    threads: new ThreadCatchUp(repos, answers, slackFor, logger),
+    threads: new ThreadCatchUp(repos, answers, slackFor, logger, voice),
     outbox,
+    voice,
+    stories: new StoryService({ repos, library, practice, outbox, slackFor, clock }),
     logger,
   };
 }

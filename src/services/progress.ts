@@ -2,8 +2,10 @@
 import type { Clock } from '../clock.js';
 import type { Level } from '../core/lp.js';
 import { summariseHome, summariseStats, type UserStats } from '../core/reports.js';
+import { nextLpToPrepare, storyCoverage } from '../core/stories.js';
 import type { Repositories } from '../db/ports.js';
 import { homeView } from '../messages/home.js';
+import { storyCoverageBlocks } from '../messages/stories.js';
 import type { CommunityService } from './community.js';
 import type { SlackGatewayFor } from './slack-port.js';
 
@@ -12,7 +14,10 @@ const HOME_MOCKS = 5;
 
 export class ProgressService {
   constructor(
-    private readonly repos: Pick<Repositories, 'answers' | 'sessions' | 'quiz' | 'users' | 'community' | 'mocks'>,
+    private readonly repos: Pick<
+      Repositories,
+      'answers' | 'sessions' | 'quiz' | 'users' | 'community' | 'mocks' | 'stories'
+    >,
     private readonly community: CommunityService,
     private readonly slackFor: SlackGatewayFor,
     private readonly clock: Clock,
@@ -42,9 +47,12 @@ export class ProgressService {
     );
   }
 
-  /** Publishes the person's dashboard on their Home tab, with their latest mock interviews. */
+  /** Publishes the person's dashboard on their Home tab, with their latest mock interviews and story coverage. */
   async publishHome(teamId: string, userId: string): Promise<void> {
     const mocks = await this.repos.mocks.mocksOf(teamId, userId, HOME_MOCKS);
-    await this.slackFor(teamId).publishHome(userId, homeView(await this.home(teamId, userId), mocks, userId));
+    const view = homeView(await this.home(teamId, userId), mocks, userId);
+    const grid = storyCoverage(await this.repos.stories.list(teamId, userId));
+    view.blocks = [...view.blocks, ...storyCoverageBlocks(grid, nextLpToPrepare(grid))];
+    await this.slackFor(teamId).publishHome(userId, view);
   }
 }

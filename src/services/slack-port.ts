@@ -2,6 +2,7 @@
 // @slack/web-api, tests implement it with a fake. Failures arrive as the error classes below,
 // already sorted by what a retry can do about them.
 import type { View } from '@slack/types';
+import type { ClipFile } from '../core/clips.js';
 import type { MessageContent } from '../core/domain.js';
 import { StarError } from '../core/errors.js';
 
@@ -11,6 +12,8 @@ export interface ThreadReply {
   subtype?: string;
   text: string;
   ts: string;
+  /** Files shared with the message (a clip is a spoken answer). */
+  files?: Pick<ClipFile, 'id' | 'subtype' | 'mimetype'>[];
 }
 
 /** The Slack message metadata event type that carries an outbox reply's id. */
@@ -47,6 +50,13 @@ export interface SlackGateway {
   publishHome(userId: string, view: View): Promise<void>;
   /** The replies in a thread (without the parent), oldest first. */
   threadReplies(channel: string, ts: string): Promise<ThreadReply[]>;
+  /** A file as files.info describes it (needs files:read). */
+  fileInfo(fileId: string): Promise<ClipFile>;
+  /**
+   * Downloads a private Slack file (a clip's transcript) with the bot token, as text of at most
+   * `maxBytes`. Only Slack's own hosts are sent the token.
+   */
+  downloadText(url: string, maxBytes: number): Promise<string>;
 }
 
 /** The gateway for a workspace (one today; one per installation when the app is distributed). */

@@ -1,11 +1,13 @@
 import type { KnownBlock } from '@slack/types';
 import {
+  type FilesInfoResponse,
   WebAPIHTTPError,
   WebAPIPlatformError,
   WebAPIRateLimitedError,
   WebAPIRequestError,
   type WebClient,
 } from '@slack/web-api';
+import type { ClipFile } from '../core/clips.js';
 import {
   REPLY_METADATA_EVENT,
   SlackCallError,
@@ -58,6 +60,39 @@ const REFUSALS = new Set([
  * message was posted a minute or so before, and the look-up must end well inside a send's lease.
  */
 const FIND_PAGES = 2;
+
+/** How long a transcript download may take before it counts as Slack being unavailable. */
+const DOWNLOAD_TIMEOUT_MS = 15_000;
+
+/**
+ * Whether the bot token may be sent to this URL: Slack's own hosts, or the host the Web API client
+ * talks to (a fake Slack in tests, a proxy in front of Slack), over HTTPS unless that host says otherwise.
+ */
+export function mayReceiveToken(url: string, apiUrl: string): boolean {
+  let target: URL;
+  let api: URL;
+  try {
+    target = new URL(url);
+    api = new URL(apiUrl);
+  } catch {
+    return false;
+  }
+  if (target.host === api.host && target.protocol === api.protocol) return true;
+  return target.protocol === 'https:' && (target.hostname === 'slack.com' || target.hostname.endsWith('.slack.com'));
+}
+
+/** The clip fields of a files.info file; names checked against @slack/web-api's FilesInfoResponse. */
+function toClipFile(fileId: string, file: FilesInfoResponse['file']): ClipFile {
+  return {
+    id: file?.id ?? fileId,
+    subtype: file?.subtype,
+    mimetype: file?.mimetype,
+    durationMs: file?.duration_ms,
+    transcriptStatus: file?.transcription?.status,
+    preview: file?.transcription?.preview?.content,
+    vtt: file?.vtt,
+  };
+}
 
 /** Sorts whatever a Web API call threw into retry after N seconds, retry later, or give up. */
 export function toSlackError(err: unknown): SlackCallError {
@@ -220,17 +255,50 @@ export function webClientGateway(client: WebClient, token: string): SlackGateway
           const page = await client.conversations.replies({ token, channel, ts, cursor, limit: 200 });
           for (const m of page.messages ?? []) {
             if (!m.ts || m.ts === ts) continue;
+            const files = (m as { files?: { id?: string; subtype?: string; mimetype?: string }[] }).files;
             replies.push({
               user: m.user,
               botId: m.bot_id,
               subtype: (m as { subtype?: string }).subtype,
               text: m.text ?? '',
               ts: m.ts,
+              ...(files
+                ? {
+                    files: files.flatMap((f) => (f.id ? [{ id: f.id, subtype: f.subtype, mimetype: f.mimetype }] : [])),
+                  }
+                : {}),
             });
           }
           cursor = page.response_metadata?.next_cursor || undefined;
         } while (cursor);
         return replies;
+      }),
+    fileInfo: (fileId) => call(async () => toClipFile(fileId, (await client.files.info({ token, file: fileId })).file)),
+    downloadText: (url, maxBytes) =>
+      call(async () => {
+        if (!mayReceiveToken(url, client.slackApiUrl)) throw new SlackRefusedError('file_url_not_slack');
+        let response: Response;
+        try {
+          response = await fetch(url, {
+            headers: { authorization: `Bearer ${token}` },
+            signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS),
+            redirect: 'error',
+          });
+        } catch (err) {
+          throw new SlackUnavailableError(`file download failed: ${(err as Error).message}`, {
+            cause: err,
+            outage: true,
+          });
+        }
+        if (response.status === 403 || response.status === 404)
+          throw new SlackRefusedError(`file_download_${response.status}`);
+        if (!response.ok)
+          throw new SlackUnavailableError(`file download: HTTP ${response.status}`, { outage: response.status >= 500 });
+        const declared = Number(response.headers.get('content-length') ?? 0);
+        if (declared > maxBytes) throw new SlackRefusedError('file_too_large');
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        if (bytes.length > maxBytes) throw new SlackRefusedError('file_too_large');
+        return new TextDecoder('utf-8').decode(bytes);
       }),
   };
 }

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { ACTION_IDS, COMMAND, QUIZ_CHOICE_IDS, VIEW_IDS } from '../messages/ids.js';
+import { ACTION_IDS, COMMAND, QUIZ_CHOICE_IDS, STORY_ACTION_IDS, VIEW_IDS } from '../messages/ids.js';
 import { DeliveryInProgressError } from '../services/deliveries.js';
 import type { InFlight } from '../services/in-flight.js';
 import type { Services } from '../services/index.js';
@@ -20,6 +20,7 @@ import { openAnswerFormAction } from './actions/open-answer-form.js';
 import { quizChoiceAction } from './actions/quiz-choice.js';
 import { quizNextAction } from './actions/quiz-next.js';
 import { startProbesAction } from './actions/start-probes.js';
+import { deleteStoryAction, reframeStoryAction, saveStoryAction } from './actions/story-actions.js';
 import { tryAgainAction } from './actions/try-again.js';
 import { useAsAnswerAction } from './actions/use-as-answer.js';
 import { starCommand } from './commands/star.js';
@@ -110,6 +111,11 @@ export function registerListeners(app: App, services: Services, inFlight: InFlig
   button(ACTION_IDS.mockSkipRound, mockSkipAction(services));
   view(VIEW_IDS.mockScorecard, mockScorecardSubmission(services));
   view(VIEW_IDS.mockAnswer, mockAnswerSubmission(services));
+  // The story bank: Save on feedback, Reframe and Delete on the list.
+  button(STORY_ACTION_IDS.save, saveStoryAction(services));
+  button(STORY_ACTION_IDS.remove, deleteStoryAction(services));
+  registered.actions.push(STORY_ACTION_IDS.reframe);
+  app.action(STORY_ACTION_IDS.reframe, reframeStoryAction(services));
   // One message listener serves the message.im, message.channels and message.groups subscriptions.
   app.event('message', messageListener(services));
   registered.events.push('message.im', 'message.channels', 'message.groups');

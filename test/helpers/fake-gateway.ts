@@ -1,4 +1,5 @@
 import type { View } from '@slack/types';
+import type { ClipFile } from '../../src/core/clips.js';
 import type { MessageContent } from '../../src/core/domain.js';
 import type { SlackGateway, ThreadReply } from '../../src/services/slack-port.js';
 
@@ -28,6 +29,9 @@ export class FakeGateway implements SlackGateway {
   users = new Map<string, { timezone: string | null; tzOffset?: number | null; isAdmin: boolean; isBot: boolean }>();
   threads = new Map<string, ThreadReply[]>();
   joinable = true;
+  /** What files.info says about each file, and the text at each download URL. */
+  files = new Map<string, ClipFile>();
+  downloads = new Map<string, string>();
 
   failNext(method: keyof SlackGateway, ...errors: Error[]): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...errors]);
@@ -96,5 +100,13 @@ export class FakeGateway implements SlackGateway {
   async threadReplies(channel: string, ts: string): Promise<ThreadReply[]> {
     this.record('threadReplies', [channel, ts]);
     return this.threads.get(`${channel}/${ts}`) ?? [];
+  }
+  async fileInfo(fileId: string): Promise<ClipFile> {
+    this.record('fileInfo', [fileId]);
+    return this.files.get(fileId) ?? { id: fileId };
+  }
+  async downloadText(url: string, maxBytes: number): Promise<string> {
+    this.record('downloadText', [url, maxBytes]);
+    return (this.downloads.get(url) ?? '').slice(0, maxBytes);
   }
 }

@@ -74,6 +74,11 @@ export class FakeSlack {
   postDelayMs = 0;
   /** Calls refused by `mode` or `limitedChannels`. */
   refused = 0;
+  /** What files.info answers for each file id (a Slack file object). */
+  readonly files = new Map<string, Record<string, unknown>>();
+  /** Private files served at /files/<name> (a clip's transcript), and every download with its Authorization header. */
+  readonly fileBodies = new Map<string, string>();
+  readonly downloads: { path: string; authorization?: string }[] = [];
 
   async start(): Promise<this> {
     this.server = createServer(async (req, res) => {
@@ -85,6 +90,14 @@ export class FakeSlack {
         const body = multipart ? raw.slice(raw.indexOf('\r\n\r\n') + 4, raw.lastIndexOf('\r\n--')) : raw;
         this.uploads.push({ fileId: path.slice('/upload/'.length), body });
         res.writeHead(200, { 'content-type': 'text/plain' }).end('OK');
+        return;
+      }
+      if (path.startsWith('/files/')) {
+        this.downloads.push({ path, authorization: req.headers.authorization });
+        const body = this.fileBodies.get(path.slice('/files/'.length));
+        if (!req.headers.authorization?.startsWith('Bearer xoxb-') || body === undefined)
+          res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        else res.writeHead(200, { 'content-type': 'text/vtt' }).end(body);
         return;
       }
       if (path.startsWith('/response/')) {
@@ -194,6 +207,15 @@ export class FakeSlack {
       if (Date.now() - started > timeoutMs)
         throw new Error(`timed out; calls so far: ${this.calls.map((c) => c.method).join(', ')}`);
       await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
+  /** A file as files.info will describe it; `vtt` names a file served at /files/ with that body. */
+  setFile(id: string, fields: Record<string, unknown>, transcript?: { name: string; body: string }): void {
+    this.files.set(id, { id, ...this.files.get(id), ...fields });
+    if (transcript) {
+      this.fileBodies.set(transcript.name, transcript.body);
+      this.files.set(id, { ...this.files.get(id), vtt: `${this.url}/files/${transcript.name}` });
     }
   }
 
@@ -310,6 +332,10 @@ export class FakeSlack {
       }
       case 'files.completeUploadExternal':
         return { ok: true, files: [{ id: 'F1', title: 'file' }] };
+      case 'files.info': {
+        const file = this.files.get(String(args.file));
+        return file ? { ok: true, file, comments: [] } : { ok: false, error: 'file_not_found' };
+      }
       case 'views.publish':
         return { ok: true, view: { id: 'VHOME' } };
       case 'chat.postEphemeral':

@@ -1,5 +1,6 @@
 import type { Repositories } from '../ports.js';
 import { SqliteAnswers } from './answers.js';
+import { SqliteClips } from './clips.js';
 import { SqliteCommunity } from './community.js';
 import { SqliteEvents } from './events.js';
 import { SqliteMocks } from './mocks.js';
@@ -11,6 +12,7 @@ import { SqliteReplies } from './replies.js';
 import { SqliteSchedules } from './schedules.js';
 import { SqliteSessions } from './sessions.js';
 import { SqliteStore } from './store.js';
+import { SqliteStories } from './stories.js';
 import { SqliteUsers } from './users.js';
 
 export { type OpenDatabase, openDatabase } from './open.js';
@@ -30,5 +32,7 @@ export function sqliteRepositories(db: Db): Repositories {
     community: new SqliteCommunity(store),
     privacy: new SqlitePrivacy(store),
     mocks: new SqliteMocks(store),
+    clips: new SqliteClips(store),
+    stories: new SqliteStories(store),
   };
 }

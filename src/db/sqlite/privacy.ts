@@ -16,6 +16,7 @@ import {
   users,
 } from './schema.js';
 import type { SqliteStore } from './store.js';
+import { exportStories, forgetStoriesAndClips } from './stories.js';
 
 function userHash(teamId: string, userId: string): string {
   return createHash('sha256').update(`${teamId}:${userId}`).digest('hex');
@@ -75,6 +76,7 @@ export class SqlitePrivacy implements PrivacyRepository {
         .where(and(eq(awayRanges.teamId, teamId), eq(awayRanges.userId, userId)))
         .all(),
       mocks: exportMocks(this.db, teamId, userId),
+      stories: exportStories(this.db, teamId, userId),
     };
   }
 
@@ -108,7 +110,7 @@ export class SqlitePrivacy implements PrivacyRepository {
         .where(and(eq(answers.teamId, teamId), eq(answers.userId, userId)))
         .all()
         .map((a) => a.id);
-      let removed = forgetMocks(tx, teamId, userId);
+      let removed = forgetMocks(tx, teamId, userId) + forgetStoriesAndClips(tx, teamId, userId);
       if (answerIds.length > 0)
         removed += tx.delete(answerMessages).where(inArray(answerMessages.answerId, answerIds)).run().changes;
       removed += tx

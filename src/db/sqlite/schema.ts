@@ -7,6 +7,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
+import { CLIP_STATUSES } from '../../core/clips.js';
 import {
   ANSWER_KINDS,
   DELIVERY_STATES,
@@ -21,6 +22,7 @@ import { LEVELS } from '../../core/lp.js';
 import { MEMBER_STATUSES, MOCK_MODES, MOCK_STATUSES, type MockRatings, ROUND_KINDS } from '../../core/mocks.js';
 import { VERDICTS } from '../../core/rubric/index.js';
 import { SESSION_STATES } from '../../core/session.js';
+import type { SpokenTiming } from '../../core/spoken.js';
 
 // Every row is keyed by the Slack team id, so one database can later serve many workspaces.
 // Timestamps are ISO-8601 strings in UTC, written by the application clock (never SQLite's).
@@ -483,6 +485,87 @@ export const mockNotices = sqliteTable(
   (t) => [primaryKey({ columns: [t.teamId, t.key] }), index('mock_notices_user').on(t.teamId, t.userId)],
 );
 
+/**
+ * Audio and video clips posted as answers whose transcript Slack had not finished: the minute tick
+ * claims the due ones (`claimed_until` is the lease), asks files.info again, and either scores the
+ * transcript, checks again later (`next_check_at`, backing off) or gives up with a message.
+ */
+export const voiceClips = sqliteTable(
+  'voice_clips',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: text('team_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    userId: text('user_id').notNull(),
+    messageTs: text('message_ts').notNull(),
+    threadTs: text('thread_ts').notNull(),
+    fileId: text('file_id').notNull(),
+    inDm: integer('in_dm', { mode: 'boolean' }).notNull(),
+    status: text('status', { enum: CLIP_STATUSES }).notNull(),
+    checks: integer('checks').notNull().default(0),
+    nextCheckAt: text('next_check_at').notNull(),
+    claimedUntil: text('claimed_until'),
+    /** The clip's measured delivery once scored, so feedback shown again (an edit, the follow-ups) keeps it. */
+    timing: text('timing', { mode: 'json' }).$type<SpokenTiming>(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('voice_clips_message').on(t.teamId, t.channelId, t.messageTs),
+    index('voice_clips_due').on(t.status, t.nextCheckAt),
+    index('voice_clips_user').on(t.teamId, t.userId),
+  ],
+);
+
+/** A person's saved stories (private to them): a title and the LPs it can serve; its versions below. */
+export const stories = sqliteTable(
+  'stories',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
+    title: text('title').notNull(),
+    lps: text('lps', { mode: 'json' }).$type<string[]>().notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('stories_user').on(t.teamId, t.userId)],
+);
+
+/** Each scored telling of a story (a copy of the answer, so the story outlives it). */
+export const storyVersions = sqliteTable(
+  'story_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: text('team_id').notNull(),
+    storyId: integer('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    /** The answer it was saved from: saving one answer twice adds nothing. Not a foreign key, so the copy outlives it. */
+    answerId: integer('answer_id'),
+    lp: text('lp').notNull(),
+    level: text('level', { enum: LEVELS }).notNull(),
+    text: text('text').notNull(),
+    overall: integer('overall').notNull(),
+    verdict: text('verdict', { enum: VERDICTS }).notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('story_versions_story').on(t.storyId), uniqueIndex('story_versions_answer').on(t.teamId, t.answerId)],
+);
+
+/** Practice sessions that reframe a saved story: their answers become versions of it. */
+export const storySessions = sqliteTable(
+  'story_sessions',
+  {
+    teamId: text('team_id').notNull(),
+    sessionId: integer('session_id').notNull(),
+    storyId: integer('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.sessionId] })],
+);
+
 export const schema = {
   users,
   processedEvents,
@@ -505,4 +588,8 @@ export const schema = {
   mockAnswers,
   mockSkips,
   mockNotices,
+  voiceClips,
+  stories,
+  storyVersions,
+  storySessions,
 };

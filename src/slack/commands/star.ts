@@ -13,6 +13,7 @@ import { promptCommand } from './prompt.js';
 import { quizCommand } from './quiz.js';
 import { scheduleCommand } from './schedule.js';
 import { statsCommand } from './stats.js';
+import { storiesCommand } from './stories.js';
 
 /** `/star <sub> …`: one listener per subcommand, each in its own file; every reply is ephemeral. */
 export const SUBCOMMANDS: Record<string, Subcommand> = {
@@ -30,6 +31,7 @@ export const SUBCOMMANDS: Record<string, Subcommand> = {
   'forget-me': forgetMeCommand,
   mocks: mocksCommand,
   mock: mockCommand,
+  stories: storiesCommand,
 };
 
 export function starCommand(services: Services) {

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { isClip } from '../../core/clips.js';
 import type { Services } from '../../services/index.js';
 
 type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
@@ -14,12 +15,20 @@ interface LooseMessage {
   ts: string;
   thread_ts?: string;
   deleted_ts?: string;
-  message?: { user?: string; bot_id?: string; text?: string; ts: string };
+  files?: SharedFile[];
+  message?: { user?: string; bot_id?: string; text?: string; ts: string; files?: SharedFile[] };
+}
+
+interface SharedFile {
+  id?: string;
+  subtype?: string;
+  mimetype?: string;
 }
 
 /**
  * Messages in DMs with the bot (practice sessions) and in channels (replies to daily prompts): new
- * thread replies are answers, edits re-score, deletes retract. Other bots' messages are ignored
+ * thread replies are answers (a `file_share` with an audio or video clip is a spoken answer), edits
+ * re-score, deletes retract. Other bots' messages are ignored
  * (Bolt already drops our own).
  */
 export function messageListener(services: Services) {
@@ -33,6 +42,20 @@ export function messageListener(services: Services) {
       case 'file_share':
       case 'thread_broadcast': {
         if (m.bot_id || !m.user) return;
+        // A recorded clip is a spoken answer, scored from Slack's transcript of it.
+        const clip = m.files?.find((f) => f.id && isClip(f));
+        if (clip?.id) {
+          await services.voice.receiveClip({
+            teamId,
+            channelId: m.channel,
+            userId: m.user,
+            ts: m.ts,
+            threadTs: m.thread_ts,
+            inDm,
+            fileId: clip.id,
+          });
+          return;
+        }
         const msg = {
           teamId,
           channelId: m.channel,
@@ -49,6 +72,8 @@ export function messageListener(services: Services) {
       }
       case 'message_changed':
         if (!m.message || m.message.bot_id || !m.message.user) return;
+        // Slack changes a clip's message itself (its transcript, its preview): the answer is the clip.
+        if (m.message.files?.some(isClip)) return;
         await services.answers.edit(teamId, m.channel, m.message.ts, m.message.text ?? '');
         return;
       case 'message_deleted':

@@ -40,6 +40,8 @@ const ANSWER =
   'I profiled the service and I found an N+1 query. I rewrote it as one batched call and I added a latency budget to CI. ' +
   'As a result p99 went from 640 ms to 210 ms and search abandonment fell 4%. I learned to profile before tuning, and I now check query counts in every review.';
 const quiet = { debug() {}, info() {}, warn() {}, error: console.error };
+/** BENCH_PARTS=acks,start,tick,rubric runs only those parts (all by default). */
+const want = (part: string) => !process.env.BENCH_PARTS || process.env.BENCH_PARTS.split(',').includes(part);
 const rows: [string, string, string, string][] = [];
 const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 const pct = (xs: number[], q: number) => {
@@ -95,6 +97,17 @@ async function startProcess(args: string[], env: Record<string, string>): Promis
   };
 }
 
+function vacuumedBytes(file: string): number {
+  const sqlite = new Database(file);
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  sqlite.exec('VACUUM');
+  const bytes =
+    (sqlite.pragma('page_count', { simple: true }) as number) *
+    (sqlite.pragma('page_size', { simple: true }) as number);
+  sqlite.close();
+  return bytes;
+}
+
 // ---------------------------------------------------------------------------------------------
 // 1. Acks and feedback.
 const slack = await new FakeSlack().start();
@@ -129,127 +142,122 @@ const PROMPT_TS = '1800000000.000100';
   database.close();
 }
 const emptyBytes = vacuumedBytes(dbFile);
+let starRss = 0;
 const slackEnv = {
   SLACK_BOT_TOKEN: 'xoxb-bench',
   SLACK_SIGNING_SECRET: SIGNING_SECRET,
   SLACK_API_URL: slack.apiUrl,
   LOG_LEVEL: 'error',
 };
-const star = await startProcess(['dist/main.js'], { ...slackEnv, STAR_DB: dbFile });
-const bare = await startProcess(['bench/bare-bolt.mjs'], slackEnv);
+if (want('acks')) {
+  // BENCH_STAR_NODE_ARGS, e.g. --cpu-prof, profiles the app under the bursts.
+  const nodeArgs = process.env.BENCH_STAR_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const star = await startProcess([...nodeArgs, 'dist/main.js'], { ...slackEnv, STAR_DB: dbFile });
+  const bare = await startProcess(['bench/bare-bolt.mjs'], slackEnv);
 
-let answerNo = 0;
-/** One burst of `n` thread answers at once; ack and (for STAR Coach) feedback latency of each. */
-async function burst(target: Proc, n: number, feedback: boolean): Promise<{ acks: number[]; feedbacks: number[] }> {
-  const users = Array.from({ length: n }, () => `U${String(100_000 + ++answerNo)}`);
-  const sentAt = new Map<string, number>();
-  const firstCall = slack.calls.length;
-  const acks = await Promise.all(
-    users.map(async (user, i) => {
-      const ts = `18000${String(answerNo * 10 + i).padStart(5, '0')}.000001`;
-      const body = eventEnvelope(channelReply(ANSWER, ts, PROMPT_TS, user, CHANNEL), `Ev${user}`);
-      const started = performance.now();
-      sentAt.set(user, started);
-      const res = await postEvent(`${target.url}/slack/events`, body);
-      await res.text();
-      if (!res.ok) throw new Error(`ack ${res.status}`);
-      return performance.now() - started;
-    }),
-  );
-  const feedbacks: number[] = [];
-  if (feedback) {
-    const seen = new Map<string, number>();
-    const deadline = performance.now() + 60_000;
-    while (seen.size < n && performance.now() < deadline) {
-      for (let i = firstCall; i < slack.calls.length; i++) {
-        const call = slack.calls[i];
-        if (call.method !== 'chat.postMessage' || !call.result) continue;
-        const user = /Feedback for <@(U\d+)>/.exec(JSON.stringify(call.args.blocks))?.[1];
-        if (user && sentAt.has(user) && !seen.has(user)) seen.set(user, call.at - (sentAt.get(user) ?? 0));
+  let answerNo = 0;
+  /** One burst of `n` thread answers at once; ack and (for STAR Coach) feedback latency of each. */
+  async function burst(target: Proc, n: number, feedback: boolean): Promise<{ acks: number[]; feedbacks: number[] }> {
+    const users = Array.from({ length: n }, () => `U${String(100_000 + ++answerNo)}`);
+    const sentAt = new Map<string, number>();
+    const firstCall = slack.calls.length;
+    const acks = await Promise.all(
+      users.map(async (user, i) => {
+        const ts = `18000${String(answerNo * 10 + i).padStart(5, '0')}.000001`;
+        const body = eventEnvelope(channelReply(ANSWER, ts, PROMPT_TS, user, CHANNEL), `Ev${user}`);
+        const started = performance.now();
+        sentAt.set(user, started);
+        const res = await postEvent(`${target.url}/slack/events`, body);
+        await res.text();
+        if (!res.ok) throw new Error(`ack ${res.status}`);
+        return performance.now() - started;
+      }),
+    );
+    const feedbacks: number[] = [];
+    if (feedback) {
+      const seen = new Map<string, number>();
+      const deadline = performance.now() + 60_000;
+      while (seen.size < n && performance.now() < deadline) {
+        for (let i = firstCall; i < slack.calls.length; i++) {
+          const call = slack.calls[i];
+          if (call.method !== 'chat.postMessage' || !call.result) continue;
+          const user = /Feedback for <@(U\d+)>/.exec(JSON.stringify(call.args.blocks))?.[1];
+          if (user && sentAt.has(user) && !seen.has(user)) seen.set(user, call.at - (sentAt.get(user) ?? 0));
+        }
+        if (seen.size < n) await pause(5);
       }
-      if (seen.size < n) await pause(5);
-    }
-    if (seen.size < n) throw new Error(`only ${seen.size} of ${n} feedback messages arrived`);
-    feedbacks.push(...seen.values());
-  } else await pause(50);
-  return { acks, feedbacks };
-}
-
-const LEVELS_OF_CONCURRENCY: [number, number][] = [
-  [1, 40],
-  [50, 4],
-  [200, 2],
-];
-let answersStored = 0;
-// Warm both up (JIT, connections, the bot's auth.test).
-await burst(star, 5, true);
-await burst(bare, 5, false);
-answersStored += 5;
-for (const [concurrency, rounds] of LEVELS_OF_CONCURRENCY) {
-  const s = { acks: [] as number[], feedbacks: [] as number[] };
-  const b: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    // Interleaved: a STAR Coach burst, then a bare Bolt one, so both see the same machine load.
-    const one = await burst(star, concurrency, true);
-    s.acks.push(...one.acks);
-    s.feedbacks.push(...one.feedbacks);
-    answersStored += concurrency;
-    b.push(...(await burst(bare, concurrency, false)).acks);
+      if (seen.size < n) throw new Error(`only ${seen.size} of ${n} feedback messages arrived`);
+      feedbacks.push(...seen.values());
+    } else await pause(50);
+    return { acks, feedbacks };
   }
-  const label = concurrency === 1 ? '1 answer at a time' : `${concurrency} concurrent answers`;
-  rows.push([
-    `ack p50 / p99, ${label}`,
-    `${ms(pct(s.acks, 0.5))} / ${ms(pct(s.acks, 0.99))} ms`,
-    `${ms(pct(b, 0.5))} / ${ms(pct(b, 0.99))} ms`,
-    `${(pct(s.acks, 0.99) / pct(b, 0.99)).toFixed(1)}× (p99)`,
-  ]);
-  rows.push([
-    `feedback p50 / p99, ${label}`,
-    `${ms(pct(s.feedbacks, 0.5))} / ${ms(pct(s.feedbacks, 0.99))} ms`,
-    '—',
-    '',
-  ]);
-}
-const starRss = star.rssMiB();
-await star.stop();
-await bare.stop();
 
-// ---------------------------------------------------------------------------------------------
-// 3. Storage: everything the answers left in the database (answers, messages, replies, delivery
-// claims, sessions, indexes), after a checkpoint and VACUUM, minus the seeded database.
-function vacuumedBytes(file: string): number {
-  const sqlite = new Database(file);
-  sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  sqlite.exec('VACUUM');
-  const bytes =
-    (sqlite.pragma('page_count', { simple: true }) as number) *
-    (sqlite.pragma('page_size', { simple: true }) as number);
-  sqlite.close();
-  return bytes;
-}
-{
-  const sqlite = new Database(dbFile, { readonly: true });
-  const stored = (sqlite.prepare('SELECT count(*) AS n FROM answers').get() as { n: number }).n;
-  sqlite.close();
-  if (stored !== answersStored) throw new Error(`expected ${answersStored} answers stored, found ${stored}`);
-  const perAnswer = (vacuumedBytes(dbFile) - emptyBytes) / stored;
-  rows.push([
-    `stored per answer (${stored} channel answers, after VACUUM)`,
-    `${(perAnswer / 1024).toFixed(2)} KB`,
-    '',
-    '',
-  ]);
-  rows.push([
-    'one year, 1,000 people answering daily',
-    `${((perAnswer * 1000 * 365) / 1024 ** 3).toFixed(2)} GB`,
-    '',
-    '',
-  ]);
+  const LEVELS_OF_CONCURRENCY: [number, number][] = [
+    [1, 40],
+    [50, 4],
+    [200, 2],
+  ];
+  let answersStored = 0;
+  // Warm both up (JIT, connections, the bot's auth.test).
+  await burst(star, 5, true);
+  await burst(bare, 5, false);
+  answersStored += 5;
+  for (const [concurrency, rounds] of LEVELS_OF_CONCURRENCY) {
+    const s = { acks: [] as number[], feedbacks: [] as number[] };
+    const b: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      // Interleaved: a STAR Coach burst, then a bare Bolt one, so both see the same machine load.
+      const one = await burst(star, concurrency, true);
+      s.acks.push(...one.acks);
+      s.feedbacks.push(...one.feedbacks);
+      answersStored += concurrency;
+      b.push(...(await burst(bare, concurrency, false)).acks);
+    }
+    const label = concurrency === 1 ? '1 answer at a time' : `${concurrency} concurrent answers`;
+    rows.push([
+      `ack p50 / p99, ${label}`,
+      `${ms(pct(s.acks, 0.5))} / ${ms(pct(s.acks, 0.99))} ms`,
+      `${ms(pct(b, 0.5))} / ${ms(pct(b, 0.99))} ms`,
+      `${(pct(s.acks, 0.99) / pct(b, 0.99)).toFixed(1)}× (p99)`,
+    ]);
+    rows.push([
+      `feedback p50 / p99, ${label}`,
+      `${ms(pct(s.feedbacks, 0.5))} / ${ms(pct(s.feedbacks, 0.99))} ms`,
+      '—',
+      '',
+    ]);
+  }
+  starRss = star.rssMiB();
+  await star.stop();
+  await bare.stop();
+
+  // ---------------------------------------------------------------------------------------------
+  // 3. Storage: everything the answers left in the database (answers, messages, replies, delivery
+  // claims, sessions, indexes), after a checkpoint and VACUUM, minus the seeded database.
+  {
+    const sqlite = new Database(dbFile, { readonly: true });
+    const stored = (sqlite.prepare('SELECT count(*) AS n FROM answers').get() as { n: number }).n;
+    sqlite.close();
+    if (stored !== answersStored) throw new Error(`expected ${answersStored} answers stored, found ${stored}`);
+    const perAnswer = (vacuumedBytes(dbFile) - emptyBytes) / stored;
+    rows.push([
+      `stored per answer (${stored} channel answers, after VACUUM)`,
+      `${(perAnswer / 1024).toFixed(2)} KB`,
+      '',
+      '',
+    ]);
+    rows.push([
+      'one year, 1,000 people answering daily',
+      `${((perAnswer * 1000 * 365) / 1024 ** 3).toFixed(2)} GB`,
+      '',
+      '',
+    ]);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
 // 4. Start-up of fresh processes (new database for STAR Coach: migrations included).
-{
+if (want('start')) {
   const starts: number[] = [];
   const bareStarts: number[] = [];
   let rss = 0;
@@ -348,7 +356,7 @@ function seedSchedules(db: ReturnType<typeof openDatabase>, count: number, now: 
   });
 }
 
-{
+if (want('tick')) {
   const api = await new FakeSlack().start();
   for (const count of [1_000, 10_000, 100_000]) {
     const cells: string[] = [];
@@ -391,7 +399,7 @@ function seedSchedules(db: ReturnType<typeof openDatabase>, count: number, now: 
 
 // ---------------------------------------------------------------------------------------------
 // 5. Rubric throughput.
-{
+if (want('rubric')) {
   let seed = 42;
   const random = () => {
     seed = (seed * 1664525 + 1013904223) >>> 0;

@@ -52,11 +52,42 @@ function migrateSafely(sqlite: Database.Database, db: Db): void {
   sqlite.pragma('foreign_keys = ON');
 }
 
+/** SQL texts whose prepared statements are kept (least recently used dropped past this). */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Keeps prepared statements for reuse. drizzle prepares its SQL again on every query; compiling a
+ * statement is most of what a small query costs, and the queries a running app makes are a few
+ * hundred texts, each made many times. A cached statement is handed out in its default row mode
+ * (drizzle switches it to raw mode itself where it wants arrays). better-sqlite3 is synchronous
+ * and drizzle never iterates, so a statement is never in use twice at once.
+ */
+function cacheStatements(sqlite: Database.Database): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (statement) {
+      cache.delete(source);
+      if (statement.reader) statement.raw(false);
+    } else {
+      statement = prepare(source);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    }
+    cache.set(source, statement);
+    return statement;
+  }) as Database.Database['prepare'];
+}
+
 /** Opens (creating folders as needed) the SQLite file in WAL mode and applies pending migrations. */
 export function openDatabase(file: string): OpenDatabase {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
+  // In WAL mode NORMAL syncs at checkpoints rather than at every commit: a crash of the process
+  // loses nothing committed and the file stays consistent; only a power cut or an OS crash may
+  // drop the last few commits (whose events Slack then redelivers, as it does any unacknowledged one).
+  sqlite.pragma('synchronous = NORMAL');
   // Several app instances may share the file. Two starting together both migrate: the second waits
   // for the first's lock (migrations run once, at start, so a long wait is fine here).
   sqlite.pragma('busy_timeout = 30000');
@@ -64,6 +95,7 @@ export function openDatabase(file: string): OpenDatabase {
   migrateSafely(sqlite, db);
   // From now on a lock is waited for briefly and synchronously; SqliteStore.write retries beyond that.
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  cacheStatements(sqlite);
   return {
     db,
     sqlite,

@@ -19,6 +19,9 @@ const EnvSchema = z.object({
     .max(65535, 'must be between 0 and 65535')
     .default(3000),
   STAR_DB: z.string().min(1, 'must not be empty').default('./data/star.db'),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'must be a PostgreSQL URL such as postgres://user@host:5432/star' })
+    .optional(),
   SLACK_API_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:9000/api/' })
     .optional()
@@ -61,6 +64,8 @@ export interface Config {
   socketMode: boolean;
   port: number;
   dbFile: string;
+  /** PostgreSQL instead of the SQLite file (several instances can share it). */
+  databaseUrl?: string;
   slackApiUrl?: string;
   logLevel: LogLevelName;
   /** Text lines, or JSON lines for a log collector. */
@@ -105,6 +110,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     socketMode: e.SLACK_APP_TOKEN !== undefined,
     port: e.PORT,
     dbFile: e.STAR_DB,
+    databaseUrl: e.DATABASE_URL,
     slackApiUrl: e.SLACK_API_URL,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,

@@ -6,8 +6,8 @@ import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { type Library, loadLibrary } from './content/load-scenarios.js';
 import { DEFAULT_SCENARIOS_DIR } from './content/paths.js';
+import { openRepositories } from './db/open.js';
 import type { Repositories } from './db/ports.js';
-import { openDatabase, sqliteRepositories } from './db/sqlite/index.js';
 import { type AppLogger, createLogger } from './logger.js';
 import { type JobsMode, startJobs } from './scheduler/jobs.js';
 import { InFlight } from './services/in-flight.js';
@@ -48,9 +48,9 @@ export interface RunningStarCoach {
 export async function startStarCoach(config: Config, options: StartOptions = {}): Promise<RunningStarCoach> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger({ level: config.logLevel, format: config.logFormat, clock });
-  const database = openDatabase(config.dbFile);
+  const database = await openRepositories(config);
   const library = options.library ?? loadLibrary(options.scenariosDir ?? DEFAULT_SCENARIOS_DIR);
-  const repos = sqliteRepositories(database.db);
+  const { repos } = database;
   const app = createSlackApp(config, logger, options.receiver);
   // One workspace today: Bolt's client with the bot token. Many workspaces later: the team's token here.
   const gateway = webClientGateway(app.client, config.botToken);
@@ -69,8 +69,8 @@ export async function startStarCoach(config: Config, options: StartOptions = {})
 
   let port: number | undefined;
   if (!options.receiver) {
-    await verifyBotToken(app.client, config.botToken, logger).catch((err) => {
-      database.close();
+    await verifyBotToken(app.client, config.botToken, logger).catch(async (err) => {
+      await database.close();
       throw err;
     });
     const started = config.socketMode ? await app.start() : await app.start(config.port);
@@ -100,7 +100,7 @@ export async function startStarCoach(config: Config, options: StartOptions = {})
       services.outbox.stop();
       await Promise.race([intake, new Promise((resolve) => setTimeout(resolve, DRAIN_TIMEOUT_MS).unref())]);
       await inFlight.idle(DRAIN_TIMEOUT_MS);
-      database.close();
+      await database.close();
     },
   };
 }

@@ -1,0 +1,22 @@
+// The repository contract on PGlite: PostgreSQL's SQL, types and locking, on every machine.
+import { afterAll, beforeAll } from 'vitest';
+import { type PgTestDatabase, pgliteDatabase } from '../helpers/pg.js';
+import { describeMockRepositories } from './mocks-contract.js';
+import { describeRepositories } from './repositories-contract.js';
+
+let database: PgTestDatabase;
+// Starting PGlite takes seconds: once for the file, its tables emptied before each test.
+beforeAll(async () => {
+  database = await pgliteDatabase();
+}, 60_000);
+afterAll(async () => {
+  await database?.close();
+});
+
+async function fresh() {
+  await database.reset();
+  return { repos: database.repos, close: () => {} };
+}
+
+describeRepositories('PGlite (embedded PostgreSQL, every migration applied)', fresh);
+describeMockRepositories('PGlite (embedded PostgreSQL, every migration applied)', fresh);

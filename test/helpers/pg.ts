@@ -101,32 +101,46 @@ export async function postgresUnavailable(url = POSTGRES_URL): Promise<string | 
   }
 }
 
+/** Runs one statement on the server's own database (CREATE or DROP DATABASE). */
+async function admin(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** An empty database of its own on the real server; `drop` removes it (and ends its connections). */
+export async function createServerDatabase(url = POSTGRES_URL): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `star_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await admin(url, `CREATE DATABASE ${name}`);
+  const own = new URL(url);
+  own.pathname = `/${name}`;
+  return { url: own.toString(), drop: () => admin(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
 /**
  * A fresh database on the real server with every migration applied, dropped on close, so runs in
  * parallel (other test files, other checkouts) never see each other's rows.
  */
 export async function serverDatabase(url = POSTGRES_URL): Promise<PgTestDatabase> {
-  const name = `star_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const own = new URL(url);
-  own.pathname = `/${name}`;
-  const opened = await openPostgres(own.toString());
+  const created = await createServerDatabase(url);
+  const opened = await openPostgres(created.url);
   return {
     db: opened.db,
     repos: pgRepositories(opened.db),
     reset: () => emptyTables(opened.db),
     async close() {
       await opened.close();
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await created.drop();
     },
   };
 }
+
+/**
+ * `STAR_TEST_BACKEND=postgres npx vitest run …` runs every app-level test (the harness, the
+ * end-to-end world) on a fresh database of the real server instead of a SQLite file.
+ */
+export const testBackend = process.env.STAR_TEST_BACKEND === 'postgres' ? 'postgres' : 'sqlite';

@@ -139,6 +139,8 @@ function socketModeReceiver(config: Config, logger: BoltLogger): SocketModeRecei
   return new SocketModeReceiverAfterWork({
     appToken: config.appToken ?? '',
     logger,
+    // apps.connections.open goes where every other Web API call goes (a fake Slack in tests).
+    ...(config.slackApiUrl ? { installerOptions: { clientOptions: { slackApiUrl: config.slackApiUrl } } } : {}),
     // Bolt's default acknowledges an event whose authorization failed; here Slack sends it again.
     processEventErrorHandler: async ({ error, logger: log }) => {
       log.error('an event failed and is left for Slack to deliver again', error);

@@ -74,6 +74,8 @@ export class FakeSlack {
   postDelayMs = 0;
   /** Calls refused by `mode` or `limitedChannels`. */
   refused = 0;
+  /** The Socket Mode address apps.connections.open hands out (see fake-socket-mode.ts). */
+  socketModeUrl: (() => string) | undefined;
 
   async start(): Promise<this> {
     this.server = createServer(async (req, res) => {
@@ -312,6 +314,8 @@ export class FakeSlack {
         return { ok: true, files: [{ id: 'F1', title: 'file' }] };
       case 'views.publish':
         return { ok: true, view: { id: 'VHOME' } };
+      case 'apps.connections.open':
+        return this.socketModeUrl ? { ok: true, url: this.socketModeUrl() } : { ok: false, error: 'not_allowed' };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `1700000000.${String(++this.tsCounter).padStart(6, '0')}` };
       default:

@@ -1,5 +1,6 @@
 // The use cases, wired once by the composition root and handed to the Slack listeners and the
 // timed jobs (neither sees a repository).
+
 import type { Clock } from '../clock.js';
 import type { Library } from '../content/load-scenarios.js';
 import { buildCatalog } from '../core/questions.js';
@@ -9,6 +10,7 @@ import { AnswerService } from './answers.js';
 import { ThreadCatchUp } from './catch-up.js';
 import { CommunityService } from './community.js';
 import { DeliveryGuard } from './deliveries.js';
+import type { InstallationVault } from './installations.js';
 import { LearningService } from './learning.js';
 import { MockInterviews } from './mock-interviews.js';
 import { MockPoolService } from './mock-pool.js';
@@ -40,6 +42,8 @@ export interface Services {
   threads: ThreadCatchUp;
   outbox: Outbox;
   logger: Logger;
+  /** Installed workspaces, when the app is installed through OAuth (else one workspace, one token). */
+  installations: InstallationVault | undefined;
 }
 
 export interface ServiceDeps {
@@ -53,6 +57,8 @@ export interface ServiceDeps {
   admins: readonly string[];
   /** Counts background work (outbox sends) so a graceful stop waits for it. */
   track?: Track;
+  /** Installed workspaces (OAuth install); without it there is one workspace and one token. */
+  installations?: InstallationVault;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -92,5 +98,6 @@ export function createServices(deps: ServiceDeps): Services {
     threads: new ThreadCatchUp(repos, answers, slackFor, logger),
     outbox,
     logger,
+    installations: deps.installations,
   };
 }

@@ -22,6 +22,7 @@ export interface PgTestDatabase {
 // Children before parents, so every foreign key holds at each step (a reply goes before the
 // prompt, digest or mock that points at it only to be set null).
 const DELETE_ORDER = [
+  'installations',
   'mock_notices',
   'mock_skips',
   'mock_answers',

@@ -2,6 +2,7 @@ import type { Repositories } from '../ports.js';
 import { PgAnswers } from './answers.js';
 import { PgCommunity } from './community.js';
 import { PgEvents } from './events.js';
+import { PgInstallations } from './installations.js';
 import { PgMocks } from './mocks.js';
 import { PgPrivacy } from './privacy.js';
 import { PgPrompts } from './prompts.js';
@@ -30,5 +31,6 @@ export function pgRepositories(db: PgDb): Repositories {
     community: new PgCommunity(store),
     privacy: new PgPrivacy(store),
     mocks: new PgMocks(store),
+    installations: new PgInstallations(store),
   };
 }

@@ -2,6 +2,7 @@ import type { Repositories } from '../ports.js';
 import { SqliteAnswers } from './answers.js';
 import { SqliteCommunity } from './community.js';
 import { SqliteEvents } from './events.js';
+import { SqliteInstallations } from './installations.js';
 import { SqliteMocks } from './mocks.js';
 import type { Db } from './open.js';
 import { SqlitePrivacy } from './privacy.js';
@@ -30,5 +31,6 @@ export function sqliteRepositories(db: Db): Repositories {
     community: new SqliteCommunity(store),
     privacy: new SqlitePrivacy(store),
     mocks: new SqliteMocks(store),
+    installations: new SqliteInstallations(store),
   };
 }

@@ -479,6 +479,19 @@ export const mockNotices = sqliteTable(
   (t) => [primaryKey({ columns: [t.teamId, t.key] }), index('mock_notices_user').on(t.teamId, t.userId)],
 );
 
+/**
+ * Workspaces that installed the app through OAuth (issue 15): Bolt's installation record, tokens
+ * included, as one AES-256-GCM ciphertext (services/installations.ts), so a copy of the database
+ * alone gives no access to any workspace.
+ */
+export const installations = sqliteTable('installations', {
+  teamId: text('team_id').primaryKey(),
+  enterpriseId: text('enterprise_id'),
+  sealed: text('sealed').notNull(),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
 export const schema = {
   users,
   processedEvents,
@@ -501,4 +514,5 @@ export const schema = {
   mockAnswers,
   mockSkips,
   mockNotices,
+  installations,
 };

@@ -4,7 +4,7 @@
 // gateway posts for a workspace with that workspace's token. Rotating tokens (they expire every 12
 // hours when rotation is on) are refreshed under the installation's lock, shortly before expiry.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Authorize } from '@slack/bolt';
+import { type Authorize, type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import { type Installation, type InstallationStore, InstallProvider } from '@slack/oauth';
 import type { WebClient } from '@slack/web-api';
 import type { OAuthConfig } from '../config.js';
@@ -128,6 +128,20 @@ export class WorkspaceTokens {
   }
 }
 
+/** The installer's logger: warnings and errors only, so no debug dump of an OAuth response is ever written. */
+function installerLogger(logger: Logger): BoltLogger {
+  const quiet = () => {};
+  return {
+    debug: quiet,
+    info: quiet,
+    warn: (...args) => logger.warn('oauth:', ...args),
+    error: (...args) => logger.error('oauth:', ...args),
+    setLevel: quiet,
+    getLevel: () => LogLevel.WARN,
+    setName: quiet,
+  };
+}
+
 /** Bolt's installer on our store; its two routes for the HTTP receiver. */
 export function installRoutes(
   oauth: OAuthConfig,
@@ -142,6 +156,8 @@ export function installRoutes(
     installationStore: vaultInstallationStore(vault),
     directInstall: false,
     clientOptions: slackApiUrl ? { slackApiUrl } : {},
+    // Its warnings and errors in our log; nothing below (debug lines could carry a response).
+    logger: installerLogger(logger),
   });
   const options = { scopes: [...BOT_SCOPES], ...(oauth.redirectUri ? { redirectUri: oauth.redirectUri } : {}) };
   return {

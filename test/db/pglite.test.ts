@@ -5,10 +5,11 @@ import { describeMockRepositories } from './mocks-contract.js';
 import { describeRepositories } from './repositories-contract.js';
 
 let database: PgTestDatabase;
-// Starting PGlite takes seconds: once for the file, its tables emptied before each test.
+// Starting PGlite takes seconds (compiling its WebAssembly: about 10 s of CPU, far longer on a
+// loaded machine): once for the file, its tables emptied before each test.
 beforeAll(async () => {
   database = await pgliteDatabase();
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await database?.close();
 });

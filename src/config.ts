@@ -4,9 +4,18 @@ import { StarError } from './core/errors.js';
 import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevelName } from './logger.js';
 
 const EnvSchema = z.object({
+  // Required unless the app is installed through OAuth (checked below, with the rest).
   SLACK_BOT_TOKEN: z
-    .string({ error: 'is required (the bot token, xoxb-…, from OAuth & Permissions)' })
-    .regex(/^xoxb-/, 'must be a bot token starting with xoxb-'),
+    .string()
+    .regex(/^xoxb-/, 'must be a bot token starting with xoxb-')
+    .optional(),
+  SLACK_CLIENT_ID: z.string().min(1).optional(),
+  SLACK_CLIENT_SECRET: z.string().min(1).optional(),
+  SLACK_STATE_SECRET: z.string().min(16, 'must be at least 16 characters (it signs the install state)').optional(),
+  STAR_ENCRYPTION_KEY: z.string().optional(),
+  SLACK_REDIRECT_URI: z
+    .url({ protocol: /^https?$/, error: 'must be the https URL of /slack/oauth_redirect' })
+    .optional(),
   SLACK_APP_TOKEN: z
     .string()
     .regex(/^xapp-/, 'must be an app-level token starting with xapp- (Basic Information → App-Level Tokens)')
@@ -19,6 +28,9 @@ const EnvSchema = z.object({
     .max(65535, 'must be between 0 and 65535')
     .default(3000),
   STAR_DB: z.string().min(1, 'must not be empty').default('./data/star.db'),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'must be a PostgreSQL URL such as postgres://user@host:5432/star' })
+    .optional(),
   SLACK_API_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:9000/api/' })
     .optional()
@@ -57,8 +69,20 @@ const EnvSchema = z.object({
     .describe('In private channel mode, react to answers with the verdict colour instead of a neutral tick'),
 });
 
+/** Install to any workspace (OAuth v2): Bolt's installer with tokens sealed in our database. */
+export interface OAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  /** 32 bytes: the AES-256-GCM key the installations are sealed with. */
+  encryptionKey: Buffer;
+  redirectUri?: string;
+}
+
 export interface Config {
-  botToken: string;
+  /** The one workspace's bot token; absent when workspaces install through OAuth. */
+  botToken?: string;
+  oauth?: OAuthConfig;
   appToken?: string;
   signingSecret?: string;
   /** Private channel mode shows each answer's verdict colour to the channel (off: a neutral "scored" tick). */
@@ -67,6 +91,8 @@ export interface Config {
   socketMode: boolean;
   port: number;
   dbFile: string;
+  /** PostgreSQL instead of the SQLite file (several instances can share it). */
+  databaseUrl?: string;
   slackApiUrl?: string;
   logLevel: LogLevelName;
   /** Text lines, or JSON lines for a log collector. */
@@ -102,15 +128,52 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (!cleaned.SLACK_APP_TOKEN && !cleaned.SLACK_SIGNING_SECRET) {
     problems.push('SLACK_SIGNING_SECRET is required in HTTP mode (set SLACK_APP_TOKEN for Socket Mode instead)');
   }
+  const oauthVars = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+  const oauthSet = oauthVars.filter((name) => cleaned[name] !== undefined);
+  const oauth = oauthSet.length === oauthVars.length;
+  if (oauthSet.length > 0 && !oauth)
+    problems.push(
+      `${oauthVars.filter((name) => cleaned[name] === undefined).join(', ')} must be set too: OAuth install needs all of ${oauthVars.join(', ')}`,
+    );
+  if (!oauth && !cleaned.SLACK_BOT_TOKEN && oauthSet.length === 0)
+    problems.push(
+      'SLACK_BOT_TOKEN is required (the bot token, xoxb-…, from OAuth & Permissions; or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to install to many workspaces)',
+    );
+  let encryptionKey: Buffer | undefined;
+  if (oauth) {
+    const key = cleaned.STAR_ENCRYPTION_KEY;
+    encryptionKey = key === undefined ? undefined : parseEncryptionKey(key);
+    if (key === undefined)
+      problems.push(
+        'STAR_ENCRYPTION_KEY is required with OAuth install (32 random bytes as 64 hex characters: `openssl rand -hex 32`)',
+      );
+    else if (!encryptionKey)
+      problems.push('STAR_ENCRYPTION_KEY must be 32 bytes as 64 hex characters or base64 (`openssl rand -hex 32`)');
+    if (cleaned.SLACK_APP_TOKEN)
+      problems.push(
+        'SLACK_APP_TOKEN cannot be used with OAuth install: a distributed app receives events over HTTP (unset it)',
+      );
+  }
   if (!result.success || problems.length > 0) throw new ConfigError(problems);
   const e = result.data;
   return {
     botToken: e.SLACK_BOT_TOKEN,
+    oauth:
+      oauth && encryptionKey && e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET
+        ? {
+            clientId: e.SLACK_CLIENT_ID,
+            clientSecret: e.SLACK_CLIENT_SECRET,
+            stateSecret: e.SLACK_STATE_SECRET,
+            encryptionKey,
+            redirectUri: e.SLACK_REDIRECT_URI,
+          }
+        : undefined,
     appToken: e.SLACK_APP_TOKEN,
     signingSecret: e.SLACK_SIGNING_SECRET,
     socketMode: e.SLACK_APP_TOKEN !== undefined,
     port: e.PORT,
     dbFile: e.STAR_DB,
+    databaseUrl: e.DATABASE_URL,
     slackApiUrl: e.SLACK_API_URL,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
@@ -122,6 +185,17 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       eventsMs: e.STAR_EVENT_RETENTION_HOURS * 60 * 60_000,
     },
   };
+}
+
+/** 32 bytes from 64 hex characters or from base64; undefined when it is neither. */
+export function parseEncryptionKey(text: string): Buffer | undefined {
+  const trimmed = text.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(trimmed)) return Buffer.from(trimmed, 'hex');
+  if (/^[A-Za-z0-9+/_-]{43}=?$/.test(trimmed)) {
+    const bytes = Buffer.from(trimmed, 'base64');
+    return bytes.length === 32 ? bytes : undefined;
+  }
+  return undefined;
 }
 
 /** Loads `.env` into process.env when the file exists; variables already set win. */

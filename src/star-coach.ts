@@ -6,14 +6,17 @@ import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { type Library, loadLibrary } from './content/load-scenarios.js';
 import { DEFAULT_SCENARIOS_DIR } from './content/paths.js';
+import { openRepositories } from './db/open.js';
 import type { Repositories } from './db/ports.js';
-import { openDatabase, sqliteRepositories } from './db/sqlite/index.js';
 import { type AppLogger, createLogger } from './logger.js';
 import { type JobsMode, startJobs } from './scheduler/jobs.js';
 import { InFlight } from './services/in-flight.js';
 import { createServices, type Services } from './services/index.js';
+import { InstallationVault, Sealer } from './services/installations.js';
+import type { SlackGateway } from './services/slack-port.js';
 import { createSlackApp, verifyBotToken } from './slack/app.js';
 import { webClientGateway } from './slack/gateway.js';
+import { installRoutes, WorkspaceTokens } from './slack/oauth.js';
 import { type RegisteredIds, registerListeners } from './slack/register.js';
 
 /** A graceful stop waits this long for work in flight before closing the database. */
@@ -48,17 +51,47 @@ export interface RunningStarCoach {
 export async function startStarCoach(config: Config, options: StartOptions = {}): Promise<RunningStarCoach> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger({ level: config.logLevel, format: config.logFormat, clock });
-  const database = openDatabase(config.dbFile);
+  const database = await openRepositories(config);
   const library = options.library ?? loadLibrary(options.scenariosDir ?? DEFAULT_SCENARIOS_DIR);
-  const repos = sqliteRepositories(database.db);
-  const app = createSlackApp(config, logger, options.receiver);
-  // One workspace today: Bolt's client with the bot token. Many workspaces later: the team's token here.
-  const gateway = webClientGateway(app.client, config.botToken);
+  const { repos } = database;
+  const sealer = config.oauth ? new Sealer(config.oauth.encryptionKey) : undefined;
+  const vault = sealer ? new InstallationVault(repos.installations, sealer, clock) : undefined;
+  let app: App | undefined;
+  const tokens =
+    config.oauth && vault
+      ? new WorkspaceTokens(
+          vault,
+          () => (app as App).client,
+          config.oauth,
+          () => Math.floor(clock.now().getTime() / 1000),
+        )
+      : undefined;
+  app = createSlackApp(
+    config,
+    logger,
+    options.receiver,
+    tokens && vault && config.oauth
+      ? { authorize: tokens.authorize(), routes: installRoutes(config.oauth, vault, logger, config.slackApiUrl) }
+      : undefined,
+  );
+  // One workspace: Bolt's client with the bot token. Installed workspaces: each with its own token.
+  const single = webClientGateway(app.client, config.botToken ?? '');
+  const gateways = new Map<string, SlackGateway>();
+  const slackFor = (teamId: string): SlackGateway => {
+    if (!tokens || !app) return single;
+    let gateway = gateways.get(teamId);
+    if (!gateway) {
+      gateway = webClientGateway(app.client, tokens.tokenFor(teamId));
+      gateways.set(teamId, gateway);
+    }
+    return gateway;
+  };
   const inFlight = new InFlight();
   const services = createServices({
     repos,
     library,
-    slackFor: () => gateway,
+    slackFor,
+    installations: vault,
     clock,
     random: options.random ?? Math.random,
     logger,
@@ -70,8 +103,10 @@ export async function startStarCoach(config: Config, options: StartOptions = {})
 
   let port: number | undefined;
   if (!options.receiver) {
-    await verifyBotToken(app.client, config.botToken, logger).catch((err) => {
-      database.close();
+    // Installed workspaces are checked as their requests come; one workspace's token at start-up.
+    const check = config.botToken ? verifyBotToken(app.client, config.botToken, logger) : Promise.resolve();
+    await check.catch(async (err) => {
+      await database.close();
       throw err;
     });
     const started = config.socketMode ? await app.start() : await app.start(config.port);
@@ -101,7 +136,7 @@ export async function startStarCoach(config: Config, options: StartOptions = {})
       services.outbox.stop();
       await Promise.race([intake, new Promise((resolve) => setTimeout(resolve, DRAIN_TIMEOUT_MS).unref())]);
       await inFlight.idle(DRAIN_TIMEOUT_MS);
-      database.close();
+      await database.close();
     },
   };
 }

@@ -51,6 +51,27 @@ export interface Repositories {
   mocks: MocksRepository;
   clips: ClipsRepository;
   stories: StoriesRepository;
+  installations: InstallationsRepository;
+}
+
+/**
+ * Workspaces installed through OAuth. The record is stored sealed (encrypted by the service, which
+ * alone holds the key); the repository never sees a token in the clear.
+ */
+export interface InstallationsRepository {
+  save(teamId: string, enterpriseId: string | null, sealed: string, now: Date): Promise<void>;
+  find(teamId: string): Promise<string | undefined>;
+  /** False when there was none. */
+  remove(teamId: string): Promise<boolean>;
+  /**
+   * Runs `work` while holding this workspace's installation lock (other instances wait), so only
+   * one of them refreshes a rotating token at a time; `work` sees the record as stored then.
+   */
+  withLock<T>(
+    teamId: string,
+    work: (sealed: string | undefined) => Promise<{ sealed?: string; result: T }>,
+    now: Date,
+  ): Promise<T>;
 }
 
 export interface UsersRepository {

@@ -70,6 +70,8 @@ export const BOT_EVENTS = [
   'reaction_added',
   'reaction_removed',
   'app_home_opened',
+  'app_uninstalled',
+  'tokens_revoked',
 ] as const;
 
 /** Bot scopes, no more than the code uses. */

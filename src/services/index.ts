@@ -1,5 +1,6 @@
 // The use cases, wired once by the composition root and handed to the Slack listeners and the
 // timed jobs (neither sees a repository).
+
 import type { Clock } from '../clock.js';
 import type { Library } from '../content/load-scenarios.js';
 import { buildCatalog } from '../core/questions.js';
@@ -10,6 +11,7 @@ import { ThreadCatchUp } from './catch-up.js';
 import { CoachingService } from './coaching.js';
 import { CommunityService } from './community.js';
 import { DeliveryGuard } from './deliveries.js';
+import type { InstallationVault } from './installations.js';
 import { LearningService } from './learning.js';
 import { MockInterviews } from './mock-interviews.js';
 import { MockPoolService } from './mock-pool.js';
@@ -48,6 +50,8 @@ export interface Services {
   voice: VoiceService;
   stories: StoryService;
   logger: Logger;
+  /** Installed workspaces, when the app is installed through OAuth (else one workspace, one token). */
+  installations: InstallationVault | undefined;
 }
 
 export interface ServiceDeps {
@@ -63,6 +67,8 @@ export interface ServiceDeps {
   verdictReactions?: boolean;
   /** Counts background work (outbox sends) so a graceful stop waits for it. */
   track?: Track;
+  /** Installed workspaces (OAuth install); without it there is one workspace and one token. */
+  installations?: InstallationVault;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -109,5 +115,6 @@ export function createServices(deps: ServiceDeps): Services {
     voice,
     stories: new StoryService({ repos, library, practice, outbox, slackFor, clock }),
     logger,
+    installations: deps.installations,
   };
 }

@@ -11,7 +11,7 @@ import { WebAPIPlatformError, type WebClient } from '@slack/web-api';
 import type { Config } from '../config.js';
 import { StarError } from '../core/errors.js';
 import type { AppLogger, Logger, LogLevelName } from '../logger.js';
-import { StarHttpReceiver } from './http-receiver.js';
+import { type RouteHandler, StarHttpReceiver } from './http-receiver.js';
 
 /** Our logger as Bolt, its receiver and its Web API client expect one. */
 export function boltLogger(logger: AppLogger): BoltLogger {
@@ -79,10 +79,17 @@ export async function verifyBotToken(client: WebClient, token: string, logger: L
  * through processEvent. Its Web API client is the app's only one: the Slack gateway calls it with
  * the bot token.
  */
-export function createSlackApp(config: Config, logger: AppLogger, receiver?: Receiver): App {
+export interface Installs {
+  /** Authorizes each request with its own workspace's token. */
+  authorize: Authorize<boolean>;
+  /** GET routes of the installer (/slack/install, /slack/oauth_redirect), served beside /slack/events. */
+  routes: Record<string, RouteHandler>;
+}
+
+export function createSlackApp(config: Config, logger: AppLogger, receiver?: Receiver, installs?: Installs): App {
   let app: App | undefined;
   const common = {
-    authorize: singleWorkspaceAuthorize(config.botToken, () => (app as App).client),
+    authorize: installs?.authorize ?? singleWorkspaceAuthorize(config.botToken ?? '', () => (app as App).client),
     logger: boltLogger(logger),
     // Bolt sets its logger to this level; it is the one LOG_LEVEL already chose.
     logLevel: logger.level as unknown as LogLevel,
@@ -99,7 +106,7 @@ export function createSlackApp(config: Config, logger: AppLogger, receiver?: Rec
   };
   if (receiver) app = new App({ ...common, receiver });
   else if (config.socketMode) app = new App({ ...common, receiver: socketModeReceiver(config, common.logger) });
-  else app = new App({ ...common, receiver: httpReceiver(config, common.logger) });
+  else app = new App({ ...common, receiver: httpReceiver(config, common.logger, installs?.routes) });
   return app;
 }
 
@@ -139,6 +146,8 @@ function socketModeReceiver(config: Config, logger: BoltLogger): SocketModeRecei
   return new SocketModeReceiverAfterWork({
     appToken: config.appToken ?? '',
     logger,
+    // apps.connections.open goes where every other Web API call goes (a fake Slack in tests).
+    ...(config.slackApiUrl ? { installerOptions: { clientOptions: { slackApiUrl: config.slackApiUrl } } } : {}),
     // Bolt's default acknowledges an event whose authorization failed; here Slack sends it again.
     processEventErrorHandler: async ({ error, logger: log }) => {
       log.error('an event failed and is left for Slack to deliver again', error);
@@ -147,6 +156,6 @@ function socketModeReceiver(config: Config, logger: BoltLogger): SocketModeRecei
   });
 }
 
-function httpReceiver(config: Config, logger: BoltLogger): StarHttpReceiver {
-  return new StarHttpReceiver({ signingSecret: config.signingSecret ?? '', logger });
+function httpReceiver(config: Config, logger: BoltLogger, routes?: Record<string, RouteHandler>): StarHttpReceiver {
+  return new StarHttpReceiver({ signingSecret: config.signingSecret ?? '', logger, routes });
 }

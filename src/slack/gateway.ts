@@ -125,18 +125,19 @@ async function call<T>(work: () => Promise<T>): Promise<T> {
  * The Slack gateway on a Web API client (Bolt's own, so there is one client and one logger), with
  * the token of the workspace it serves.
  */
-export function webClientGateway(client: WebClient, token: string): SlackGateway {
+export function webClientGateway(client: WebClient, token: string | (() => Promise<string>)): SlackGateway {
+  const tokenOf = typeof token === 'string' ? async () => token : token;
   return {
     openDm: (userId) =>
       call(async () => {
-        const result = await client.conversations.open({ token, users: userId });
+        const result = await client.conversations.open({ token: await tokenOf(), users: userId });
         const id = result.channel?.id;
         if (!id) throw new Error('conversations.open returned no channel');
         return id;
       }),
     openConversation: (userIds) =>
       call(async () => {
-        const result = await client.conversations.open({ token, users: userIds.join(',') });
+        const result = await client.conversations.open({ token: await tokenOf(), users: userIds.join(',') });
         const id = result.channel?.id;
         if (!id) throw new Error('conversations.open returned no channel');
         return id;
@@ -144,7 +145,7 @@ export function webClientGateway(client: WebClient, token: string): SlackGateway
     post: (channel, threadTs, body, replyId) =>
       call(async () => {
         const result = await client.chat.postMessage({
-          token,
+          token: await tokenOf(),
           channel,
           text: body.text,
           blocks: body.blocks as KnownBlock[],
@@ -162,7 +163,7 @@ export function webClientGateway(client: WebClient, token: string): SlackGateway
       call(async () => {
         let cursor: string | undefined;
         for (let page = 0; page < FIND_PAGES; page++) {
-          const common = { token, channel, cursor, limit: 200, include_all_metadata: true };
+          const common = { token: await tokenOf(), channel, cursor, limit: 200, include_all_metadata: true };
           const result = threadTs
             ? await client.conversations.replies({ ...common, ts: threadTs })
             : await client.conversations.history(common);
@@ -179,16 +180,22 @@ export function webClientGateway(client: WebClient, token: string): SlackGateway
       }),
     update: (channel, ts, body) =>
       call(async () => {
-        await client.chat.update({ token, channel, ts, text: body.text, blocks: body.blocks as KnownBlock[] });
+        await client.chat.update({
+          token: await tokenOf(),
+          channel,
+          ts,
+          text: body.text,
+          blocks: body.blocks as KnownBlock[],
+        });
       }),
     openView: (triggerId, view) =>
       call(async () => {
-        await client.views.open({ token, trigger_id: triggerId, view });
+        await client.views.open({ token: await tokenOf(), trigger_id: triggerId, view });
       }),
     postEphemeral: (channel, user, threadTs, body) =>
       call(async () => {
         await client.chat.postEphemeral({
-          token,
+          token: await tokenOf(),
           channel,
           user,
           text: body.text,
@@ -199,7 +206,7 @@ export function webClientGateway(client: WebClient, token: string): SlackGateway
     addReaction: (channel, ts, name) =>
       call(async () => {
         try {
-          await client.reactions.add({ token, channel, timestamp: ts, name });
+          await client.reactions.add({ token: await tokenOf(), channel, timestamp: ts, name });
         } catch (err) {
           if (platformError(err) !== 'already_reacted') throw err;
         }
@@ -207,7 +214,7 @@ export function webClientGateway(client: WebClient, token: string): SlackGateway
     removeReaction: (channel, ts, name) =>
       call(async () => {
         try {
-          await client.reactions.remove({ token, channel, timestamp: ts, name });
+          await client.reactions.remove({ token: await tokenOf(), channel, timestamp: ts, name });
         } catch (err) {
           if (platformError(err) !== 'no_reaction') throw err;
         }
@@ -215,7 +222,7 @@ export function webClientGateway(client: WebClient, token: string): SlackGateway
     joinChannel: (channel) =>
       call(async () => {
         try {
-          await client.conversations.join({ token, channel });
+          await client.conversations.join({ token: await tokenOf(), channel });
           return true;
         } catch (err) {
           const code = platformError(err);
@@ -231,7 +238,7 @@ export function webClientGateway(client: WebClient, token: string): SlackGateway
       }),
     userInfo: (user) =>
       call(async () => {
-        const result = await client.users.info({ token, user });
+        const result = await client.users.info({ token: await tokenOf(), user });
         return {
           timezone: result.user?.tz ?? null,
           tzOffset: result.user?.tz_offset ?? null,
@@ -241,18 +248,24 @@ export function webClientGateway(client: WebClient, token: string): SlackGateway
       }),
     uploadFile: (channel, filename, content, comment) =>
       call(async () => {
-        await client.filesUploadV2({ token, channel_id: channel, filename, content, initial_comment: comment });
+        await client.filesUploadV2({
+          token: await tokenOf(),
+          channel_id: channel,
+          filename,
+          content,
+          initial_comment: comment,
+        });
       }),
     publishHome: (userId, view) =>
       call(async () => {
-        await client.views.publish({ token, user_id: userId, view });
+        await client.views.publish({ token: await tokenOf(), user_id: userId, view });
       }),
     threadReplies: (channel, ts) =>
       call(async () => {
         const replies: ThreadReply[] = [];
         let cursor: string | undefined;
         do {
-          const page = await client.conversations.replies({ token, channel, ts, cursor, limit: 200 });
+          const page = await client.conversations.replies({ token: await tokenOf(), channel, ts, cursor, limit: 200 });
           for (const m of page.messages ?? []) {
             if (!m.ts || m.ts === ts) continue;
             const files = (m as { files?: { id?: string; subtype?: string; mimetype?: string }[] }).files;
@@ -273,14 +286,15 @@ export function webClientGateway(client: WebClient, token: string): SlackGateway
         } while (cursor);
         return replies;
       }),
-    fileInfo: (fileId) => call(async () => toClipFile(fileId, (await client.files.info({ token, file: fileId })).file)),
+    fileInfo: (fileId) =>
+      call(async () => toClipFile(fileId, (await client.files.info({ token: await tokenOf(), file: fileId })).file)),
     downloadText: (url, maxBytes) =>
       call(async () => {
         if (!mayReceiveToken(url, client.slackApiUrl)) throw new SlackRefusedError('file_url_not_slack');
         let response: Response;
         try {
           response = await fetch(url, {
-            headers: { authorization: `Bearer ${token}` },
+            headers: { authorization: `Bearer ${await tokenOf()}` },
             signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS),
             redirect: 'error',
           });

@@ -22,9 +22,13 @@ const ACK_TIMEOUT_MS = 2_500;
 /** On stop, connections still open after this are closed. */
 const CLOSE_TIMEOUT_MS = 10_000;
 
+/** A GET route served beside /slack/events (the OAuth installer's pages). */
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
 export interface StarReceiverOptions {
   signingSecret: string;
   logger: Logger;
+  routes?: Record<string, RouteHandler>;
   /** The current time in milliseconds (tests move it). */
   now?: () => number;
 }
@@ -96,6 +100,8 @@ export class StarHttpReceiver implements Receiver {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
+    const route = this.options.routes?.[path];
+    if (route && req.method === 'GET') return route(req, res);
     if (path !== '/slack/events') return respond(res, 404);
     if (req.method !== 'POST') return respond(res, 405);
     let body: Record<string, unknown>;

@@ -27,6 +27,7 @@ import { starCommand } from './commands/star.js';
 import { appHomeOpenedListener } from './events/app-home-opened.js';
 import { messageListener } from './events/message.js';
 import { reactionListener } from './events/reaction.js';
+import { appUninstalledListener, tokensRevokedListener } from './events/uninstalled.js';
 import { answerFormSubmission } from './views/answer-form.js';
 import { mockAnswerSubmission } from './views/mock-answer.js';
 import { mockScorecardSubmission } from './views/mock-scorecard.js';
@@ -123,6 +124,9 @@ export function registerListeners(app: App, services: Services, inFlight: InFlig
   app.event('reaction_removed', reactionListener(services));
   app.event('app_home_opened', appHomeOpenedListener(services));
   registered.events.push('reaction_added', 'reaction_removed', 'app_home_opened');
+  app.event('app_uninstalled', appUninstalledListener(services));
+  app.event('tokens_revoked', tokensRevokedListener(services));
+  registered.events.push('app_uninstalled', 'tokens_revoked');
 
   // Bolt does not export the extended handler's type; it is the second overload of app.error.
   const onError = async ({ error, body }: { error: Error; body: unknown }): Promise<void> => {

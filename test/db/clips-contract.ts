@@ -3,7 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Repositories } from '../../src/db/ports.js';
 
-type Open = () => { repos: Repositories; close(): void | Promise<void> };
+type Opened = { repos: Repositories; close(): void | Promise<void> };
+type Open = () => Opened | Promise<Opened>;
 
 const T0 = new Date('2026-12-01T10:00:00Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
@@ -19,9 +20,9 @@ const clip = (messageTs: string) => ({
 
 export function describeClipRepositories(name: string, open: Open): void {
   describe(`${name}: clips`, () => {
-    let db: ReturnType<Open>;
-    beforeEach(() => {
-      db = open();
+    let db: Opened;
+    beforeEach(async () => {
+      db = await open();
     });
     afterEach(async () => {
       await db.close();

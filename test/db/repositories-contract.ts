@@ -335,5 +335,33 @@ export function describeRepositories(backend: string, open: () => Promise<Reposi
       expect(await repos.privacy.forgottenSince('T1234', 'U1234', '1700000100.000001')).toBe(true);
       expect(await repos.users.get('T1234', 'U5678')).toEqual({ level: 'sde1', levelChosen: true, timezone: null });
     });
+
+    it('keeps one sealed installation per workspace, replaces it, updates it under its lock, and removes it', async () => {
+      await repos.installations.save('T1111', null, 'v1:sealed-a', NOW);
+      await repos.installations.save('T2222', 'E1', 'v1:sealed-b', NOW);
+      await repos.installations.save('T1111', null, 'v1:sealed-a2', later(1));
+      expect(await repos.installations.find('T1111')).toBe('v1:sealed-a2');
+      const seen: (string | undefined)[] = [];
+      const results = await Promise.all(
+        [1, 2].map((n) =>
+          repos.installations.withLock(
+            'T1111',
+            async (sealed) => {
+              seen.push(sealed);
+              return { sealed: `${sealed}+${n}`, result: n };
+            },
+            later(2),
+          ),
+        ),
+      );
+      expect(results).toEqual([1, 2]);
+      // The second saw what the first stored: one after the other, never both on the old record.
+      expect(seen).toEqual(['v1:sealed-a2', 'v1:sealed-a2+1']);
+      expect(await repos.installations.find('T1111')).toBe('v1:sealed-a2+1+2');
+      expect(await repos.installations.remove('T1111')).toBe(true);
+      expect(await repos.installations.remove('T1111')).toBe(false);
+      expect(await repos.installations.find('T1111')).toBeUndefined();
+      expect(await repos.installations.find('T2222')).toBe('v1:sealed-b');
+    });
   });
 }

@@ -3,7 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewStoryVersion, Repositories } from '../../src/db/ports.js';
 
-type Open = () => { repos: Repositories; close(): void | Promise<void> };
+type Opened = { repos: Repositories; close(): void | Promise<void> };
+type Open = () => Opened | Promise<Opened>;
 
 const NOW = new Date('2026-12-01T10:00:00Z');
 const later = (ms: number) => new Date(NOW.getTime() + ms);
@@ -19,9 +20,9 @@ const mine = { teamId: 'T1234', userId: 'U1234', title: 'Orphaned library', lps:
 
 export function describeStoryRepositories(name: string, open: Open): void {
   describe(`${name}: stories`, () => {
-    let db: ReturnType<Open>;
-    beforeEach(() => {
-      db = open();
+    let db: Opened;
+    beforeEach(async () => {
+      db = await open();
     });
     afterEach(async () => {
       await db.close();

@@ -8,6 +8,8 @@ export interface ApiCall {
   at: number;
   /** What the fake answered (absent for a scripted failure). */
   result?: Record<string, unknown>;
+  /** The token the call was made with (Authorization header, or the `token` argument). */
+  token?: string;
 }
 
 type Failure = { status: 429; retryAfter: number } | { error: string } | { status: 500 };
@@ -79,6 +81,8 @@ export class FakeSlack {
   /** Private files served at /files/<name> (a clip's transcript), and every download with its Authorization header. */
   readonly fileBodies = new Map<string, string>();
   readonly downloads: { path: string; authorization?: string }[] = [];
+  /** The Socket Mode address apps.connections.open hands out (see fake-socket-mode.ts). */
+  socketModeUrl: (() => string) | undefined;
 
   async start(): Promise<this> {
     this.server = createServer(async (req, res) => {
@@ -107,7 +111,13 @@ export class FakeSlack {
       }
       const method = path.replace(/^\/api\//, '').split('?')[0];
       const args = parseArgs(req.headers['content-type'], raw);
-      const call: ApiCall = { method, args, at: performance.now() };
+      const bearer = req.headers.authorization?.replace(/^Bearer /, '');
+      const call: ApiCall = {
+        method,
+        args,
+        at: performance.now(),
+        token: bearer ?? (args.token as string | undefined),
+      };
       this.calls.push(call);
       if (
         this.mode.kind !== 'up' ||
@@ -158,7 +168,7 @@ export class FakeSlack {
           .end(JSON.stringify({ ok: false, error: failure.error }));
         return;
       }
-      call.result = this.answer(method, args);
+      call.result = this.answer(method, call.token ? { ...args, token: call.token } : args);
       if (method === 'chat.postMessage' && this.postDelayMs > 0)
         await new Promise((resolve) => setTimeout(resolve, this.postDelayMs));
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(call.result));
@@ -255,6 +265,54 @@ export class FakeSlack {
     };
   }
 
+  /** Token refreshes answered so far (grant_type refresh_token). */
+  refreshes = 0;
+
+  /**
+   * OAuth v2: the code `code-<team>` installs that workspace (`code-org` an org-wide install);
+   * a refresh hands out a new rotating token for 12 hours.
+   */
+  private oauthAccess(args: Record<string, unknown>): Record<string, unknown> {
+    if (args.grant_type === 'refresh_token') {
+      this.refreshes++;
+      const team = String(args.refresh_token).match(/^xoxe-1-(T[A-Z0-9]+)/)?.[1] ?? 'T1234';
+      return {
+        ok: true,
+        access_token: `xoxb-${team}-rotated-${this.refreshes}`,
+        refresh_token: `xoxe-1-${team}-refresh-${this.refreshes}`,
+        expires_in: 43_200,
+        token_type: 'bot',
+      };
+    }
+    const code = String(args.code ?? '');
+    if (code === 'code-org')
+      return {
+        ok: true,
+        app_id: 'A1234',
+        authed_user: { id: 'U1234' },
+        scope: 'commands,chat:write',
+        token_type: 'bot',
+        access_token: 'xoxb-E1234-org',
+        bot_user_id: 'U0BOT',
+        team: null,
+        enterprise: { id: 'E1234', name: 'Grid' },
+        is_enterprise_install: true,
+      };
+    const team = code.replace(/^code-/, '');
+    return {
+      ok: true,
+      app_id: 'A1234',
+      authed_user: { id: 'U1234' },
+      scope: 'commands,chat:write',
+      token_type: 'bot',
+      access_token: `xoxb-${team}-secret-bot-token`,
+      bot_user_id: 'U0BOT',
+      team: { id: team, name: `Workspace ${team}` },
+      enterprise: null,
+      is_enterprise_install: false,
+    };
+  }
+
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
@@ -263,10 +321,13 @@ export class FakeSlack {
           url: 'https://example.slack.com/',
           team: 'Example',
           user: 'starcoach',
-          team_id: 'T1234',
+          // An installed workspace's token (xoxb-<team>-…, see oauth.v2.access) names its team.
+          team_id: String(args.token ?? '').match(/^xoxb-(T[A-Z0-9]+)/)?.[1] ?? 'T1234',
           user_id: 'U0BOT',
           bot_id: 'B0BOT',
         };
+      case 'oauth.v2.access':
+        return this.oauthAccess(args);
       case 'conversations.open': {
         // One user: their DM with the bot; several: the group DM of them all (the same people, the same id).
         const users = String(args.users ?? 'U1234').split(',');
@@ -338,6 +399,8 @@ export class FakeSlack {
       }
       case 'views.publish':
         return { ok: true, view: { id: 'VHOME' } };
+      case 'apps.connections.open':
+        return this.socketModeUrl ? { ok: true, url: this.socketModeUrl() } : { ok: false, error: 'not_allowed' };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `1700000000.${String(++this.tsCounter).padStart(6, '0')}` };
       default:

@@ -9,6 +9,7 @@ import { runMinute } from '../../src/scheduler/minute.js';
 import type { Services } from '../../src/services/index.js';
 import { type RunningStarCoach, startStarCoach } from '../../src/star-coach.js';
 import { FakeSlack } from './fake-slack.js';
+import { createServerDatabase, testBackend } from './pg.js';
 import { quietLogger, seededRandom, settled, shippedLibrary } from './world.js';
 
 export { quietLogger, recordingLogger, seededRandom, shippedLibrary } from './world.js';
@@ -54,6 +55,23 @@ export interface HarnessOptions {
   startUp?: boolean;
 }
 
+const serverDatabases = new Map<string, Promise<{ url: string; drop(): Promise<void> }>>();
+
+/**
+ * On STAR_TEST_BACKEND=postgres: the server database standing in for this SQLite file. A file a
+ * test passes in (several instances, or a restart) maps to one database for the whole run, as the
+ * file outlives its harnesses; the harness's own is dropped when it closes.
+ */
+function serverDatabaseFor(dbFile: string) {
+  if (testBackend !== 'postgres') return undefined;
+  let created = serverDatabases.get(dbFile);
+  if (!created) {
+    created = createServerDatabase();
+    serverDatabases.set(dbFile, created);
+  }
+  return created;
+}
+
 /** The whole app (real Bolt, real SQLite file, real migrations) against a fake Slack Web API, timed jobs run by hand. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const ownSlack = options.slack === undefined;
@@ -62,12 +80,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const dbFile = options.dbFile ?? path.join(dir, 'nested', 'star.db');
   const clock = fixedClock(options.start ?? '2026-11-30T09:00:00Z');
   const receiver = new DirectReceiver();
+  const server = await serverDatabaseFor(dbFile);
   const config = parseConfig({
     SLACK_BOT_TOKEN: 'xoxb-test',
     SLACK_SIGNING_SECRET: 'test-secret',
     STAR_DB: dbFile,
     SLACK_API_URL: slack.apiUrl,
     LOG_LEVEL: 'error',
+    ...(server ? { DATABASE_URL: server.url } : {}),
     ...options.env,
   });
   const running = await startStarCoach(config, {
@@ -117,6 +137,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async close() {
       await running.stop();
       if (ownSlack) await slack.stop();
+      if (server && options.dbFile === undefined) {
+        serverDatabases.delete(dbFile);
+        await server.drop();
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };

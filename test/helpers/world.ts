@@ -67,7 +67,7 @@ export function settled(services: Services): Services {
     });
   const entries = Object.entries(services).map(([name, service]) => [
     name,
-    name === 'outbox' || name === 'logger' ? service : wrap(service as object),
+    name === 'outbox' || name === 'logger' || service === undefined ? service : wrap(service as object),
   ]);
   return Object.fromEntries(entries) as Services;
 }

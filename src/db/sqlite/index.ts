@@ -3,6 +3,7 @@ import { SqliteAnswers } from './answers.js';
 import { SqliteClips } from './clips.js';
 import { SqliteCommunity } from './community.js';
 import { SqliteEvents } from './events.js';
+import { SqliteInstallations } from './installations.js';
 import { SqliteMocks } from './mocks.js';
 import type { Db } from './open.js';
 import { SqlitePrivacy } from './privacy.js';
@@ -34,5 +35,6 @@ export function sqliteRepositories(db: Db): Repositories {
     mocks: new SqliteMocks(store),
     clips: new SqliteClips(store),
     stories: new SqliteStories(store),
+    installations: new SqliteInstallations(store),
   };
 }

@@ -566,6 +566,19 @@ export const storySessions = sqliteTable(
   (t) => [primaryKey({ columns: [t.teamId, t.sessionId] })],
 );
 
+/**
+ * Workspaces that installed the app through OAuth (issue 15): Bolt's installation record, tokens
+ * included, as one AES-256-GCM ciphertext (services/installations.ts), so a copy of the database
+ * alone gives no access to any workspace.
+ */
+export const installations = sqliteTable('installations', {
+  teamId: text('team_id').primaryKey(),
+  enterpriseId: text('enterprise_id'),
+  sealed: text('sealed').notNull(),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
 export const schema = {
   users,
   processedEvents,
@@ -592,4 +605,5 @@ export const schema = {
   stories,
   storyVersions,
   storySessions,
+  installations,
 };

@@ -1,0 +1,40 @@
+import type { Repositories } from '../ports.js';
+import { PgAnswers } from './answers.js';
+import { PgClips } from './clips.js';
+import { PgCommunity } from './community.js';
+import { PgEvents } from './events.js';
+import { PgInstallations } from './installations.js';
+import { PgMocks } from './mocks.js';
+import { PgPrivacy } from './privacy.js';
+import { PgPrompts } from './prompts.js';
+import { PgQuiz } from './quiz.js';
+import { PgReplies } from './replies.js';
+import { PgSchedules } from './schedules.js';
+import { PgSessions } from './sessions.js';
+import { type PgDb, PgStore } from './store.js';
+import { PgStories } from './stories.js';
+import { PgUsers } from './users.js';
+
+export { migratePostgres, type OpenPostgres, openPostgres, PG_MIGRATIONS_DIR } from './open.js';
+export type { PgDb } from './store.js';
+
+/** The repositories on one PostgreSQL database (see ../ports.ts for what each use case promises). */
+export function pgRepositories(db: PgDb): Repositories {
+  const store = new PgStore(db);
+  return {
+    users: new PgUsers(store),
+    events: new PgEvents(store),
+    sessions: new PgSessions(store),
+    answers: new PgAnswers(store),
+    replies: new PgReplies(store),
+    quiz: new PgQuiz(store),
+    schedules: new PgSchedules(store),
+    prompts: new PgPrompts(store),
+    community: new PgCommunity(store),
+    privacy: new PgPrivacy(store),
+    mocks: new PgMocks(store),
+    clips: new PgClips(store),
+    stories: new PgStories(store),
+    installations: new PgInstallations(store),
+  };
+}

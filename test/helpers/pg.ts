@@ -1,0 +1,154 @@
+// PostgreSQL for tests: PGlite (an embedded build of PostgreSQL, so every machine has one) and a
+// real server when one is reachable. Each test file opens one database and empties its tables
+// before every test, since starting PostgreSQL (PGlite) or creating a database costs seconds.
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import { getTableName, sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import { openPostgres, PG_MIGRATIONS_DIR, type PgDb, pgRepositories } from '../../src/db/pg/index.js';
+import { schema } from '../../src/db/pg/schema.js';
+import type { Repositories } from '../../src/db/ports.js';
+
+export interface PgTestDatabase {
+  db: PgDb;
+  repos: Repositories;
+  /** Empties every table and restarts the ids, as a fresh database would have them. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+// Children before parents, so every foreign key holds at each step (a reply goes before the
+// prompt, digest or mock that points at it only to be set null).
+const DELETE_ORDER = [
+  'installations',
+  'story_versions',
+  'story_sessions',
+  'stories',
+  'voice_clips',
+  'mock_notices',
+  'mock_skips',
+  'mock_answers',
+  'mock_scorecards',
+  'mocks',
+  'mock_rounds',
+  'mock_members',
+  'mock_pools',
+  'digests',
+  'peer_reviews',
+  'answer_messages',
+  'replies',
+  'answers',
+  'practice_sessions',
+  'prompts',
+  'schedules',
+  'quiz_attempts',
+  'away_ranges',
+  'forgotten_users',
+  'processed_events',
+  'users',
+];
+const IDENTITY_TABLES = [
+  'practice_sessions',
+  'answers',
+  'replies',
+  'quiz_attempts',
+  'prompts',
+  'away_ranges',
+  'digests',
+  'mock_rounds',
+  'mocks',
+  'mock_scorecards',
+  'voice_clips',
+  'stories',
+  'story_versions',
+];
+
+/** Deleting row by row is much quicker than TRUNCATE on tables this small (TRUNCATE rewrites files). */
+async function emptyTables(db: PgDb): Promise<void> {
+  const missing = Object.values(schema)
+    .map((t) => getTableName(t))
+    .filter((t) => !DELETE_ORDER.includes(t));
+  if (missing.length > 0) throw new Error(`test/helpers/pg.ts does not empty ${missing.join(', ')}`);
+  await db.transaction(async (tx) => {
+    for (const table of DELETE_ORDER) await tx.execute(sql.raw(`DELETE FROM "${table}"`));
+    for (const table of IDENTITY_TABLES)
+      await tx.execute(sql.raw(`ALTER TABLE "${table}" ALTER COLUMN "id" RESTART WITH 1`));
+  });
+}
+
+/** PGlite in memory with every PostgreSQL migration applied. */
+export async function pgliteDatabase(): Promise<PgTestDatabase> {
+  const client = new PGlite();
+  const db = drizzle(client, { schema });
+  await migrate(db, { migrationsFolder: PG_MIGRATIONS_DIR });
+  const typed = db as unknown as PgDb;
+  return {
+    db: typed,
+    repos: pgRepositories(typed),
+    reset: () => emptyTables(typed),
+    close: () => client.close(),
+  };
+}
+
+/** The server the real-PostgreSQL suites use: DATABASE_URL, or the project machines' local one. */
+export const POSTGRES_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** Why the server cannot be used, or undefined when it answers. */
+export async function postgresUnavailable(url = POSTGRES_URL): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return undefined;
+  } catch (err) {
+    return err instanceof Error ? err.message || err.name : String(err);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** Runs one statement on the server's own database (CREATE or DROP DATABASE). */
+async function admin(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** An empty database of its own on the real server; `drop` removes it (and ends its connections). */
+export async function createServerDatabase(url = POSTGRES_URL): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `star_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await admin(url, `CREATE DATABASE ${name}`);
+  const own = new URL(url);
+  own.pathname = `/${name}`;
+  return { url: own.toString(), drop: () => admin(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/**
+ * A fresh database on the real server with every migration applied, dropped on close, so runs in
+ * parallel (other test files, other checkouts) never see each other's rows.
+ */
+export async function serverDatabase(url = POSTGRES_URL): Promise<PgTestDatabase> {
+  const created = await createServerDatabase(url);
+  const opened = await openPostgres(created.url);
+  return {
+    db: opened.db,
+    repos: pgRepositories(opened.db),
+    reset: () => emptyTables(opened.db),
+    async close() {
+      await opened.close();
+      await created.drop();
+    },
+  };
+}
+
+/**
+ * `STAR_TEST_BACKEND=postgres npx vitest run …` runs every app-level test (the harness, the
+ * end-to-end world) on a fresh database of the real server instead of a SQLite file.
+ */
+export const testBackend = process.env.STAR_TEST_BACKEND === 'postgres' ? 'postgres' : 'sqlite';

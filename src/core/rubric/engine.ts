@@ -93,8 +93,8 @@ function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
     const firstRouting = matches.find((m) => !m.strict && !insideAny(ctx.quoted, m.start, m.end));
     if (firstRouting) collect(rule.afterRouting, true, firstRouting.start);
   }
-  // A rule about how the Action is told reads the whole answer when no Action was found.
-  const anywhere = rule.mainly !== undefined && !ctx.parts.some((p) => rule.parts.includes(p.part));
+  // When none of the parts a rule reads was found (an unsplit transcript), it reads the whole answer.
+  const anywhere = !ctx.parts.some((p) => rule.parts.includes(p.part));
   matches.sort((a, b) => a.start - b.start || b.end - a.end);
   const strictStarts = new Set<number>();
   let closingFrom = -1;
@@ -123,6 +123,17 @@ function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
     if (strict) strictStarts.add(start);
     lastEnd = end;
     if (flags.length >= MAX_FLAGS_PER_RULE) break;
+  }
+  if (rule.agentless && ctx.kind === 'answer') {
+    const passive: Flag[] = [];
+    for (const m of ctx.clean.matchAll(compiled(rule.agentless.pattern, ctx))) {
+      const end = m.index + m[0].length;
+      if (insideAny(ctx.quoted, m.index, end)) continue;
+      const part = partAt(ctx, m.index);
+      if (part === 'action' || part === 'task' || part === 'result')
+        passive.push(makeFlag(rule, ctx, m.index, end, part));
+    }
+    if (passive.length >= rule.agentless.min && passive.length > ctx.story.iDoers) flags.push(...passive);
   }
   if (rule.ownWork && flags.length > 0) {
     let own = 0;

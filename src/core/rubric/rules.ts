@@ -60,6 +60,11 @@ export interface PhraseRule extends RuleBase {
    * stays silent when `unless` matches there.
    */
   closing?: { sentences: number; unless: RegExp };
+  /**
+   * Also fires when the Action is told mostly in agentless passive ("a plan was created"): at
+   * least `min` such clauses, outnumbering the first-person ones.
+   */
+  agentless?: { pattern: RegExp; min: number };
   /** Off when a probe question is itself hypothetical ("what would you do if…"). */
   offForHypotheticalQuestions?: boolean;
   /**
@@ -264,7 +269,8 @@ export const RULES: readonly Rule[] = [
     penalty: 6,
     maxPenalty: 30,
     kinds: ['answer', 'probe'],
-    parts: ALL_PARTS,
+    // Doubt about the context is not hedging; doubt about what you did and what came of it is.
+    parts: ['action', 'result', 'reflection'],
     patterns: [
       /\bI (?:think|guess|believe|suppose|feel like)\b/gi,
       // "a new kind of load test" names a kind; "kind of fixed it" hedges.
@@ -272,13 +278,28 @@ export const RULES: readonly Rule[] = [
       /\b(?:maybe|perhaps|hopefully|probably|possibly|somewhat|more or less|somehow)\b/gi,
       /\b(?:I|we|and|just|so|but) (?:had )?hoped?\b|\bI['’]?m hoping\b/gi,
       /\bI['’]?m not (?:really )?sure\b/gi,
+      /\bor something (?:like that)?\b/gi,
     ],
+    exceptions: [
+      // Doubt resolved by action: "I wasn't sure, so I measured".
+      /\b(?:so|and|then|until) I (?:checked|measured|tested|verified|asked|looked|ran|read|proved|confirmed|profiled|traced|wrote|built|tried)\b/i,
+    ],
+    exceptionScope: 'sentence',
+    agentless: {
+      pattern:
+        /\b(?:was|were|got|been) (?:then |also |quickly |finally |eventually |all )?(?:[a-z]{3,20}ed|built|written|made|set up|sent|done|taken|run|chosen|drawn|held|given|kept|found|shown|rewritten|begun)\b(?! by\b)/gi,
+      min: 3,
+    },
     message: 'Hedging makes your own story sound uncertain.',
     fix: 'State what happened plainly; if you are unsure of a number, give the range you measured.',
     examples: {
       fires: [
         { text: 'I think the problem got fixed.', part: 'result' },
-        { text: 'It was kind of a mess, so maybe I should have started earlier.', part: 'situation' },
+        { text: 'It kind of worked, so maybe the fix helped a bit.', part: 'result' },
+        {
+          text: 'A migration plan was created. The services were migrated one by one and the old runners were switched off.',
+          part: 'action',
+        },
         { text: 'I just opened the pull request and hoped they would merge it soon.', part: 'action', kind: 'probe' },
       ],
       passes: [
@@ -286,6 +307,7 @@ export const RULES: readonly Rule[] = [
         { text: 'He said "maybe next quarter", so I brought him the numbers.', part: 'action' },
         { text: 'I wrote a new kind of load test. This sort of bug hides in connection pools.', part: 'action' },
         { text: 'The merchants were hoping for a fix before the sale.', part: 'situation' },
+        { text: "I wasn't sure it was the cache, so I measured the hit rate before and after.", part: 'action' },
         { text: "My lead said 'I think we should maybe just wait', but I shipped the fix.", part: 'action' },
       ],
     },

@@ -135,7 +135,7 @@ function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
     }
     if (passive.length >= rule.agentless.min && passive.length > ctx.story.iDoers) flags.push(...passive);
   }
-  if (rule.ownWork && flags.length > 0) {
+  if (rule.ownWork && flags.length > 0 && ctx.kind === 'answer') {
     let own = 0;
     for (const m of ctx.clean.matchAll(compiled(rule.ownWork.pattern, ctx)))
       if (!insideAny(ctx.quoted, m.index, m.index + m[0].length) && !negated(ctx.clean, m.index)) own++;
@@ -148,7 +148,7 @@ function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
     for (const m of ctx.clean.matchAll(compiled(rule.mainly.rival, ctx))) {
       if (insideAny(ctx.quoted, m.index, m.index + m[0].length)) continue;
       const part = partAt(ctx, m.index);
-      if (part !== null && (rule.parts.includes(part) || anywhere) && ++rivals >= flags.length) return [];
+      if (part !== null && (rule.parts.includes(part) || anywhere) && ++rivals > flags.length) return [];
     }
     // One joint clause among first-person actions is fine; with no "I" at all, one is enough.
     if (rivals > 0 && flags.length < rule.mainly.min) return [];

@@ -147,8 +147,9 @@ function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
     let rivals = 0;
     for (const m of ctx.clean.matchAll(compiled(rule.mainly.rival, ctx))) {
       if (insideAny(ctx.quoted, m.index, m.index + m[0].length)) continue;
+      // First-person steps count wherever the splitter put them before the outcome.
       const part = partAt(ctx, m.index);
-      if (part !== null && (rule.parts.includes(part) || anywhere) && ++rivals > flags.length) return [];
+      if (part !== null && part !== 'result' && part !== 'reflection' && ++rivals > flags.length) return [];
     }
     // One joint clause among first-person actions is fine; with no "I" at all, one is enough.
     if (rivals > 0 && flags.length < rule.mainly.min) return [];

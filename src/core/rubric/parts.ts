@@ -167,7 +167,7 @@ export const PART_CUES: readonly Cue[] = [
   { part: 'task', weight: 0.5, pattern: /\bdeadline\b|\bby the end of\b/gi },
   {
     part: 'action',
-    weight: 1.5,
+    weight: 2,
     pattern: new RegExp(
       `\\b[Ii] (?:then |first |also |next |quickly |personally |immediately |carefully )?(?:${STRONG_VERBS})\\b`,
       'g', // no /i (irregexp is far faster without it); [Ii] still takes Slack's lower-case "i"

@@ -380,6 +380,8 @@ export const RULES: readonly Rule[] = [
       /\b(?:it|that|this) was (?:their|his|her|the [a-z-]{1,30} team['’]s|the vendor['’]s|qa['’]s|product['’]s) (?:fault|mistake|problem|screw-?up)\b/gi,
       /\b(?:they|he|she|the [a-z-]{1,30} team|the vendor|qa|product|management|the intern|the contractors?) (?:messed up|screwed up|dropped the ball|blew it|broke it|didn['’]t do (?:their|his|her) job|didn['’]t care|never (?:listened|responded|bothered))\b/gi,
       /\bnot my fault\b/gi,
+      // An excuse put on circumstances: "mostly because a reorg moved people around".
+      /\b(?:mostly|mainly|largely|partly) because (?:of )?(?:a|the) (?:reorg|re-org|reorgani[sz]ation|other team|vendor|freeze|dependency|priorities)\b/gi,
       /\b(?:was(?:n['’]t| not)|isn['’]t) (?:really |entirely )?my fault\b/gi,
       /\b(?:really |entirely |totally |all )?(?:their|his|her|the [a-z-]{1,30}['’]s) fault\b/gi,
       /\bbecause (?:they|the [a-z-]{1,30} team) (?:didn['’]t|failed to|refused to|wouldn['’]t)\b/gi,
@@ -448,7 +450,8 @@ export const RULES: readonly Rule[] = [
       /\bthings (?:got|went|were|became) (?:a lot |much )?(?:better|well|fine|smoother|great)\b/gi,
       /\bthings improved\b/gi,
       /\b(?:it|everything|the (?:project|launch|rollout|migration|release)) (?:went|worked out|turned out) (?:really )?(?:well|great|fine|ok(?:ay)?|smoothly|nicely)\b/gi,
-      /\b(?:the |my )?(?:team|everyone|everybody|customers?|stakeholders?|users?|management|client|manager|leadership) (?:was|were|seemed|felt) (?:really |very )?(?:happy|pleased|satisfied|glad|thrilled|impressed)\b/gi,
+      /\b(?:the |my )?(?:team|everyone|everybody|customers?|stakeholders?|users?|management|client|manager|leadership|finance|product|ops|sales|support|the business|people) (?:was|were|seemed|felt) (?:really |very |all )?(?:happy|pleased|satisfied|glad|thrilled|impressed|happier)\b/gi,
+      /\b(?:down|up) a lot\b|\ba lot (?:faster|quicker|better|smoother|fewer|less)\b|\bmuch (?:faster|quicker|happier|better|smoother)\b|\bway (?:faster|fewer|better|quicker)\b/gi,
       /\b(?:it|the (?:project|launch|change|feature|migration)) was a (?:big |huge |great |real )?success\b/gi,
       /\b(?:made|had) a (?:big|huge|real|positive|significant|great) (?:difference|impact)\b/gi,
       /\b(?:it|this|the (?:issue|problem|bug|incident)|everything|things) (?:got|was|were) (?:fixed|resolved|solved|sorted)(?: eventually| in the end)?\b/gi,

@@ -74,12 +74,13 @@ export async function runScoreCommand(args: string[], io: Io): Promise<number> {
     scenario: { type: 'string' },
     json: { type: 'boolean' },
     jsonl: { type: 'boolean' },
+    question: { type: 'string' },
   });
   if (positionals.length > 1) throw new UsageError(`score takes one FILE (or -), got ${positionals.length}`);
   const findScenario = scenarioFinder();
   if (values.jsonl) {
-    if (values.json || values.lp || values.level || values.scenario) {
-      throw new UsageError('--jsonl takes lp, level and scenario from each line, not from flags');
+    if (values.json || values.lp || values.level || values.scenario || values.question) {
+      throw new UsageError('--jsonl takes lp, level, scenario and question from each line, not from flags');
     }
     return scoreJsonLines(positionals[0], io, findScenario);
   }
@@ -90,7 +91,7 @@ export async function runScoreCommand(args: string[], io: Io): Promise<number> {
   const text = decodeAnswer(bytes, source);
   if (countWords(normaliseMrkdwn(text)) === 0)
     throw new UsageError(`${source} has no words to score (only markup or emoji)`);
-  const result = scoreAnswer(text, { lp, level, scenario });
+  const result = scoreAnswer(text, { lp, level, scenario, question: values.question ?? scenario?.question });
   if (values.json) io.out(JSON.stringify(toJson(result)));
   else for (const line of renderReport(text, result, io.color)) io.out(line);
   return 0;
@@ -102,6 +103,7 @@ const JsonLine = z.strictObject({
   lp: z.string().optional(),
   level: z.string().optional(),
   scenario: z.string().optional(),
+  question: z.string().max(2000).optional(),
 });
 
 async function scoreJsonLines(
@@ -141,10 +143,12 @@ async function scoreJsonLines(
       if (Buffer.byteLength(text) > MAX_INPUT_BYTES)
         throw new UsageError(`line ${index + 1}: text is longer than ${MAX_INPUT_BYTES} bytes`);
       if (text.trim() === '') throw new UsageError(`line ${index + 1}: text is empty`);
+      const scenario = parsed.data.scenario ? findScenario(parsed.data.scenario) : undefined;
       const result = scoreAnswer(text, {
         lp: parseLp(parsed.data.lp),
         level: parseLevel(parsed.data.level),
-        scenario: parsed.data.scenario ? findScenario(parsed.data.scenario) : undefined,
+        scenario,
+        question: parsed.data.question ?? scenario?.question,
       });
       io.out(JSON.stringify({ id, ...toJson(result) }));
     } catch (err) {

@@ -52,7 +52,7 @@ export interface AnswerServiceDeps {
 function scoreSlot(question: CatalogQuestion, level: RubricResult['level'], slot: AnswerSlot, text: string) {
   const common = { scenario: question.scenario, lp: question.lp, level };
   return slot.kind === 'answer'
-    ? scoreAnswer(text, common)
+    ? scoreAnswer(text, { ...common, question: question.question })
     : scoreAnswer(text, { ...common, kind: 'probe', question: question.probes[slot.probeIndex]?.question });
 }
 

@@ -3,7 +3,7 @@
 // The counts feed the missing-star-part and no-story flags and the scorecard's features.
 
 import type { RubricContext } from './context.js';
-import { insideAny } from './normalise.js';
+import { countWords, insideAny } from './normalise.js';
 import { I_DOER, WE_DOER } from './parts.js';
 
 export interface StoryEvidence {
@@ -21,6 +21,9 @@ export interface StoryEvidence {
   opinions: number;
   /** Outcome words after the first action: numbers with units, changes, "since then". */
   outcomes: number;
+  /** Sentences of three words or fewer ("I measured.", "Root cause."), and all sentences. */
+  fragments: number;
+  sentences: number;
   /** Past-tense verbs of any subject (not was/were/had): a told event has them. */
   pastEvents: number;
   /** Markers of one specific time: "last year", "in 2022", "one day", "at my last job". */
@@ -76,6 +79,8 @@ export function storyEvidence(ctx: RubricContext): StoryEvidence {
     outcomes: firstAction === Number.MAX_SAFE_INTEGER ? 0 : countOutside(ctx, OUTCOME, firstAction),
     specifics: countOutside(ctx, SPECIFIC),
     pastEvents: countOutside(ctx, PAST_EVENT),
+    fragments: ctx.sentences.filter((x) => countWords(ctx.clean, x.start, x.end) <= 3).length,
+    sentences: ctx.sentences.length,
   };
 }
 
@@ -91,9 +96,12 @@ export function doers(e: StoryEvidence): number {
  * design") and agentless passive ("a plan was made") still count as a story.
  */
 export function isNoStory(e: StoryEvidence): boolean {
+  // Labels on their own line ("Situation") are fragments too; they are not salad.
   const told = Math.max(doers(e), e.pastEvents);
   const untold = e.hypotheticals + e.habits + e.opinions;
   if (told < 3) return true;
+  // Keyword salad: rubric words as fragments ("I measured. Root cause. Guardrails.").
+  if (e.fragments >= 4 && e.fragments * 3 >= e.sentences) return true;
   if (untold >= 3 && untold * 2 >= told) return true;
   if (e.specifics === 0 && told < 5 && untold >= 2) return true;
   // A short note with no outcome and only plans ("maybe we'll do it next year").

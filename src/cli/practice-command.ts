@@ -55,7 +55,7 @@ export async function runPracticeCommand(
     io.err('star: no answer given; practice ended');
     return 1;
   }
-  const result = scoreAnswer(answer, { scenario, level });
+  const result = scoreAnswer(answer, { scenario, level, question: scenario.question });
   io.out('');
   for (const line of renderReport(answer, result, io.color, io.columns)) io.out(line);
 

@@ -12,7 +12,7 @@ import { runStoriesCommand } from './stories-command.js';
 
 const HELP = `star: practise behavioural interviews with a STAR rubric
 
-  star score [--lp ID] [--level sde1|sde2|senior] [--scenario ID] [--json] [FILE|-]
+  star score [--lp ID] [--level sde1|sde2|senior] [--scenario ID] [--question TEXT] [--json] [FILE|-]
   star score --jsonl [FILE|-]
   star eval FILE [--cv K] [--in-sample]
   star calibrate FILE

@@ -78,12 +78,13 @@ export async function runScoreCommand(args: string[], io: Io): Promise<number> {
     json: { type: 'boolean' },
     jsonl: { type: 'boolean' },
     vtt: { type: 'string' },
+    question: { type: 'string' },
   });
   if (positionals.length > 1) throw new UsageError(`score takes one FILE (or -), got ${positionals.length}`);
   const findScenario = scenarioFinder();
   if (values.jsonl) {
-    if (values.json || values.lp || values.level || values.scenario) {
-      throw new UsageError('--jsonl takes lp, level and scenario from each line, not from flags');
+    if (values.json || values.lp || values.level || values.scenario || values.question) {
+      throw new UsageError('--jsonl takes lp, level, scenario and question from each line, not from flags');
     }
     return scoreJsonLines(positionals[0], io, findScenario);
   }
@@ -92,13 +93,18 @@ export async function runScoreCommand(args: string[], io: Io): Promise<number> {
   const scenario = values.scenario ? findScenario(values.scenario) : undefined;
   if (values.vtt !== undefined) {
     if (positionals.length > 0) throw new UsageError('score --vtt FILE scores the transcript; give no other FILE');
-    return scoreTranscript(values.vtt, io, { lp, level, scenario }, values.json === true);
+    return scoreTranscript(
+      values.vtt,
+      io,
+      { lp, level, scenario, question: values.question ?? scenario?.question },
+      values.json === true,
+    );
   }
   const { bytes, source } = await readInput(positionals[0], io);
   const text = decodeAnswer(bytes, source);
   if (countWords(normaliseMrkdwn(text)) === 0)
     throw new UsageError(`${source} has no words to score (only markup or emoji)`);
-  const result = scoreAnswer(text, { lp, level, scenario });
+  const result = scoreAnswer(text, { lp, level, scenario, question: values.question ?? scenario?.question });
   if (values.json) io.out(JSON.stringify(toJson(result)));
   else for (const line of renderReport(text, result, io.color, io.columns)) io.out(line);
   return 0;
@@ -108,7 +114,7 @@ export async function runScoreCommand(args: string[], io: Io): Promise<number> {
 async function scoreTranscript(
   file: string,
   io: Io,
-  options: { lp?: LpId; level?: Level; scenario?: Scenario },
+  options: { lp?: LpId; level?: Level; scenario?: Scenario; question?: string },
   json: boolean,
 ): Promise<number> {
   const { bytes, source } = await readInput(file, io);
@@ -129,6 +135,7 @@ const JsonLine = z.strictObject({
   lp: z.string().optional(),
   level: z.string().optional(),
   scenario: z.string().optional(),
+  question: z.string().max(2000).optional(),
 });
 
 async function scoreJsonLines(
@@ -168,10 +175,12 @@ async function scoreJsonLines(
       if (Buffer.byteLength(text) > MAX_INPUT_BYTES)
         throw new UsageError(`line ${index + 1}: text is longer than ${MAX_INPUT_BYTES} bytes`);
       if (text.trim() === '') throw new UsageError(`line ${index + 1}: text is empty`);
+      const scenario = parsed.data.scenario ? findScenario(parsed.data.scenario) : undefined;
       const result = scoreAnswer(text, {
         lp: parseLp(parsed.data.lp),
         level: parseLevel(parsed.data.level),
-        scenario: parsed.data.scenario ? findScenario(parsed.data.scenario) : undefined,
+        scenario,
+        question: parsed.data.question ?? scenario?.question,
       });
       io.out(JSON.stringify({ id, ...toJson(result) }));
     } catch (err) {

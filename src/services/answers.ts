@@ -72,7 +72,7 @@ export interface AnswerServiceDeps {
 
 /** Scores a main answer against its question. */
 function scoreMain(question: CatalogQuestion, level: RubricResult['level'], text: string): RubricResult {
-  return scoreAnswer(text, { scenario: question.scenario, lp: question.lp, level });
+  return scoreAnswer(text, { scenario: question.scenario, lp: question.lp, level, question: question.question });
 }
 
 /** The follow-ups a session asks, chosen from its main answer (the same answer always gets the same ones). */
@@ -314,7 +314,7 @@ export class AnswerService {
     const question = this.deps.catalog.get(questionId);
     return analyseSpokenAnswer(
       spoken.cues,
-      { scenario: question?.scenario, lp: question?.lp, level },
+      { scenario: question?.scenario, lp: question?.lp, level, question: question?.question },
       spoken.clipSeconds,
     ).timing;
   }

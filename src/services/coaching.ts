@@ -73,6 +73,8 @@ export class CoachingService {
       lp: question.lp,
       level: answer.level,
       kind: answer.kind === 'probe' ? 'probe' : 'answer',
+      // The main answer was scored against its question (rubric's question-aware scope check).
+      ...(answer.kind === 'probe' ? {} : { question: question.question }),
     });
     return { answer, session, question, result };
   }

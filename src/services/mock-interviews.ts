@@ -337,7 +337,12 @@ export class MockInterviews {
     if (!mock) return outcome;
     if (role !== 'candidate') return { kind: 'wrong-person', ownerId: mock.candidateId, role: 'candidate' };
     const scenario = this.scenarioOf(mock);
-    const result = scoreAnswer(answerText, { scenario, lp: scenario.lp, level: mock.level });
+    const result = scoreAnswer(answerText, {
+      scenario,
+      lp: scenario.lp,
+      level: mock.level,
+      question: scenario.question,
+    });
     let dm: string;
     try {
       dm = await this.deps.slackFor(teamId).openDm(userId);

@@ -35,8 +35,9 @@ describe('star score', () => {
   });
 
   it('prints the verdict and at most three fixes first, then the detail, wrapped to 80 columns', async () => {
+    // Hedges about what was done (rubric: doubt about the context alone is not hedging).
     const io = fakeIo(
-      'I think we kind of fixed it and things got better. We learned that communication really matters.',
+      'The checkout kept timing out. I think I maybe fixed it by adding retries, and things sort of got better. We learned that communication really matters.',
     );
     expect(await runCli(['score'], io)).toBe(0);
     const text = io.stdout.join('\n');

@@ -99,6 +99,8 @@ export function buildContext(input: string, options: ContextOptions): RubricCont
       outcomes: 0,
       specifics: 0,
       pastEvents: 0,
+      fragments: 0,
+      sentences: 0,
     },
   };
   ctx.story = storyEvidence(ctx);

@@ -93,8 +93,8 @@ function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
     const firstRouting = matches.find((m) => !m.strict && !insideAny(ctx.quoted, m.start, m.end));
     if (firstRouting) collect(rule.afterRouting, true, firstRouting.start);
   }
-  // A rule about how the Action is told reads the whole answer when no Action was found.
-  const anywhere = rule.mainly !== undefined && !ctx.parts.some((p) => rule.parts.includes(p.part));
+  // When none of the parts a rule reads was found (an unsplit transcript), it reads the whole answer.
+  const anywhere = !ctx.parts.some((p) => rule.parts.includes(p.part));
   matches.sort((a, b) => a.start - b.start || b.end - a.end);
   const strictStarts = new Set<number>();
   let closingFrom = -1;
@@ -124,7 +124,18 @@ function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
     lastEnd = end;
     if (flags.length >= MAX_FLAGS_PER_RULE) break;
   }
-  if (rule.ownWork && flags.length > 0) {
+  if (rule.agentless && ctx.kind === 'answer') {
+    const passive: Flag[] = [];
+    for (const m of ctx.clean.matchAll(compiled(rule.agentless.pattern, ctx))) {
+      const end = m.index + m[0].length;
+      if (insideAny(ctx.quoted, m.index, end)) continue;
+      const part = partAt(ctx, m.index);
+      if (part === 'action' || part === 'task' || part === 'result')
+        passive.push(makeFlag(rule, ctx, m.index, end, part));
+    }
+    if (passive.length >= rule.agentless.min && passive.length > ctx.story.iDoers) flags.push(...passive);
+  }
+  if (rule.ownWork && flags.length > 0 && ctx.kind === 'answer') {
     let own = 0;
     for (const m of ctx.clean.matchAll(compiled(rule.ownWork.pattern, ctx)))
       if (!insideAny(ctx.quoted, m.index, m.index + m[0].length) && !negated(ctx.clean, m.index)) own++;
@@ -136,8 +147,9 @@ function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
     let rivals = 0;
     for (const m of ctx.clean.matchAll(compiled(rule.mainly.rival, ctx))) {
       if (insideAny(ctx.quoted, m.index, m.index + m[0].length)) continue;
+      // First-person steps count wherever the splitter put them before the outcome.
       const part = partAt(ctx, m.index);
-      if (part !== null && (rule.parts.includes(part) || anywhere) && ++rivals >= flags.length) return [];
+      if (part !== null && part !== 'result' && part !== 'reflection' && ++rivals > flags.length) return [];
     }
     // One joint clause among first-person actions is fine; with no "I" at all, one is enough.
     if (rivals > 0 && flags.length < rule.mainly.min) return [];

@@ -111,9 +111,23 @@ export function finishScore(analysis: Analysis, card: ScorecardWeights = SCORECA
         : overallScore(result.dimensions, WEIGHTS[result.kind === 'probe' ? 'probe' : result.level]);
     return { ...result, overall, verdict: verdictFor(overall, result.level, result.flags) };
   }
-  const overall = Math.round(100 * applyScorecard(card, analysis.features));
-  const verdict = verdictFor(overall, result.level, result.flags, RULES, SCORECARD_BANDS, analysis.ownershipAsk);
-  return { ...result, overall, verdict: capVerdict(verdict, result.level, result.strengths) };
+  const raw = Math.round(100 * applyScorecard(card, analysis.features));
+  const verdict = capVerdict(
+    verdictFor(raw, result.level, result.flags, RULES, SCORECARD_BANDS, analysis.ownershipAsk),
+    result.level,
+    result.strengths,
+  );
+  // A capped verdict caps the score too, so that score and verdict never disagree.
+  const bands = SCORECARD_BANDS[result.level];
+  const ceiling =
+    verdict === 'no-hire'
+      ? bands['lean-no-hire'] - 1
+      : verdict === 'lean-no-hire'
+        ? bands['lean-hire'] - 1
+        : verdict === 'lean-hire'
+          ? bands['strong-hire'] - 1
+          : 100;
+  return { ...result, overall: Math.min(raw, ceiling), verdict };
 }
 
 /**

@@ -11,7 +11,7 @@ export interface PartSpan extends Span {
 // Explicit labels: "S:", "*Situation*", "Task -", "1. Action:", ":dart: Result" (emoji already
 // blanked). A full word may stand alone on its line; single letters need a colon or dash.
 const LABEL =
-  /(?:^|(?<=[.!?]\s{1,4}))[ \t]{0,80}(?:(situation|context|background|problem|the problem|task|goal|the ask|actions?|approach|solution|what i did|results?|outcomes?|impact|what happened|reflections?|learnings?|takeaways?|lessons?(?: learned| learnt)?|what i learned|what i learnt)\b[ \t]{0,4}(?::[ \t]*|[-–—](?=[ \t])[ \t]*|$)|([starl])[ \t]{0,2}(?::[ \t]*|[-–—](?=[ \t])[ \t]*))/gim;
+  /(?:^|(?<=[.!?]\s{1,4}))[ \t]{0,80}(?:(situation|context|background|problem|the problem|task|goal|the ask|actions?|approach|solution|what i did|what we did|how it went|how i did it|steps|results?|outcomes?|impact|what happened|reflections?|learnings?|takeaways?|lessons?(?: learned| learnt)?|what i learned|what i learnt)\b[ \t]{0,4}(?::[ \t]*|[-–—](?=[ \t])[ \t]*|$)|([starl])[ \t]{0,2}(?::[ \t]*|[-–—](?=[ \t])[ \t]*))/gim;
 
 const LABEL_PART: Record<string, StarPart> = {
   situation: 'situation',
@@ -32,6 +32,10 @@ const LABEL_PART: Record<string, StarPart> = {
   approach: 'action',
   solution: 'action',
   'what i did': 'action',
+  'what we did': 'action',
+  'how it went': 'action',
+  'how i did it': 'action',
+  steps: 'action',
   'what happened': 'result',
   s: 'situation',
   t: 'task',
@@ -163,7 +167,7 @@ export const PART_CUES: readonly Cue[] = [
   { part: 'task', weight: 0.5, pattern: /\bdeadline\b|\bby the end of\b/gi },
   {
     part: 'action',
-    weight: 1.5,
+    weight: 2,
     pattern: new RegExp(
       `\\b[Ii] (?:then |first |also |next |quickly |personally |immediately |carefully )?(?:${STRONG_VERBS})\\b`,
       'g', // no /i (irregexp is far faster without it); [Ii] still takes Slack's lower-case "i"

@@ -60,6 +60,11 @@ export interface PhraseRule extends RuleBase {
    * stays silent when `unless` matches there.
    */
   closing?: { sentences: number; unless: RegExp };
+  /**
+   * Also fires when the Action is told mostly in agentless passive ("a plan was created"): at
+   * least `min` such clauses, outnumbering the first-person ones.
+   */
+  agentless?: { pattern: RegExp; min: number };
   /** Off when a probe question is itself hypothetical ("what would you do if…"). */
   offForHypotheticalQuestions?: boolean;
   /**
@@ -136,10 +141,12 @@ export const RULES: readonly Rule[] = [
       /\b(?:posted|forwarded|reported|flagged|tagged|mentioned|raised|sent|shared|dropped|pinged|escalated)\b[^.!?\n]{0,40}?\b(?:in|to|into|on|with) (?:the |their |our )?(?:#[a-z0-9_-]{1,40}|[a-z-]{1,30}['’]s (?:support|team|intake)|[a-z-]{1,30} (?:channel|team|intake|queue|board|engineers|guys|folks)|vendor|support|hr|owners?|on-?call)\b/g,
       /\b(?:opened|filed|raised|logged|created) (?:a |an )?(?:ticket|jira|issue|bug report|support case|case)\b/g,
       /\blet (?:hr|the [a-z-]{1,30} team|them|their (?:lead|manager)|the owners?) know\b/g,
-      /\b[Ii] (?:just |then |also |quickly )?(?:pinged|tagged)\b/g,
+      /\b(?:raised|brought) (?:it|this) (?:up )?with (?:my|their|the) (?:director|manager|lead|boss|vp|skip)\b/g,
+      /\b[Ii] (?:just |then |also |quickly )?(?:pinged|tagged) (?:X\b|@|him\b|her\b|them\b|their\b|my (?:lead|manager)|the [a-z-]{1,30} (?:team|on-?call|lead|owners?))/g,
       /\b(?:send|sent|write|wrote|post|posted|report|forward|make|made|open|create|pass|passed|hand|handed|give|gave) (?:this |the |a |an |my |it )?(?:[a-z-]{1,20} ){0,3}?(?:to|in|for) (?:the|their) [a-z-]{1,30} (?:team|channel|side)\b/g,
     ],
     strictPatterns: [
+      /\b(?:they|he|she|my manager|my lead|the [a-z-]{1,30} team|the owners?|someone else|support) (?:handled|resolved|took care of|sorted|dealt with|picked up) (?:it|this|the rest|the issue|the problem)\b/gi,
       /\b(?:handed|passed|threw) (?:it|this|the (?:issue|problem|bug)) (?:off|over|back)\b/gi,
       /\blet (?:them|him|her|my manager|my lead|someone else|the [a-z-]{1,30} team) (?:deal with|handle|fix|sort out|take care of|take it from there) ?(?:it)?\b/gi,
       /\b(?:they|their [a-z-]{1,20}|someone else|the [a-z-]{1,30} team) (?:was|were) going to (?:look into|handle|fix|deal with|take care of) it\b/gi,
@@ -164,6 +171,7 @@ export const RULES: readonly Rule[] = [
       /\b(?:with|brought|bringing|attached|including|along with|plus) (?:my|a|the) (?:[a-z-]{1,20} ){0,2}(?:fix|patch|pr|pull request|prototype|proposal|analysis|benchmark|repro|reproduction|rollback plan|design doc|evidence|root cause)\b/i,
       /\b(?:not just|instead of|rather than|without) (?:just |simply )?(?:escalat|hand|send|sending|tell|report|pass|fil|rais|ping)/i,
       /\bfor visibility\b/i,
+      /\bwhat I was doing\b|\bwith (?:the|my) (?:cause|revised [a-z]{2,12}|plan|data|numbers|repro)\b/i,
     ],
     message: 'This routes the problem to someone else; it is not an action you owned.',
     fix: 'Say what you did about it yourself (the fix, the data, the plan), then who you involved and why.',
@@ -264,7 +272,8 @@ export const RULES: readonly Rule[] = [
     penalty: 6,
     maxPenalty: 30,
     kinds: ['answer', 'probe'],
-    parts: ALL_PARTS,
+    // Doubt about the context is not hedging; doubt about what you did and what came of it is.
+    parts: ['action', 'result', 'reflection'],
     patterns: [
       /\bI (?:think|guess|believe|suppose|feel like)\b/gi,
       // "a new kind of load test" names a kind; "kind of fixed it" hedges.
@@ -272,13 +281,28 @@ export const RULES: readonly Rule[] = [
       /\b(?:maybe|perhaps|hopefully|probably|possibly|somewhat|more or less|somehow)\b/gi,
       /\b(?:I|we|and|just|so|but) (?:had )?hoped?\b|\bI['’]?m hoping\b/gi,
       /\bI['’]?m not (?:really )?sure\b/gi,
+      /\bor something (?:like that)?\b/gi,
     ],
+    exceptions: [
+      // Doubt resolved by action: "I wasn't sure, so I measured".
+      /\b(?:so|and|then|until) I (?:checked|measured|tested|verified|asked|looked|ran|read|proved|confirmed|profiled|traced|wrote|built|tried)\b/i,
+    ],
+    exceptionScope: 'sentence',
+    agentless: {
+      pattern:
+        /\b(?:was|were|got|been) (?:then |also |quickly |finally |eventually |all )?(?:[a-z]{3,20}ed|built|written|made|set up|sent|done|taken|run|chosen|drawn|held|given|kept|found|shown|rewritten|begun)\b(?! by\b)/gi,
+      min: 3,
+    },
     message: 'Hedging makes your own story sound uncertain.',
     fix: 'State what happened plainly; if you are unsure of a number, give the range you measured.',
     examples: {
       fires: [
         { text: 'I think the problem got fixed.', part: 'result' },
-        { text: 'It was kind of a mess, so maybe I should have started earlier.', part: 'situation' },
+        { text: 'It kind of worked, so maybe the fix helped a bit.', part: 'result' },
+        {
+          text: 'A migration plan was created. The services were migrated one by one and the old runners were switched off.',
+          part: 'action',
+        },
         { text: 'I just opened the pull request and hoped they would merge it soon.', part: 'action', kind: 'probe' },
       ],
       passes: [
@@ -286,6 +310,7 @@ export const RULES: readonly Rule[] = [
         { text: 'He said "maybe next quarter", so I brought him the numbers.', part: 'action' },
         { text: 'I wrote a new kind of load test. This sort of bug hides in connection pools.', part: 'action' },
         { text: 'The merchants were hoping for a fix before the sale.', part: 'situation' },
+        { text: "I wasn't sure it was the cache, so I measured the hit rate before and after.", part: 'action' },
         { text: "My lead said 'I think we should maybe just wait', but I shipped the fix.", part: 'action' },
       ],
     },
@@ -355,6 +380,8 @@ export const RULES: readonly Rule[] = [
       /\b(?:it|that|this) was (?:their|his|her|the [a-z-]{1,30} team['’]s|the vendor['’]s|qa['’]s|product['’]s) (?:fault|mistake|problem|screw-?up)\b/gi,
       /\b(?:they|he|she|the [a-z-]{1,30} team|the vendor|qa|product|management|the intern|the contractors?) (?:messed up|screwed up|dropped the ball|blew it|broke it|didn['’]t do (?:their|his|her) job|didn['’]t care|never (?:listened|responded|bothered))\b/gi,
       /\bnot my fault\b/gi,
+      // An excuse put on circumstances: "mostly because a reorg moved people around".
+      /\b(?:mostly|mainly|largely|partly) because (?:of )?(?:a|the) (?:reorg|re-org|reorgani[sz]ation|other team|vendor|freeze|dependency|priorities)\b/gi,
       /\b(?:was(?:n['’]t| not)|isn['’]t) (?:really |entirely )?my fault\b/gi,
       /\b(?:really |entirely |totally |all )?(?:their|his|her|the [a-z-]{1,30}['’]s) fault\b/gi,
       /\bbecause (?:they|the [a-z-]{1,30} team) (?:didn['’]t|failed to|refused to|wouldn['’]t)\b/gi,
@@ -423,7 +450,8 @@ export const RULES: readonly Rule[] = [
       /\bthings (?:got|went|were|became) (?:a lot |much )?(?:better|well|fine|smoother|great)\b/gi,
       /\bthings improved\b/gi,
       /\b(?:it|everything|the (?:project|launch|rollout|migration|release)) (?:went|worked out|turned out) (?:really )?(?:well|great|fine|ok(?:ay)?|smoothly|nicely)\b/gi,
-      /\b(?:the |my )?(?:team|everyone|everybody|customers?|stakeholders?|users?|management|client|manager|leadership) (?:was|were|seemed|felt) (?:really |very )?(?:happy|pleased|satisfied|glad|thrilled|impressed)\b/gi,
+      /\b(?:the |my )?(?:team|everyone|everybody|customers?|stakeholders?|users?|management|client|manager|leadership|finance|product|ops|sales|support|the business|people) (?:was|were|seemed|felt) (?:really |very |all )?(?:happy|pleased|satisfied|glad|thrilled|impressed|happier)\b/gi,
+      /\b(?:down|up) a lot\b|\ba lot (?:faster|quicker|better|smoother|fewer|less)\b|\bmuch (?:faster|quicker|happier|better|smoother)\b|\bway (?:faster|fewer|better|quicker)\b/gi,
       /\b(?:it|the (?:project|launch|change|feature|migration)) was a (?:big |huge |great |real )?success\b/gi,
       /\b(?:made|had) a (?:big|huge|real|positive|significant|great) (?:difference|impact)\b/gi,
       /\b(?:it|this|the (?:issue|problem|bug|incident)|everything|things) (?:got|was|were) (?:fixed|resolved|solved|sorted)(?: eventually| in the end)?\b/gi,

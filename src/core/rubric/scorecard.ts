@@ -182,7 +182,7 @@ export function foldsFor(keys: readonly string[], k: number): number[] {
 
 /** Lowest overall score for each verdict by level: the bar rises with seniority. */
 export const SCORECARD_BANDS: Record<Level, { 'strong-hire': number; 'lean-hire': number; 'lean-no-hire': number }> = {
-  sde1: { 'strong-hire': 88, 'lean-hire': 50, 'lean-no-hire': 25 },
-  sde2: { 'strong-hire': 90, 'lean-hire': 52, 'lean-no-hire': 27 },
-  senior: { 'strong-hire': 92, 'lean-hire': 54, 'lean-no-hire': 29 },
+  sde1: { 'strong-hire': 90, 'lean-hire': 50, 'lean-no-hire': 25 },
+  sde2: { 'strong-hire': 91, 'lean-hire': 52, 'lean-no-hire': 27 },
+  senior: { 'strong-hire': 93, 'lean-hire': 54, 'lean-no-hire': 29 },
 };

@@ -3,7 +3,7 @@
 // The counts feed the missing-star-part and no-story flags and the scorecard's features.
 
 import type { RubricContext } from './context.js';
-import { insideAny } from './normalise.js';
+import { countWords, insideAny } from './normalise.js';
 import { I_DOER, WE_DOER } from './parts.js';
 
 export interface StoryEvidence {
@@ -21,6 +21,9 @@ export interface StoryEvidence {
   opinions: number;
   /** Outcome words after the first action: numbers with units, changes, "since then". */
   outcomes: number;
+  /** Sentences of three words or fewer ("I measured.", "Root cause."), and all sentences. */
+  fragments: number;
+  sentences: number;
   /** Past-tense verbs of any subject (not was/were/had): a told event has them. */
   pastEvents: number;
   /** Markers of one specific time: "last year", "in 2022", "one day", "at my last job". */
@@ -30,11 +33,13 @@ export interface StoryEvidence {
 const BULLET_DOER =
   /^[ \t]*(?:then |and |also )?(?:[a-z]{2,20}ed|built|wrote|ran|led|found|made|set up|took|sent|met|cut|put|shipped|paired|pulled|fixed|added)\b/gim;
 const HYPOTHETICAL =
-  /\b[Ii](?: would|['’]d) (?!have been\b|been\b)|\bif (?:I|someone|a [a-z]{1,15}) (?:were|was|is|are|had|has|gets?)\b|\bI (?:will|['’]ll|might|could) (?!never)[a-z]{2,15}\b/g;
+  /\b[Ii](?: would|['’]d) (?!have been\b|been\b)|\bif (?:I|someone|a [a-z]{1,15}) (?:were|was|is|are|had|has|gets?)\b|\b(?:I|[Ww]e)(?: will|['’]ll| might| could) (?!never)[a-z]{2,15}\b/g;
+// Habits: "I usually", "always raised the bar", a bullet that starts with "always".
 const HABIT =
-  /\b(?:[Ii]|[Ww]e) (?:usually|typically|generally|normally|always|tend to|often)\b|\b(?:usually|typically|normally|generally),? (?:I|we)\b|\bwhenever (?:I|we)\b|\bevery time (?:I|we)\b/gi;
+  /^[ \t]*always\b|\balways [a-z]{2,20}ed\b|\b(?:[Ii]|[Ww]e) (?:usually|typically|generally|normally|always|tend to|often)\b|\b(?:usually|typically|normally|generally),? (?:I|we)\b|\bwhenever (?:I|we)\b|\bevery time (?:I|we)\b/gi;
+// Opinions and claims: "in my experience", "X is key", "exceeded expectations".
 const OPINION =
-  /\bin my (?:experience|opinion|view)\b|\bI (?:believe|feel|think|care) (?:that |about |it['’]s |is |the )|\b(?:is|are) (?:really |so |the most )?(?:important|key|crucial|everything)\b|\b(?:as a (?:manager|leader|engineer)),|\bmy (?:philosophy|approach|style) is\b|\bI['’]?m (?:a|the kind of|someone who|pretty|naturally|really)\b/gi;
+  /\bI think for me\b|\bI (?:really )?(?:like|love|enjoy|prefer) (?:working|to work|when|it when)\b|\b(?:exceeded expectations|on time and (?:under|on) budget|(?:very |really )?well received|high-impact|a number of (?:high-impact )?(?:projects|initiatives)|successfully (?:delivered|launched|completed))\b|\bin my (?:experience|opinion|view)\b|\bI (?:believe|feel|think|care) (?:that |about |it['’]s |is |the )|\b(?:is|are) (?:really |so |the most )?(?:important|key|crucial|everything)\b|\b(?:as a (?:manager|leader|engineer)),|\bmy (?:philosophy|approach|style) is\b|\bI['’]?m (?:a|the kind of|someone who|pretty|naturally|really)\b/gi;
 const OUTCOME =
   /\b\d[\d.,]*\s?(?:%|percent|x\b|ms\b|k\b|seconds?|minutes?|hours?|days?|weeks?|months?|tickets?|users?|customers?|invoices?|incidents?|errors?|bugs?)|[$€£]\s?\d|\bfrom \S{1,20}(?: \S{1,12})? (?:down |up )?to \S|\b(?:dropped|fell|rose|increased|decreased|improved|saved|recovered|eliminated|halved|doubled|tripled|shrank|reduced|corrected|prevented|went (?:down|up)|no longer|since then|ever since|has(?:n['’]t| not)? (?:had|been|stayed)|now (?:uses?|runs?|takes?|has|is|are)|adopted|became)\b/gi;
 const PAST_EVENT =
@@ -74,6 +79,8 @@ export function storyEvidence(ctx: RubricContext): StoryEvidence {
     outcomes: firstAction === Number.MAX_SAFE_INTEGER ? 0 : countOutside(ctx, OUTCOME, firstAction),
     specifics: countOutside(ctx, SPECIFIC),
     pastEvents: countOutside(ctx, PAST_EVENT),
+    fragments: ctx.sentences.filter((x) => countWords(ctx.clean, x.start, x.end) <= 3).length,
+    sentences: ctx.sentences.length,
   };
 }
 
@@ -89,9 +96,18 @@ export function doers(e: StoryEvidence): number {
  * design") and agentless passive ("a plan was made") still count as a story.
  */
 export function isNoStory(e: StoryEvidence): boolean {
+  // Labels on their own line ("Situation") are fragments too; they are not salad.
   const told = Math.max(doers(e), e.pastEvents);
   const untold = e.hypotheticals + e.habits + e.opinions;
   if (told < 3) return true;
+  // Keyword salad: rubric words as fragments ("I measured. Root cause. Guardrails.").
+  if (e.fragments >= 4 && e.fragments * 3 >= e.sentences) return true;
   if (untold >= 3 && untold * 2 >= told) return true;
-  return e.specifics === 0 && told < 5 && untold >= 2;
+  if (e.specifics === 0 && told < 5 && untold >= 2) return true;
+  // A short note with no outcome and only plans ("maybe we'll do it next year").
+  if (e.specifics === 0 && told < 5 && untold >= 1 && e.outcomes === 0) return true;
+  // Opinions told in the present with no one time it happened.
+  if (e.pastEvents <= 2 && e.specifics === 0 && e.opinions >= 1) return true;
+  // A long reflection with no outcome: musings, not a story.
+  return e.outcomes === 0 && untold >= 3 && told < 20;
 }

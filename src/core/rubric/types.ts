@@ -37,7 +37,11 @@ export interface ScoreOptions {
   level?: Level;
   scenario?: Scenario;
   kind?: AnswerKind;
-  /** For probes: the probe question. A hypothetical question ("what would you do…") allows "I would". */
+  /**
+   * The question asked. For answers it decides whether the prompt asks for ownership beyond the
+   * candidate's remit (the scope-boundary check); for probes a hypothetical question ("what would
+   * you do…") allows "I would".
+   */
   question?: string;
 }
 

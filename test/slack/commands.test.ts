@@ -62,9 +62,9 @@ describe('/star level and /star stats', () => {
       ),
     );
     const stats = json(await h.send(slashCommand('stats', h.slack.responseUrl())));
-    expect(stats).toContain('*Sessions:* 1');
+    expect(stats).toContain('1 session ·');
     expect(stats).toContain('Dive Deep');
-    expect(stats).toContain('`hedging` in 1 answer');
+    expect(stats).toContain('Hedging in 1 answer');
   });
 });
 

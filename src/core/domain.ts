@@ -45,6 +45,8 @@ export interface UserRecord {
   timezone: string | null;
   tzOffsetSeconds: number | null;
   timezoneCheckedAt: string | null;
+  levelChosenAt: string | null;
+  welcomedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }

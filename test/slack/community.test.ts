@@ -242,6 +242,11 @@ describe('privacy', () => {
     expect(exported.reviewsGiven).toHaveLength(1);
     expect(exported.reviewsReceived).toHaveLength(1);
     expect(exported.settings.level).toBe('senior');
+    expect(exported.fields.answers).toContain('verdict');
+    const readable = h.slack.uploads[1].body;
+    expect(readable).toContain('# Your STAR Coach data');
+    expect(readable).toContain(STRONG.slice(0, 40));
+    expect(readable).toMatch(/\*\*Your answer:\*\* (Strong hire|Lean hire|Lean no hire|No hire) · \d+\/100/);
 
     const confirm = (await h.send(slashCommand('forget-me', h.slack.responseUrl('x'), 'U1111'))) as {
       blocks: unknown[];
@@ -270,7 +275,7 @@ describe('privacy', () => {
     expect(hits).toEqual([]);
     expect(await h.repos.answers.listForUser(TEAM, 'U2222')).toHaveLength(1);
     await h.send(slashCommand('export', h.slack.responseUrl('x'), 'U1111'));
-    const after = JSON.parse(h.slack.uploads[1].body);
+    const after = JSON.parse(h.slack.uploads[2].body);
     expect([after.answers, after.sessions, after.reviewsGiven, after.reviewsReceived, after.away]).toEqual([
       [],
       [],

@@ -3,10 +3,17 @@ import { z } from 'zod';
 import { StarError } from './core/errors.js';
 import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevelName } from './logger.js';
 
+/** The bot token .env.example ships with, so a copied file is caught before Slack refuses it. */
+const PLACEHOLDER_TOKEN = 'xoxb-your-bot-token';
+
 const EnvSchema = z.object({
   SLACK_BOT_TOKEN: z
     .string({ error: 'is required (the bot token, xoxb-…, from OAuth & Permissions)' })
-    .regex(/^xoxb-/, 'must be a bot token starting with xoxb-'),
+    .regex(/^xoxb-/, 'must be a bot token starting with xoxb-')
+    .refine(
+      (token) => token !== PLACEHOLDER_TOKEN,
+      'is still the placeholder from .env.example: paste the Bot User OAuth Token from your app’s OAuth & Permissions page',
+    ),
   SLACK_APP_TOKEN: z
     .string()
     .regex(/^xapp-/, 'must be an app-level token starting with xapp- (Basic Information → App-Level Tokens)')

@@ -46,7 +46,7 @@ describe('/star practice in a DM', () => {
     const { ack, question } = await startPractice();
     expect(ack).toMatchObject({
       response_type: 'ephemeral',
-      text: expect.stringContaining('Sending you a Ownership question in a DM'),
+      text: expect.stringContaining('Sending you an Ownership question in a DM'),
     });
     expect(h.slack.callsTo('conversations.open')[0].args.users).toBe(USER);
     expect(question.args.channel).toBe(DM);

@@ -10,7 +10,7 @@ import type { Scenario } from '../core/scenario.js';
 import { parseFlags, UsageError } from './args.js';
 import type { Io } from './io.js';
 import { renderReport } from './report.js';
-import { parseLevel, parseLp, scenarioFinder } from './score-command.js';
+import { findScenario, parseLevel, parseLp } from './score-command.js';
 import { wrap } from './wrap.js';
 
 /** The line that ends an answer typed at the terminal (Ctrl-D, the end of input, does too). */
@@ -49,7 +49,7 @@ export async function runPracticeCommand(
   const pool =
     values.scenario === undefined
       ? scenarios.filter((s) => lp === undefined || s.lp === lp)
-      : [scenarioFinder()(values.scenario)];
+      : [findScenario(scenarios, values.scenario)];
   if (pool.length === 0) throw new UsageError('no scenario matches; see: star scenarios list');
   const scenario: Scenario = pool[pick(pool.length)];
   const w = Math.max(40, Math.min(100, io.columns ?? 80));

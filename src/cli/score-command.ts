@@ -10,15 +10,23 @@ import { decodeAnswer, MAX_INPUT_BYTES, readInput } from './input.js';
 import type { Io } from './io.js';
 import { renderReport } from './report.js';
 
+/** A scenario by id, any case; a miss names the nearest id. */
+export function findScenario(scenarios: readonly Scenario[], id: string): Scenario {
+  const scenario = scenarios.find((s) => s.id === id.toLowerCase());
+  if (scenario) return scenario;
+  const near = didYouMean(
+    id,
+    scenarios.map((s) => s.id),
+  );
+  throw new UsageError(`unknown scenario "${id}"${near ? `; did you mean ${near}?` : ''} See: star scenarios list`);
+}
+
 /** Finds scenarios by id, loading the library only when a command first asks for one. */
 export function scenarioFinder(dir = DEFAULT_SCENARIOS_DIR): (id: string) => Scenario {
-  let byId: Map<string, Scenario> | undefined;
+  let scenarios: Scenario[] | undefined;
   return (id) => {
-    byId ??= new Map(loadLibrary(dir).scenarios.map((s) => [s.id, s]));
-    const scenario = byId.get(id.toLowerCase());
-    if (scenario) return scenario;
-    const near = didYouMean(id, [...byId.keys()]);
-    throw new UsageError(`unknown scenario "${id}"${near ? `; did you mean ${near}?` : ''} See: star scenarios list`);
+    scenarios ??= loadLibrary(dir).scenarios;
+    return findScenario(scenarios, id);
   };
 }
 

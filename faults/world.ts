@@ -129,12 +129,20 @@ export function promptsByChannel(slack: FakeSlack): Map<string, PostedMessage[]>
   return byChannel;
 }
 
-/** How many bot messages in the answer's thread are addressed to its author: its feedback. */
+/**
+ * How many bot messages in the answer's thread are addressed to its author, as each reads now (its
+ * last chat.update, else as posted): its feedback. Public feedback is one summary per prompt,
+ * updated in place as answers arrive, so an answer's entry may exist only in an update.
+ */
 export function feedbackFor(slack: FakeSlack, answer: Pick<Answer, 'user' | 'channel' | 'threadTs'>): number {
   const mention = `<@${answer.user}>`;
+  const latest = new Map<string, string>();
+  for (const call of slack.callsTo('chat.update'))
+    if (call.args.channel === answer.channel)
+      latest.set(String(call.args.ts), `${String(call.args.text ?? '')} ${JSON.stringify(call.args.blocks ?? [])}`);
   return slack
     .postedIn(answer.channel, answer.threadTs)
-    .filter((m) => m.text.includes(mention) || JSON.stringify(m.blocks).includes(mention)).length;
+    .filter((m) => (latest.get(m.ts) ?? `${m.text} ${JSON.stringify(m.blocks)}`).includes(mention)).length;
 }
 
 /** Answers whose message is stored in the database. */

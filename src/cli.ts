@@ -13,6 +13,7 @@ function processIo(): Io {
     err: (line) => process.stderr.write(`${line}\n`),
     color: process.stdout.isTTY === true && !process.env.NO_COLOR,
     columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+    stdinIsTTY: process.stdin.isTTY === true,
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

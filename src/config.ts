@@ -3,11 +3,18 @@ import { z } from 'zod';
 import { StarError } from './core/errors.js';
 import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevelName } from './logger.js';
 
+/** The bot token .env.example ships with, so a copied file is caught before Slack refuses it. */
+const PLACEHOLDER_TOKEN = 'xoxb-your-bot-token';
+
 const EnvSchema = z.object({
   // Required unless the app is installed through OAuth (checked below, with the rest).
   SLACK_BOT_TOKEN: z
     .string()
     .regex(/^xoxb-/, 'must be a bot token starting with xoxb-')
+    .refine(
+      (token) => token !== PLACEHOLDER_TOKEN,
+      'is still the placeholder from .env.example: paste the Bot User OAuth Token from your app’s OAuth & Permissions page',
+    )
     .optional(),
   SLACK_CLIENT_ID: z.string().min(1).optional(),
   SLACK_CLIENT_SECRET: z.string().min(1).optional(),

@@ -37,6 +37,12 @@ describe('parseConfig', () => {
     });
   });
 
+  it('says so when the bot token is still the placeholder from .env.example', () => {
+    expect(() => parseConfig({ SLACK_BOT_TOKEN: 'xoxb-your-bot-token', SLACK_SIGNING_SECRET: 's' })).toThrow(
+      /still the placeholder from \.env\.example/,
+    );
+  });
+
   it('refuses a Web API URL that is not http(s)', () => {
     expect(() =>
       parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: 'node:internal/x' }),

@@ -7,6 +7,8 @@ export interface Io {
   /** Reads one line typed at the terminal, undefined at end of input. */
   readLine(prompt: string): Promise<string | undefined>;
   color: boolean;
+  /** Standard input is a terminal: a command that reads it says how to end the input. */
+  stdinIsTTY?: boolean;
   /** The terminal's width in columns (80 when it is not a terminal). */
   columns?: number;
 }

@@ -74,7 +74,7 @@ function shorten(text: string, max: number): string {
 function fixLines(items: readonly FixItem[], quotes: number, width: number, bold: (s: string) => string): string[] {
   const lines: string[] = [];
   items.forEach((item, i) => {
-    const shown = item.quotes.slice(0, quotes).map((q) => `"${shorten(q, 70)}"`);
+    const shown = item.quotes.slice(0, quotes).map((q) => `"${shorten(q.replace(/[.,;:]+$/, ''), 70)}"`);
     const more = item.quotes.length - shown.length;
     const heard =
       shown.length > 0

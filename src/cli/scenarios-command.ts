@@ -7,9 +7,11 @@ import { coverageTable } from '../core/content-check/coverage.js';
 import { checkContent, type Finding } from '../core/content-check/index.js';
 import { measureDefects } from '../core/content-check/measure.js';
 import { checkLibrary } from '../core/library-check.js';
-import { isLpId, type LpId } from '../core/lp.js';
+import { LP_IDS, type LpId, lpName } from '../core/lp.js';
 import { parseFlags, UsageError } from './args.js';
 import type { Io } from './io.js';
+import { parseLp } from './score-command.js';
+import { wrap } from './wrap.js';
 
 const USAGE =
   'usage: star scenarios check [--lp ID] [--write] [--dir DIR] | star scenarios verify [--lp ID] [--dir DIR] | star scenarios list [--lp ID] [--json] [--dir DIR]';
@@ -25,16 +27,13 @@ export function runScenariosCommand(args: string[], io: Io): number {
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}". ${USAGE}`);
   const dir = values.dir ?? DEFAULT_SCENARIOS_DIR;
   if (sub === 'check') {
-    if (values.lp !== undefined && !isLpId(values.lp)) throw new UsageError(`unknown LP "${values.lp}"`);
-    return check(dir, values.lp, values.write === true, io);
+    return check(dir, parseLp(values.lp), values.write === true, io);
   }
   if (sub === 'verify') {
-    if (values.lp !== undefined && !isLpId(values.lp)) throw new UsageError(`unknown LP "${values.lp}"`);
-    return verify(dir, values.lp, io);
+    return verify(dir, parseLp(values.lp), io);
   }
   if (sub === 'list') {
-    if (values.lp !== undefined && !isLpId(values.lp)) throw new UsageError(`unknown LP "${values.lp}"`);
-    return list(dir, values.lp, values.json === true, io);
+    return list(dir, parseLp(values.lp), values.json === true, io);
   }
   throw new UsageError(sub ? `unknown scenarios command "${sub}". ${USAGE}` : USAGE);
 }
@@ -91,8 +90,15 @@ function list(dir: string, lp: string | undefined, json: boolean, io: Io): numbe
     io.out(JSON.stringify(chosen.map(({ id, lp, title, question, tags }) => ({ id, lp, title, question, tags }))));
     return 0;
   }
-  for (const s of chosen) io.out(`${s.id.padEnd(40)} ${s.lp.padEnd(36)} ${s.title}`);
-  io.out(`${chosen.length} scenario(s)`);
+  // Grouped by LP, one scenario a line: its id (what --scenario takes) and title, wrapped.
+  const width = Math.max(40, Math.min(100, io.columns ?? 80));
+  for (const id of LP_IDS) {
+    const ofLp = chosen.filter((s) => s.lp === id);
+    if (ofLp.length === 0) continue;
+    io.out(lpName(id));
+    for (const s of ofLp) io.out(wrap(`${s.id}: ${s.title}`, width, '  ', '      ').join('\n'));
+  }
+  io.out(`${chosen.length} ${chosen.length === 1 ? 'scenario' : 'scenarios'}`);
   return 0;
 }
 

@@ -1,39 +1,46 @@
 import { z } from 'zod';
 import { loadLibrary } from '../content/load-scenarios.js';
 import { DEFAULT_SCENARIOS_DIR } from '../content/paths.js';
-import { isLevel, isLpId, type Level, type LpId } from '../core/lp.js';
+import { LEVELS, type Level, LP_IDS, type LpId } from '../core/lp.js';
 import { type RubricResult, scoreAnswer } from '../core/rubric/index.js';
 import { countWords, normaliseMrkdwn } from '../core/rubric/normalise.js';
 import type { Scenario } from '../core/scenario.js';
 import { analyseSpokenAnswer } from '../core/spoken.js';
 import { parseVtt } from '../core/vtt.js';
-import { parseFlags, UsageError } from './args.js';
+import { didYouMean, parseChoice, parseFlags, UsageError } from './args.js';
 import { decodeAnswer, MAX_INPUT_BYTES, readInput } from './input.js';
 import type { Io } from './io.js';
 import { renderReport } from './report.js';
 import { renderSpokenTiming } from './spoken-report.js';
 
+/** A scenario by id, any case; a miss names the nearest id. */
+export function findScenario(scenarios: readonly Scenario[], id: string): Scenario {
+  const scenario = scenarios.find((s) => s.id === id.toLowerCase());
+  if (scenario) return scenario;
+  const near = didYouMean(
+    id,
+    scenarios.map((s) => s.id),
+  );
+  throw new UsageError(`unknown scenario "${id}"${near ? `; did you mean ${near}?` : ''} See: star scenarios list`);
+}
+
 /** Finds scenarios by id, loading the library only when a command first asks for one. */
 export function scenarioFinder(dir = DEFAULT_SCENARIOS_DIR): (id: string) => Scenario {
-  let byId: Map<string, Scenario> | undefined;
+  let scenarios: Scenario[] | undefined;
   return (id) => {
-    byId ??= new Map(loadLibrary(dir).scenarios.map((s) => [s.id, s]));
-    const scenario = byId.get(id);
-    if (!scenario) throw new UsageError(`unknown scenario "${id}"; see: star scenarios list`);
-    return scenario;
+    scenarios ??= loadLibrary(dir).scenarios;
+    return findScenario(scenarios, id);
   };
 }
 
+/** An LP id, any case; a mistake says the nearest id and lists them all. */
 export function parseLp(value: string | undefined): LpId | undefined {
-  if (value === undefined) return undefined;
-  if (!isLpId(value)) throw new UsageError(`unknown LP "${value}"; use an id such as ownership or dive-deep`);
-  return value;
+  return value === undefined ? undefined : parseChoice(value, LP_IDS, 'LP');
 }
 
+/** A level, any case; a mistake says the nearest and lists them. */
 export function parseLevel(value: string | undefined): Level | undefined {
-  if (value === undefined) return undefined;
-  if (!isLevel(value)) throw new UsageError(`unknown level "${value}"; use sde1, sde2 or senior`);
-  return value;
+  return value === undefined ? undefined : parseChoice(value, LEVELS, 'level');
 }
 
 /** The JSON shape promised to scripts: stable field names, offsets into the input. */
@@ -100,6 +107,8 @@ export async function runScoreCommand(args: string[], io: Io): Promise<number> {
       values.json === true,
     );
   }
+  if ((positionals[0] === undefined || positionals[0] === '-') && io.stdinIsTTY)
+    io.err('Type or paste your answer, then press Ctrl-D on a new line to score it.');
   const { bytes, source } = await readInput(positionals[0], io);
   const text = decodeAnswer(bytes, source);
   if (countWords(normaliseMrkdwn(text)) === 0)
@@ -123,7 +132,7 @@ async function scoreTranscript(
   const spoken = analyseSpokenAnswer(cues, options);
   if (json) io.out(JSON.stringify({ ...toJson(spoken.result), spoken: spoken.timing }));
   else {
-    for (const line of renderReport(spoken.text, spoken.result, io.color)) io.out(line);
+    for (const line of renderReport(spoken.text, spoken.result, io.color, io.columns)) io.out(line);
     for (const line of renderSpokenTiming(spoken.timing)) io.out(line);
   }
   return 0;

@@ -77,6 +77,12 @@ export function forgetConfirmMessage(): MessageBody {
     section(
       ':warning: This deletes all your answers, scores, follow-ups, quiz attempts, settings and the peer reviews you gave and received. It cannot be undone.',
     ),
-    { type: 'actions', elements: [button('Delete everything', ACTION_IDS.forgetConfirm, 'confirm', 'danger')] },
+    {
+      type: 'actions',
+      elements: [
+        button('Delete everything', ACTION_IDS.forgetConfirm, 'confirm', 'danger'),
+        button('Cancel', ACTION_IDS.forgetCancel, 'cancel'),
+      ],
+    },
   ]);
 }

@@ -45,8 +45,9 @@ const MAX_QUOTE = 90;
 /** Quotes shown for one fix on the first screen; the detail shows them all. */
 const FIRST_SCREEN_QUOTES = 2;
 
+/** The person's words in quotes, without the full stop that would double the sentence's own. */
 function quote(text: string, max = MAX_QUOTE): string {
-  return `“${escapeMrkdwn(truncateAtWord(text, max))}”`;
+  return `“${escapeMrkdwn(truncateAtWord(text.replace(/[.,;:]+$/, ''), max))}”`;
 }
 
 /**

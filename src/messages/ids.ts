@@ -15,6 +15,7 @@ export const ACTION_IDS = {
   learnNext: 'star_learn_next',
   quizNext: 'star_quiz_next',
   forgetConfirm: 'star_forget_confirm',
+  forgetCancel: 'star_forget_cancel',
   homePractice: 'star_home_practice',
   homeQuiz: 'star_home_quiz',
   homeLearn: 'star_home_learn',

@@ -2,6 +2,7 @@
 // it tests, target times, probes with weak and strong replies, the red flags, the bar), the
 // candidate's brief (how it will go, never the question) and the observer's (the bar to learn).
 import type { KnownBlock } from '@slack/types';
+import { formatSeconds } from '../core/feedback.js';
 import { FLAG_WORDS } from '../core/flag-words.js';
 import { LEADERSHIP_PRINCIPLES, LEVEL_NAMES, type Level, lpName, STAR_PARTS } from '../core/lp.js';
 import type { Mock } from '../core/mocks.js';
@@ -38,7 +39,7 @@ const clip = (text: string, max = MAX_SAMPLE) => escapeMrkdwn(truncateAtWord(tex
 function timing(scenario: Scenario, level: Level): string {
   const story = scenario.levels[level].story;
   const total = STAR_PARTS.reduce((n, p) => n + story[p].targetSeconds, 0);
-  return `about ${total} s in all: ${STAR_PARTS.map((p) => `${PART_NAME[p]} ${story[p].targetSeconds} s`).join(' · ')}`;
+  return `about ${formatSeconds(total)} in all: ${STAR_PARTS.map((p) => `${PART_NAME[p]} ${formatSeconds(story[p].targetSeconds)}`).join(' · ')}`;
 }
 
 /** The red flags, in the words the scorecard uses. */

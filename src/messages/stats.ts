@@ -1,3 +1,5 @@
+import { plural } from '../core/feedback.js';
+import { flagLabel } from '../core/flag-words.js';
 import { LEVEL_NAMES, type Level, lpName } from '../core/lp.js';
 import type { UserStats } from '../core/reports.js';
 import { context, header, type MessageBody, message, section } from './blocks.js';
@@ -9,23 +11,26 @@ export function statsMessage(stats: UserStats, level: Level): MessageBody {
   const blocks = [
     header('Your practice'),
     section(
-      `*Sessions:* ${stats.sessions} · *Answers:* ${stats.answers} · *Follow-ups answered:* ${stats.probeAnswers}\n*Average score:* ${stats.averageOverall ?? '–'}/100 at ${LEVEL_NAMES[level]} · *Quiz:* ${stats.quiz.correct}/${stats.quiz.attempts} right`,
+      `${plural(stats.sessions, 'session')} · ${plural(stats.answers, 'answer')} · ${plural(stats.probeAnswers, 'follow-up')} answered\n*Average score:* ${stats.averageOverall ?? '–'}/100 at ${LEVEL_NAMES[level]} · *Quiz:* ${stats.quiz.correct}/${stats.quiz.attempts} right`,
     ),
   ];
   if (stats.perLp.length > 0) {
     blocks.push(
       section(
-        `*By principle*\n${stats.perLp.map((p) => `• ${lpName(p.lp)}: ${p.average}/100 over ${p.answers} answer${p.answers === 1 ? '' : 's'}`).join('\n')}`,
+        `*By principle*\n${stats.perLp.map((p) => `• ${lpName(p.lp)}: ${p.average}/100 over ${plural(p.answers, 'answer')}`).join('\n')}`,
       ),
     );
   }
   if (stats.topFlags.length > 0) {
     blocks.push(
       section(
-        `*Your most frequent flags*\n${stats.topFlags.map((f) => `• \`${f.id}\` in ${f.count} answer${f.count === 1 ? '' : 's'}`).join('\n')}`,
+        `*Your most frequent flags*\n${stats.topFlags.map((f) => `• ${flagLabel(f.id)} in ${plural(f.count, 'answer')}`).join('\n')}`,
       ),
     );
   }
   blocks.push(context('Only you can see this. Deleted answers do not count.'));
-  return message(`Your practice: ${stats.sessions} sessions, average ${stats.averageOverall ?? '–'}/100`, blocks);
+  return message(
+    `Your practice: ${plural(stats.sessions, 'session')}, average ${stats.averageOverall ?? '–'}/100`,
+    blocks,
+  );
 }

@@ -94,7 +94,7 @@ export function createServices(deps: ServiceDeps): Services {
     schedules: new ScheduleService({ repos, prompts, slackFor, clock, admins: deps.admins }),
     community,
     progress,
-    privacy: new PrivacyService(repos.privacy, slackFor, clock),
+    privacy: new PrivacyService(repos.privacy, slackFor, clock, (id) => catalog.get(id)?.question),
     settings: new SettingsService(repos, clock),
     mockPool: new MockPoolService({ repos, rounds: mockRounds, slackFor, clock, admins: deps.admins }),
     mockRounds,

@@ -18,6 +18,11 @@ export interface ScheduleServiceDeps {
 export class ScheduleService {
   constructor(private readonly deps: ScheduleServiceDeps) {}
 
+  /** Whether this person leads the channel's practice: a workspace admin or owner, or in STAR_ADMINS. */
+  isLead(teamId: string, userId: string): Promise<boolean> {
+    return this.mayChange(teamId, userId);
+  }
+
   private async mayChange(teamId: string, userId: string): Promise<boolean> {
     if (this.deps.admins.includes(userId)) return true;
     return (await this.deps.slackFor(teamId).userInfo(userId)).isAdmin;

@@ -5,7 +5,7 @@ import type { InFlight } from '../services/in-flight.js';
 import type { Services } from '../services/index.js';
 import { chooseLevelAction } from './actions/choose-level.js';
 import { feedbackDetailAction, strongAnswerAction } from './actions/feedback-views.js';
-import { forgetConfirmAction } from './actions/forget-confirm.js';
+import { forgetCancelAction, forgetConfirmAction } from './actions/forget-confirm.js';
 import { homeLearningAction } from './actions/home-learning.js';
 import { homePracticeAction } from './actions/home-practice.js';
 import { learnPractiseAction } from './actions/learn-practise.js';
@@ -92,6 +92,7 @@ export function registerListeners(app: App, services: Services, inFlight: InFlig
   button(ACTION_IDS.learnPractise, learnPractiseAction(services));
   button(ACTION_IDS.openAnswerForm, openAnswerFormAction(services));
   button(ACTION_IDS.forgetConfirm, forgetConfirmAction(services));
+  button(ACTION_IDS.forgetCancel, forgetCancelAction());
   button(ACTION_IDS.homePractice, homePracticeAction(services));
   button(ACTION_IDS.homeQuiz, homeLearningAction(services, 'quiz'));
   button(ACTION_IDS.homeLearn, homeLearningAction(services, 'learn'));

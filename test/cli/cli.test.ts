@@ -133,21 +133,57 @@ describe('star scenarios', () => {
 });
 
 describe('star practice', () => {
-  it('asks the question, scores the answer, then each probe', async () => {
+  it('asks the question, takes a pasted answer of several paragraphs, scores it, then each follow-up', async () => {
+    const [first, ...rest] = ANSWER.split('. ');
     const io = fakeIo('', [
-      ...ANSWER.split('. '),
-      '',
+      first,
+      '', // a blank line inside the answer does not end it
+      ...rest,
+      '.',
       'I raised it with their lead and brought the data and a tested patch, then I committed to his date.',
-      '',
-      '',
+      '.',
+      '.',
     ]);
-    expect(await runCli(['practice', '--lp', 'have-backbone-disagree-and-commit', '--level', 'sde1'], io)).toBe(0);
+    expect(await runCli(['practice', '--lp', 'Have-Backbone-Disagree-and-Commit', '--level', 'SDE1'], io)).toBe(0);
     const text = io.stdout.join('\n');
     expect(text).toContain('Have Backbone; Disagree and Commit · SDE1');
-    expect(text).toMatch(/Aim for about \d+ s: Situation/);
+    expect(text).toMatch(/Aim for about \d+ min( \d+ s)?: Situation/);
     expect(text).toMatch(/Follow-up 1 of \d+:/);
-    expect(text).toMatch(/Skipped\. A strong answer:/);
-    expect(text).toMatch(/Done\. Answer: [a-z-]+ \d+\/100; follow-ups: 1 answered/);
+    expect(text).toMatch(/Skipped\. A (strong|good) reply/);
+    expect(text).toMatch(
+      /Done\. Answer: (Strong hire|Lean hire|Lean no hire|No hire) · \d+\/100; follow-ups: 1 answered/,
+    );
+    expect(text).toContain(rest.at(-1)?.slice(0, 20) ?? '');
+  });
+
+  it('learn walks through a model answer and ends with the command to practise it; quiz shows the story first', async () => {
+    const io = fakeIo();
+    expect(await runCli(['learn', '--lp', 'OWNERSHIP'], io)).toBe(0);
+    const text = io.stdout.join('\n');
+    expect(text).toContain('Walkthrough · Ownership');
+    expect(text).toContain('The bar raiser:');
+    expect(io.stdout.at(-1)).toMatch(/^Practise this question: star practice --scenario [a-z0-9-]+ --level sde2$/);
+    for (const line of text.split('\n').slice(0, -1)) expect(line.length).toBeLessThanOrEqual(80);
+
+    const quiz = fakeIo('', ['Z', 'a']);
+    expect(await runCli(['quiz', '--lp', 'ownership'], quiz)).toBe(0);
+    expect(quiz.stdout.join('\n')).toMatch(/Type one letter, A to [C-E]\./);
+    expect(quiz.stdout.join('\n')).toMatch(/(Right\.|Not quite: the answer is)/);
+    expect(quiz.stdout.at(-1)).toMatch(/^[01] of 1 right\.$/);
+  });
+
+  it('gives --help for every command, and names the nearest value for a mistake', async () => {
+    for (const command of ['score', 'practice', 'learn', 'quiz', 'scenarios', 'help']) {
+      const io = fakeIo();
+      expect(await runCli([command, '--help'], io)).toBe(0);
+      expect(io.stdout.join('\n')).toContain(`star ${command}`);
+    }
+    const typo = fakeIo('an answer');
+    expect(await runCli(['score', '--lp', 'ownrship'], typo)).toBe(2);
+    expect(typo.stderr[0]).toContain('did you mean ownership?');
+    const command = fakeIo();
+    expect(await runCli(['practise'], command)).toBe(2);
+    expect(command.stderr[0]).toContain('did you mean practice?');
   });
   it('ends cleanly when no answer is typed', async () => {
     const io = fakeIo('', []);

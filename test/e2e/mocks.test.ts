@@ -313,8 +313,9 @@ describe('live mock interviews over signed requests and the fake Slack', () => {
     const exported = async () => {
       const before = e2e.slack.uploads.length;
       await command(person, 'export');
-      await e2e.slack.waitFor(() => e2e.slack.uploads.length > before);
-      return JSON.parse(e2e.slack.uploads.at(-1)?.body ?? '{}');
+      // The JSON file, then the same as Markdown.
+      await e2e.slack.waitFor(() => e2e.slack.uploads.length >= before + 2);
+      return JSON.parse(e2e.slack.uploads.at(-2)?.body ?? '{}');
     };
     const data = await exported();
     expect(data.mocks.memberships).toMatchObject([{ channelId: POOL, status: 'active' }]);

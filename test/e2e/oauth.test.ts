@@ -98,8 +98,8 @@ describe('OAuth install and tenant isolation', () => {
     // Stats, App Home and export in T2222 know nothing of T1111's answer.
     const stats2 = await (await postCommand(e2e.eventsUrl, command('T2222', 'U1234', 'stats'))).text();
     const stats1 = await (await postCommand(e2e.eventsUrl, command('T1111', 'U1234', 'stats'))).text();
-    expect(stats2).toContain('*Answers:* 0');
-    expect(stats1).toContain('*Answers:* 1');
+    expect(stats2).toContain(' 0 answers ');
+    expect(stats1).toContain(' 1 answer ');
     await postEvent(e2e.eventsUrl, event('T2222', { type: 'app_home_opened', user: 'U1234', tab: 'home' }, 'EvH2'));
     await postEvent(e2e.eventsUrl, event('T1111', { type: 'app_home_opened', user: 'U1234', tab: 'home' }, 'EvH1'));
     const homes = e2e.slack.callsTo('views.publish');

@@ -85,7 +85,7 @@ const json = (value: unknown) => JSON.stringify(value);
 /** Starts a DM practice over the socket; returns the question's ts. */
 async function startPractice(w: SocketWorld): Promise<string> {
   const ack = await w.socket.deliver('slash_commands', slashCommand('practice ownership sde1', w.slack.responseUrl()));
-  expect(json(ack?.payload)).toContain('Sending you a Ownership question in a DM');
+  expect(json(ack?.payload)).toContain('Sending you an Ownership question in a DM');
   // The question is out once its ts is stored as the session's thread.
   const ts = '1700000000.000001';
   await w.slack.waitFor(async () => (await w.running.repos.sessions.findByThread(TEAM, DM, ts, USER)) !== undefined);

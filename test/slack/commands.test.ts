@@ -24,6 +24,12 @@ afterEach(async () => {
 const json = (x: unknown) => JSON.stringify(x);
 
 describe('/star help and mistakes', () => {
+  it('answers a near miss in one line with the subcommand it likely meant', async () => {
+    const ack = (await h.send(slashCommand('practise', h.slack.responseUrl()))) as { text: string; blocks?: unknown[] };
+    expect(ack.text).toContain('did you mean `/star practice`?');
+    expect(ack.blocks).toBeUndefined();
+  });
+
   it.each(['', 'help', 'frobnicate', 'practice nonsense', 'level', 'level principal', 'learn sde1'])(
     '"/star %s" answers with short ephemeral help',
     async (text) => {
@@ -62,9 +68,9 @@ describe('/star level and /star stats', () => {
       ),
     );
     const stats = json(await h.send(slashCommand('stats', h.slack.responseUrl())));
-    expect(stats).toContain('*Sessions:* 1');
+    expect(stats).toContain('1 session ·');
     expect(stats).toContain('Dive Deep');
-    expect(stats).toContain('`hedging` in 1 answer');
+    expect(stats).toContain('Hedging in 1 answer');
   });
 });
 

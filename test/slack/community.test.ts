@@ -115,6 +115,12 @@ describe('/star leaderboard, streaks and /star away', () => {
     expect(text.indexOf('U1111')).toBeLessThan(text.indexOf('U2222'));
     const bad = await h.send({ ...slashCommand('leaderboard forever', h.slack.responseUrl('l')), channel_id: CHANNEL });
     expect(json(bad)).toContain('Usage: `/star leaderboard');
+    // Shared with the channel only on purpose, and only by a lead.
+    await h.send({ ...slashCommand('leaderboard week post', h.slack.responseUrl('p1'), 'U1111'), channel_id: CHANNEL });
+    expect(h.slack.responses.at(-1)?.body.response_type).not.toBe('in_channel');
+    await h.send({ ...slashCommand('leaderboard week post', h.slack.responseUrl('p2'), ADMIN), channel_id: CHANNEL });
+    expect(h.slack.responses.at(-1)?.body.response_type).toBe('in_channel');
+    expect(json(h.slack.responses.at(-1)?.body.blocks)).toContain('<@U1111>');
 
     // Monday's prompt goes unanswered: on Tuesday the streak is broken…
     h.clock.set('2026-11-30T09:30:00Z');
@@ -236,6 +242,11 @@ describe('privacy', () => {
     expect(exported.reviewsGiven).toHaveLength(1);
     expect(exported.reviewsReceived).toHaveLength(1);
     expect(exported.settings.level).toBe('senior');
+    expect(exported.fields.answers).toContain('verdict');
+    const readable = h.slack.uploads[1].body;
+    expect(readable).toContain('# Your STAR Coach data');
+    expect(readable).toContain(STRONG.slice(0, 40));
+    expect(readable).toMatch(/\*\*Your answer:\*\* (Strong hire|Lean hire|Lean no hire|No hire) · \d+\/100/);
 
     const confirm = (await h.send(slashCommand('forget-me', h.slack.responseUrl('x'), 'U1111'))) as {
       blocks: unknown[];
@@ -245,7 +256,7 @@ describe('privacy', () => {
       ...buttonClick(ACTION_IDS.forgetConfirm, 'confirm', h.slack.responseUrl('f')),
       user: { id: 'U1111', team_id: TEAM },
     });
-    expect(json(h.slack.responses.at(-1)?.body)).toContain('records about you were deleted');
+    expect(json(h.slack.responses.at(-1)?.body)).toContain('records about you deleted');
 
     // Nothing anywhere in the database mentions U1111 any more; U2222's answer is intact.
     const { default: Database } = await import('better-sqlite3');
@@ -264,7 +275,7 @@ describe('privacy', () => {
     expect(hits).toEqual([]);
     expect(await h.repos.answers.listForUser(TEAM, 'U2222')).toHaveLength(1);
     await h.send(slashCommand('export', h.slack.responseUrl('x'), 'U1111'));
-    const after = JSON.parse(h.slack.uploads[1].body);
+    const after = JSON.parse(h.slack.uploads[2].body);
     expect([after.answers, after.sessions, after.reviewsGiven, after.reviewsReceived, after.away]).toEqual([
       [],
       [],

@@ -54,7 +54,7 @@ describe('/star', () => {
       acks.push(c.acked[0]);
     }
     expect(json(acks)).toContain('Usage: /star level sde1|sde2|senior');
-    expect(json(acks)).toContain('Usage: `/star leaderboard [week|month|all]`');
+    expect(json(acks)).toContain('Usage: `/star leaderboard [week|month|all] [post]`');
     expect(json(acks)).toContain('is not a date range');
     expect(json(acks)).toContain('the range ends before it starts');
     expect(called('settings.setLevel')).toEqual([]);
@@ -127,7 +127,7 @@ describe('buttons', () => {
     await forgetConfirmAction(services)(b.args);
     expect(called('privacy.forget')).toEqual([['T1234', 'U1234']]);
     expect(b.responded).toEqual([
-      { replace_original: true, text: ':wastebasket: Done: 12 records about you were deleted.' },
+      { replace_original: true, text: ':wastebasket: Done: 12 records about you deleted.' },
     ]);
   });
 });

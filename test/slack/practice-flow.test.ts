@@ -41,12 +41,45 @@ async function startPractice(text = 'practice ownership sde1') {
   return { ack, question, ts };
 }
 
+describe('the coaching loop after feedback', () => {
+  it('shows a strong answer with the bar raiser, and Try again asks the same question and shows both scores', async () => {
+    const { ts, question } = await startPractice();
+    await h.send(eventEnvelope(dmReply(ANSWER, '1700000100.000001', ts)));
+    const feedback = texts(h.slack.callsTo('chat.postMessage')[1].args.blocks);
+    expect(feedback).toContain(ACTION_IDS.strongAnswer);
+    expect(feedback).toContain(ACTION_IDS.tryAgain);
+    const [answer] = await h.repos.answers.listForUser(TEAM, USER);
+
+    await h.send(buttonClick(ACTION_IDS.strongAnswer, String(answer.id), h.slack.responseUrl('strong')));
+    const strong = texts(h.slack.callsTo('views.open').at(-1)?.args.view);
+    expect(strong).toContain('A strong answer');
+    expect(strong).toContain('The bar raiser on an answer near the bar');
+    // Nobody else may open someone's private answer.
+    const opened = h.slack.callsTo('views.open').length;
+    await h.send({
+      ...buttonClick(ACTION_IDS.strongAnswer, String(answer.id), h.slack.responseUrl('other')),
+      user: { id: 'U9999', username: 'eve', team_id: TEAM },
+    });
+    expect(h.slack.callsTo('views.open')).toHaveLength(opened);
+
+    const session = await h.repos.sessions.findByThread(TEAM, DM, ts, USER);
+    await h.send(buttonClick(ACTION_IDS.tryAgain, String(session?.id), h.slack.responseUrl('again')));
+    const again = h.slack.callsTo('chat.postMessage').at(-1);
+    expect(again?.args.text).toBe(question.args.text);
+    const secondTs = String(again?.result?.ts);
+    await h.send(eventEnvelope(dmReply(`${ANSWER} I also wrote the runbook.`, '1700000300.000001', secondTs)));
+    const second = h.slack.callsTo('chat.postMessage').at(-1);
+    expect(second?.args.thread_ts).toBe(secondTs);
+    expect(texts(second?.args.blocks)).toMatch(new RegExp(`last time ${answer.overall}/100, [+-]\\d+`));
+  });
+});
+
 describe('/star practice in a DM', () => {
   it('opens a DM, posts the question with target times, and stores the session', async () => {
     const { ack, question } = await startPractice();
     expect(ack).toMatchObject({
       response_type: 'ephemeral',
-      text: expect.stringContaining('Sending you a Ownership question in a DM'),
+      text: expect.stringContaining('Sending you an Ownership question in a DM'),
     });
     expect(h.slack.callsTo('conversations.open')[0].args.users).toBe(USER);
     expect(question.args.channel).toBe(DM);

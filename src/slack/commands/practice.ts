@@ -1,3 +1,4 @@
+import { withArticle } from '../../core/feedback.js';
 import { lpName } from '../../core/lp.js';
 import { ephemeral, say } from '../../messages/blocks.js';
 import { helpMessage } from '../../messages/help.js';
@@ -10,7 +11,7 @@ export const practiceCommand: Subcommand = async (services, { ack, respond, logg
     await ack(ephemeral(helpMessage(error)));
     return;
   }
-  await ack(say(`:mailbox_with_mail: Sending you a ${lp ? `${lpName(lp)} ` : ''}question in a DM…`));
+  await ack(say(`:mailbox_with_mail: Sending you ${lp ? withArticle(lpName(lp)) : 'a'} question in a DM…`));
   try {
     const started = await services.practice.start(teamId, userId, lp, level);
     if (!started.sent)

@@ -151,6 +151,8 @@ describe('spoken answers (clips) end to end', () => {
     const feedback = ephemerals()[1];
     expect(blockText(feedback.args.blocks)).toMatch(/Reflection +13 s \/ +\d+ s {2}(on target|short)/);
     expect(feedback.args.thread_ts).toBe(prompt.ts);
+    // Private channel feedback carries the author's Save to my stories button too.
+    expect(blockText(feedback.args.blocks)).toContain('star_story_save');
     // Settled: later ticks leave it alone, and the clip is one answer.
     clock.advance(600_000);
     expect((await minute()).clips).toEqual([]);

@@ -305,10 +305,6 @@ export class AnswerService {
     return true;
   }
 
-  /**
-   * The plan run inside the repository's transaction: moves the session on, scores the answer
-   * from all its live messages, and asks the mode's policy for the replies.
-   */
   /** A clip's measured delivery against the question's targets at the session's level. */
   private measure(spoken: SpokenInput | undefined, questionId: string, level: RubricResult['level']) {
     if (!spoken) return undefined;
@@ -338,6 +334,11 @@ export class AnswerService {
     );
   }
 
+  /**
+   * The plan run inside the repository's transaction: moves the session on, scores the answer
+   * from all its live messages, and asks the mode's policy for the replies (with a clip's
+   * measured delivery when `spoken` is given, and the Save to my stories button on feedback).
+   */
   private plan(change: AnswerChange, refused?: { reason?: Refusal }, spoken?: SpokenTiming): AnswerPlan {
     return (draft) => {
       const question = this.deps.catalog.get(draft.session.scenarioId);

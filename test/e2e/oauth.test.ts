@@ -110,8 +110,9 @@ describe('OAuth install and tenant isolation', () => {
     expect(JSON.stringify(home2?.args.view)).not.toContain('answer scored');
     expect(JSON.stringify(home1?.args.view)).toContain('1 answer scored');
     await postCommand(e2e.eventsUrl, command('T2222', 'U1234', 'export'));
-    await e2e.slack.waitFor((calls) => calls.some((c) => c.method === 'files.completeUploadExternal'));
-    const exported = JSON.parse(e2e.slack.uploads.at(-1)?.body ?? '{}');
+    // The export is two files, the JSON and then the same as Markdown: wait for both.
+    await e2e.slack.waitFor((calls) => calls.filter((c) => c.method === 'files.completeUploadExternal').length === 2);
+    const exported = JSON.parse(e2e.slack.uploads.at(-2)?.body ?? '{}');
     expect(exported.answers).toEqual([]);
     expect(e2e.slack.callsTo('files.completeUploadExternal').at(-1)?.token).toBe('xoxb-T2222-secret-bot-token');
 

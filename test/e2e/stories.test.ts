@@ -182,8 +182,9 @@ describe('story bank end to end', () => {
     const exported = async () => {
       const before = e2e.slack.uploads.length;
       await command('export');
-      await e2e.slack.waitFor(() => e2e.slack.uploads.length > before);
-      return JSON.parse(e2e.slack.uploads.at(-1)?.body ?? '{}');
+      // The export is two files: the JSON, then the same as Markdown to read.
+      await e2e.slack.waitFor(() => e2e.slack.uploads.length >= before + 2);
+      return JSON.parse(e2e.slack.uploads.at(-2)?.body ?? '{}');
     };
     expect((await exported()).stories).toMatchObject([{ id: storyId, title: 'Checkout timeouts between two teams' }]);
     await command('forget-me');

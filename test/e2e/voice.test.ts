@@ -152,6 +152,8 @@ describe('spoken answers (clips) end to end', () => {
     const feedback = e2e.slack.postedIn('D2222')[0];
     expect(blockText(feedback.blocks)).toMatch(/Reflection +13 s \/ +\d+ s {2}(on target|short)/);
     expect(ephemerals()).toHaveLength(1);
+    // Private channel feedback carries the author's Save to my stories button too.
+    expect(blockText(feedback.blocks)).toContain('star_story_save');
     // Settled: later ticks leave it alone, and the clip is one answer.
     clock.advance(600_000);
     expect((await minute()).clips).toEqual([]);

@@ -11,6 +11,7 @@ import { loadLibrary } from '../src/content/load-scenarios.js';
 import { DEFAULT_SCENARIOS_DIR } from '../src/content/paths.js';
 import type { Repositories } from '../src/db/ports.js';
 import { openDatabase, sqliteRepositories } from '../src/db/sqlite/index.js';
+import { backfillNextRuns } from '../src/db/sqlite/next-runs.js';
 import { schedules as scheduleTable } from '../src/db/sqlite/schema.js';
 import type { JobContext } from '../src/scheduler/context.js';
 import { postDuePrompts } from '../src/scheduler/post-due-prompts.js';
@@ -91,6 +92,8 @@ async function setup(schedules: number, dueMinuteUtc: number | null) {
         .values(rows.slice(i, i + 500))
         .run();
   });
+  // Their next prompt and digest instants, as a start of the app fills them in.
+  backfillNextRuns(database.db, clock.now());
   return { dir, database, repos, clock };
 }
 

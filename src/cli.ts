@@ -19,6 +19,7 @@ function processIo(): Io {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks);
     },
+    stdinChunks: () => process.stdin,
     readLine: (prompt) => {
       if (!rl) {
         rl = createInterface({ input: process.stdin, terminal: false });

@@ -4,6 +4,8 @@ export interface Io {
   err(line: string): void;
   /** Reads all of standard input, or undefined when the command should not wait for it. */
   readStdin(): Promise<Buffer>;
+  /** Standard input as it arrives (for inputs of any size); without it, readStdin is used. */
+  stdinChunks?(): AsyncIterable<Buffer>;
   /** Reads one line typed at the terminal, undefined at end of input. */
   readLine(prompt: string): Promise<string | undefined>;
   color: boolean;

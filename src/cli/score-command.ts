@@ -1,3 +1,4 @@
+import { createReadStream, statSync } from 'node:fs';
 import { z } from 'zod';
 import { loadLibrary } from '../content/load-scenarios.js';
 import { DEFAULT_SCENARIOS_DIR } from '../content/paths.js';
@@ -147,43 +148,102 @@ const JsonLine = z.strictObject({
   question: z.string().max(2000).optional(),
 });
 
+/** A line longer than this is reported as an error and skipped (memory stays bounded). */
+const MAX_LINE_BYTES = 2 * MAX_INPUT_BYTES;
+
+/** The lines of a byte stream, split on LF; a line past `max` bytes comes as `undefined` (its bytes dropped). */
+async function* byteLines(
+  chunks: AsyncIterable<Buffer> | Iterable<Buffer>,
+  max: number,
+): AsyncGenerator<Buffer | undefined> {
+  let parts: Buffer[] = [];
+  let size = 0;
+  let tooLong = false;
+  for await (const chunk of chunks) {
+    let from = 0;
+    for (let nl = chunk.indexOf(10, from); nl >= 0; nl = chunk.indexOf(10, from)) {
+      const piece = chunk.subarray(from, nl);
+      yield tooLong || size + piece.length > max ? undefined : Buffer.concat([...parts, piece]);
+      parts = [];
+      size = 0;
+      tooLong = false;
+      from = nl + 1;
+    }
+    const rest = chunk.subarray(from);
+    if (!tooLong && size + rest.length > max) {
+      tooLong = true;
+      parts = [];
+    }
+    if (!tooLong && rest.length > 0) {
+      parts.push(Buffer.from(rest));
+      size += rest.length;
+    }
+  }
+  if (tooLong) yield undefined;
+  else if (size > 0) yield Buffer.concat(parts);
+}
+
+/** A JSON-lines FILE (or standard input) as a stream of chunks; a missing file is one clear error. */
+async function jsonLinesSource(
+  file: string | undefined,
+  io: Io,
+): Promise<{ chunks: AsyncIterable<Buffer> | Iterable<Buffer>; source: string }> {
+  if (file === undefined || file === '-') {
+    const chunks = io.stdinChunks ? io.stdinChunks() : [await io.readStdin()];
+    return { chunks, source: 'standard input' };
+  }
+  try {
+    if (!statSync(file).isFile()) throw new Error('not a file');
+  } catch {
+    throw new UsageError(`cannot read ${file}: no such file`);
+  }
+  return { chunks: createReadStream(file, { highWaterMark: 256 * 1024 }), source: file };
+}
+
+/**
+ * Scores one JSON object a line, streaming: any size of input in bounded memory, one result (or
+ * one error) out per line as it is read. A bad line is reported on its own and the rest go on.
+ */
 async function scoreJsonLines(
   file: string | undefined,
   io: Io,
   findScenario: (id: string) => Scenario,
 ): Promise<number> {
-  const { bytes, source } = await readInput(file, io);
-  if (bytes.includes(0)) throw new UsageError(`${source} looks binary (it contains NUL bytes)`);
-  let decoded: string;
-  try {
-    decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UsageError(`${source} is not valid UTF-8 text`);
-  }
-  if (decoded.trim() === '') throw new UsageError(`${source} is empty; give one JSON object per line`);
-  const lines = decoded.split('\n');
+  const { chunks, source } = await jsonLinesSource(file, io);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let index = 0;
   let failed = 0;
-  lines.forEach((line, index) => {
-    if (line.trim() === '') return;
+  let scored = 0;
+  for await (const bytes of byteLines(chunks, MAX_LINE_BYTES)) {
+    index++;
     let id: string | number | null = null;
     try {
+      if (bytes === undefined) throw new UsageError(`line ${index}: longer than ${MAX_LINE_BYTES} bytes`);
+      if (bytes.includes(0)) throw new UsageError(`line ${index}: looks binary (it contains NUL bytes)`);
+      let line: string;
+      try {
+        line = decoder.decode(bytes);
+      } catch {
+        throw new UsageError(`line ${index}: not valid UTF-8 text`);
+      }
+      if (line.trim() === '') continue;
       let raw: unknown;
       try {
         raw = JSON.parse(line);
       } catch {
-        throw new UsageError(`line ${index + 1}: not valid JSON`);
+        throw new UsageError(`line ${index}: not valid JSON`);
       }
       if (raw && typeof raw === 'object' && 'id' in raw && (typeof raw.id === 'string' || typeof raw.id === 'number'))
         id = raw.id;
       const parsed = JsonLine.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new UsageError(`line ${index + 1}: ${issue.path.join('.') || 'line'}: ${issue.message}`);
+        throw new UsageError(`line ${index}: ${issue.path.join('.') || 'line'}: ${issue.message}`);
       }
       const { text } = parsed.data;
       if (Buffer.byteLength(text) > MAX_INPUT_BYTES)
-        throw new UsageError(`line ${index + 1}: text is longer than ${MAX_INPUT_BYTES} bytes`);
-      if (text.trim() === '') throw new UsageError(`line ${index + 1}: text is empty`);
+        throw new UsageError(`line ${index}: text is longer than ${MAX_INPUT_BYTES} bytes`);
+      if (text.trim() === '') throw new UsageError(`line ${index}: text is empty`);
       const scenario = parsed.data.scenario ? findScenario(parsed.data.scenario) : undefined;
       const result = scoreAnswer(text, {
         lp: parseLp(parsed.data.lp),
@@ -191,12 +251,14 @@ async function scoreJsonLines(
         scenario,
         question: parsed.data.question ?? scenario?.question,
       });
+      scored++;
       io.out(JSON.stringify({ id, ...toJson(result) }));
     } catch (err) {
       if (!(err instanceof UsageError)) throw err;
       failed++;
       io.out(JSON.stringify({ id, error: err.message }));
     }
-  });
+  }
+  if (scored + failed === 0) throw new UsageError(`${source} is empty; give one JSON object per line`);
   return failed > 0 ? 2 : 0;
 }

@@ -234,3 +234,48 @@ export function dueDigestWeek(
   if (late < 0 || late > DIGEST_WINDOW_MS) return undefined;
   return localDate(now, digest.timezone);
 }
+
+/** Stored as the next run of a schedule that has none (no days, or turned off): never due. */
+export const NEVER = '9999-12-31T23:59:59.999Z';
+
+/**
+ * When the minute tick must next look at a schedule's prompt: the first slot after its start, its
+ * last claimed slot and `since`, whichever is latest (`since` is now less the grace window after a
+ * tick handled it, so a slot still within the window stays due). The tick asks only for schedules
+ * whose instant has come, and dueSlot still decides; this only says when asking can find something.
+ */
+export function nextRunAt(
+  schedule: Schedule & { enabled: boolean; notBefore: string; lastSlotAt: string | null },
+  since?: Date,
+): string {
+  if (!schedule.enabled || schedule.days.length === 0) return NEVER;
+  const after = Math.max(
+    Date.parse(schedule.notBefore),
+    schedule.lastSlotAt ? Date.parse(schedule.lastSlotAt) : 0,
+    since ? since.getTime() : 0,
+  );
+  return nextSlots(schedule, new Date(after), 1)[0]?.at.toISOString() ?? NEVER;
+}
+
+/**
+ * When the tick must next look at a schedule's weekly digest: its first local day and time after
+ * `after` (which the tick sets to now once it handled one; a schedule's start less the late window
+ * otherwise, so a digest due when the schedule is made still goes out, as dueDigestWeek allows).
+ */
+export function nextDigestAt(
+  digest: { timezone: string; digestDay: number; digestMinute: number; enabled: boolean },
+  after: Date,
+): string {
+  if (!digest.enabled) return NEVER;
+  const local = localParts(after, digest.timezone);
+  for (let ahead = 0; ahead <= 8; ahead++) {
+    const [y, m, d] = addDays(local.year, local.month, local.day, ahead);
+    if (new Date(Date.UTC(y, m - 1, d)).getUTCDay() !== digest.digestDay) continue;
+    const at = zonedInstant(y, m, d, digest.digestMinute, digest.timezone);
+    if (at.getTime() > after.getTime()) return at.toISOString();
+  }
+  return NEVER;
+}
+
+/** How far back a schedule's first digest may lie: the window dueDigestWeek still posts in. */
+export const DIGEST_LATE_MS = DIGEST_WINDOW_MS;

@@ -338,8 +338,23 @@ export interface SchedulesRepository {
   ): Promise<ChannelSchedule>;
   /** False when the channel has no schedule. */
   update(teamId: string, channelId: string, change: ScheduleChange, now: Date): Promise<boolean>;
-  /** Every enabled schedule, of every workspace (the minute tick's input). */
+  /** Every enabled schedule, of every workspace. */
   enabled(): Promise<ChannelSchedule[]>;
+  /**
+   * The minute tick's input: enabled schedules whose stored next prompt instant (core/schedule.ts
+   * nextRunAt, kept by every write of a schedule) has come by `now`, through an index, so a tick
+   * costs what is due rather than every schedule. Rows without one yet are included.
+   */
+  promptsDue(now: Date): Promise<ChannelSchedule[]>;
+  /** The same for weekly digests (core/schedule.ts nextDigestAt). */
+  digestsDue(now: Date): Promise<ChannelSchedule[]>;
+  /**
+   * The tick looked at a due prompt at `now`: its next instant becomes the first slot after the
+   * last one claimed, the schedule's start and `now - graceMs` (a slot still in the window stays due).
+   */
+  promptHandled(teamId: string, channelId: string, now: Date, graceMs: number): Promise<void>;
+  /** The tick looked at a due digest at `now` (claimed, claimed elsewhere, or too late): next week's. */
+  digestHandled(teamId: string, channelId: string, now: Date): Promise<void>;
 }
 
 export interface PromptClaim {

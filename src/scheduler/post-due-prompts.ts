@@ -6,7 +6,7 @@ import type { JobContext } from './context.js';
  * within the grace window), claims each slot in the database, and hands the prompts to the outbox
  * (which posts them in the background, each channel at its own pace). Claims make it safe to run
  * twice, or on several instances; a slot whose minute was missed is still within the grace window
- * at the next tick.
+ * at the next tick. Only schedules whose stored next instant has come are read.
  */
 export async function postDuePrompts(
   ctx: JobContext,
@@ -17,22 +17,28 @@ export async function postDuePrompts(
   let due = 0;
   // Local minute of the day per timezone, worked out once per tick.
   const minuteNow = new Map<string, number>();
-  for (const schedule of await prompts.enabledSchedules()) {
+  // Only schedules whose stored next instant has come (an index range), not every schedule.
+  for (const schedule of await prompts.promptsDue(now)) {
     let local = minuteNow.get(schedule.timezone);
     if (local === undefined) {
       const parts = localParts(now, schedule.timezone);
       local = parts.hour * 60 + parts.minute;
       minuteNow.set(schedule.timezone, local);
     }
-    if (!mightBeDue(schedule.minuteOfDay, local, ctx.graceMs)) continue;
     const notBefore = new Date(
       Math.max(Date.parse(schedule.notBefore), schedule.lastSlotAt ? Date.parse(schedule.lastSlotAt) : 0),
     );
-    const slot = dueSlot(schedule, now, notBefore, ctx.graceMs);
-    if (!slot) continue;
-    due++;
-    const id = await prompts.claim(schedule, slot.localDate, slot.at, now);
-    if (id !== undefined) replyIds.push(id);
+    const slot = mightBeDue(schedule.minuteOfDay, local, ctx.graceMs)
+      ? dueSlot(schedule, now, notBefore, ctx.graceMs)
+      : undefined;
+    if (slot) {
+      due++;
+      const id = await prompts.claim(schedule, slot.localDate, slot.at, now);
+      if (id !== undefined) replyIds.push(id);
+    }
+    // Claimed (here or elsewhere), missed beyond the grace window, or not due after all: the next
+    // instant moves on. A slot within the window that could not be claimed stays due.
+    await prompts.promptHandled(schedule, now, ctx.graceMs);
   }
   prompts.post(replyIds);
   return { due, claimed: replyIds.length, replyIds };

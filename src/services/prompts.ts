@@ -30,6 +30,26 @@ export class PromptService {
     return this.deps.repos.schedules.enabled();
   }
 
+  /** Schedules whose next prompt instant has come by `now` (the tick looks at these only). */
+  promptsDue(now: Date): Promise<ChannelSchedule[]> {
+    return this.deps.repos.schedules.promptsDue(now);
+  }
+
+  /** Schedules whose next digest instant has come by `now`. */
+  digestsDue(now: Date): Promise<ChannelSchedule[]> {
+    return this.deps.repos.schedules.digestsDue(now);
+  }
+
+  /** The tick looked at a due prompt: its next instant moves on (a slot still in the grace window stays due). */
+  promptHandled(schedule: ChannelSchedule, now: Date, graceMs: number): Promise<void> {
+    return this.deps.repos.schedules.promptHandled(schedule.teamId, schedule.channelId, now, graceMs);
+  }
+
+  /** The tick looked at a due digest: the next is next week's. */
+  digestHandled(schedule: ChannelSchedule, now: Date): Promise<void> {
+    return this.deps.repos.schedules.digestHandled(schedule.teamId, schedule.channelId, now);
+  }
+
   /**
    * Claims a slot and stores its prompt, with the message in the outbox. Returns the reply to
    * deliver, or undefined when the slot was claimed already (by us earlier, or another instance).

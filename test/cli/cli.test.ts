@@ -70,6 +70,28 @@ describe('star score', () => {
     expect(out[4].error).toMatch(/empty/);
   });
 
+  it('reports a line that is not UTF-8, binary or too long on its own line and goes on', async () => {
+    const good = Buffer.from(`${JSON.stringify({ id: 'ok', text: ANSWER })}\n`);
+    const io = fakeIo(
+      Buffer.concat([
+        Buffer.from([0x7b, 0xc3, 0x28, 0x7d, 0x0a]),
+        Buffer.from([0x7b, 0x00, 0x7d, 0x0a]),
+        Buffer.from(`${'x'.repeat(600 * 1024)}\n`),
+        good,
+      ]),
+    );
+    expect(await runCli(['score', '--jsonl'], io)).toBe(2);
+    const out = io.stdout.map((l) => JSON.parse(l));
+    expect(out.map((o) => o.error)).toEqual([
+      'line 1: not valid UTF-8 text',
+      'line 2: looks binary (it contains NUL bytes)',
+      `line 3: longer than ${512 * 1024} bytes`,
+      undefined,
+    ]);
+    expect(out[3]).toMatchObject({ id: 'ok', verdict: expect.any(String) });
+    expect(io.stderr).toEqual([]);
+  });
+
   it.each([
     [['score', '--level', 'principal'], ANSWER, /unknown level "principal"/],
     [['score', '--lp', 'nope'], ANSWER, /unknown LP "nope"/],
@@ -81,7 +103,6 @@ describe('star score', () => {
     [['score'], 'word '.repeat(220_000), /at most 256 KB/],
     [['score'], ':tada: *_~ :thumbsup::skin-tone-2:~_*', /no words to score/],
     [['score', '--jsonl'], '', /empty; give one JSON object per line/],
-    [['score', '--jsonl'], Buffer.from([0x7b, 0xc3, 0x28, 0x7d]), /not valid UTF-8/],
     [['score', 'no-such-file.txt'], '', /cannot read no-such-file.txt/],
     [['frobnicate'], '', /unknown command "frobnicate"/],
     [['scenarios', 'bogus'], '', /unknown scenarios command "bogus"/],
@@ -205,6 +226,31 @@ describe('the real process (compiled CLI)', () => {
     const run = spawnSync('bash', ['-c', `node ${CLI_JS} scenarios list | head -1`], { encoding: 'utf8' });
     expect(run.stdout.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).not.toMatch(/EPIPE|\n\s+at /);
+  });
+
+  it('streams a 10 MB JSON-lines file, one result or error per line', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'star-cli-'));
+    const file = path.join(dir, 'answers.jsonl');
+    // Mostly lines whose text is over the limit (cheap to refuse), so the test stays quick.
+    const big = JSON.stringify({ id: 'big', text: 'word '.repeat(60_000) });
+    const good = JSON.stringify({ id: 'good', text: ANSWER, level: 'sde1' });
+    const lines = [...Array.from({ length: 34 }, () => big), good, good];
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    expect(Buffer.byteLength(readFileSync(file))).toBeGreaterThan(10_000_000);
+    const run = spawnSync(process.execPath, [CLI_JS, 'score', '--jsonl', file], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(2);
+    const out = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(out).toHaveLength(36);
+    expect(out[0].error).toBe('line 1: text is longer than 262144 bytes');
+    expect(out.slice(34).map((o) => o.id)).toEqual(['good', 'good']);
+    expect(out[35].verdict).toBeDefined();
   });
 
   it('exits non-zero with one line and no stack trace on a 1 MB file', () => {

@@ -5,6 +5,9 @@ import {
   isValidTimeZone,
   latestSlot,
   localDate,
+  NEVER,
+  nextDigestAt,
+  nextRunAt,
   nextSlots,
   parseDays,
   parseTime,
@@ -137,5 +140,39 @@ describe('mightBeDue', () => {
         }
       }
     }
+  });
+});
+
+describe('nextRunAt and nextDigestAt: when the tick must look again', () => {
+  const berlin = {
+    minuteOfDay: 9 * 60 + 30,
+    timezone: 'Europe/Berlin',
+    days: [0, 1, 2, 3, 4, 5, 6],
+    enabled: true,
+    notBefore: '2026-03-27T12:00:00.000Z',
+    lastSlotAt: null,
+  };
+
+  it('is the first slot after the start, the last claimed slot, or the time given, across a spring change', () => {
+    expect(nextRunAt(berlin)).toBe('2026-03-28T08:30:00.000Z');
+    // 29 March 2026: Berlin moves to summer time, 09:30 is 07:30 UTC.
+    expect(nextRunAt({ ...berlin, lastSlotAt: '2026-03-28T08:30:00.000Z' })).toBe('2026-03-29T07:30:00.000Z');
+    // Looked at within the grace window of an unclaimed slot: that slot stays due.
+    expect(nextRunAt(berlin, new Date('2026-03-28T07:30:00Z'))).toBe('2026-03-28T08:30:00.000Z');
+    expect(nextRunAt(berlin, new Date('2026-03-28T09:00:00Z'))).toBe('2026-03-29T07:30:00.000Z');
+  });
+
+  it('is never for a schedule turned off or without days', () => {
+    expect(nextRunAt({ ...berlin, enabled: false })).toBe(NEVER);
+    expect(nextRunAt({ ...berlin, days: [] })).toBe(NEVER);
+    expect(nextDigestAt({ timezone: 'UTC', digestDay: 5, digestMinute: 960, enabled: false }, new Date())).toBe(NEVER);
+  });
+
+  it('finds the weekly digest in local time across an autumn change, strictly after the instant given', () => {
+    // New York leaves summer time on Sunday 1 November 2026.
+    const digest = { timezone: 'America/New_York', digestDay: 1, digestMinute: 9 * 60, enabled: true };
+    expect(nextDigestAt(digest, new Date('2026-10-28T12:00:00Z'))).toBe('2026-11-02T14:00:00.000Z');
+    expect(nextDigestAt(digest, new Date('2026-10-20T13:00:00Z'))).toBe('2026-10-26T13:00:00.000Z');
+    expect(nextDigestAt(digest, new Date('2026-10-26T13:00:00Z'))).toBe('2026-11-02T14:00:00.000Z');
   });
 });

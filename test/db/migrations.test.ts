@@ -91,3 +91,42 @@ describe('migration 0005: foreign keys and the dead status', () => {
     again.close();
   });
 });
+
+describe('migration 0011 (schedule_next_run): next prompt and digest instants', () => {
+  it('fills them in for schedules written before it, and the tick then reads only due ones', () => {
+    const file = databaseAt('0007_delivery_claims');
+    const old = new Database(file);
+    old.exec(`
+      INSERT INTO schedules (team_id, channel_id, minute_of_day, timezone, days, lps, feedback, enabled, not_before, last_slot_at, digest_day, digest_minute, created_by, created_at, updated_at)
+        VALUES ('T1234', 'C1234', 570, 'Europe/Berlin', '[1,2,3,4,5]', '[]', 'private', 1, '${AT}', '2026-11-30T08:30:00.000Z', 5, 960, 'U1234', '${AT}', '${AT}'),
+               ('T1234', 'C5678', 570, 'Europe/Berlin', '[1,2,3,4,5]', '[]', 'private', 0, '${AT}', NULL, 5, 960, 'U1234', '${AT}', '${AT}');
+    `);
+    old.close();
+    const { sqlite, close } = openDatabase(file);
+    try {
+      expect(
+        sqlite.prepare('SELECT channel_id, next_run_at, next_digest_at FROM schedules ORDER BY channel_id').all(),
+      ).toEqual([
+        // Monday's 09:30 Berlin slot was claimed: Tuesday's is next; the digest is the next Friday 16:00 Berlin.
+        {
+          channel_id: 'C1234',
+          next_run_at: '2026-12-01T08:30:00.000Z',
+          next_digest_at: expect.stringMatching(/T15:00:00\.000Z$/),
+        },
+        // Turned off: never due until it is turned on again.
+        { channel_id: 'C5678', next_run_at: '9999-12-31T23:59:59.999Z', next_digest_at: '9999-12-31T23:59:59.999Z' },
+      ]);
+      const { next_digest_at: digest } = sqlite
+        .prepare("SELECT next_digest_at FROM schedules WHERE channel_id = 'C1234'")
+        .get() as { next_digest_at: string };
+      expect(new Date(digest).getUTCDay()).toBe(5);
+      expect(Date.parse(digest)).toBeGreaterThan(Date.now() - 3600_000);
+      const plan = sqlite
+        .prepare('EXPLAIN QUERY PLAN SELECT * FROM schedules WHERE next_run_at <= ? OR next_run_at IS NULL')
+        .all('2026-12-01T08:30:00.000Z') as { detail: string }[];
+      expect(plan.map((p) => p.detail).join(' ')).toMatch(/schedules_next_run/);
+    } finally {
+      close();
+    }
+  });
+});

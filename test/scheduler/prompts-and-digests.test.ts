@@ -102,6 +102,41 @@ describe('postDuePrompts', () => {
   });
 });
 
+describe('the tick reads only what is due', () => {
+  const due = async (w: World, iso: string) => ({
+    prompts: (await w.repos.schedules.promptsDue(new Date(iso))).length,
+    digests: (await w.repos.schedules.digestsDue(new Date(iso))).length,
+  });
+
+  it('finds a schedule when its next slot or digest comes, and moves it on once handled or missed', async () => {
+    const { w, at } = await scheduled(9 * 60 + 30, 'Europe/Berlin', '2026-11-29T12:00:00Z', { graceMinutes: 120 });
+    expect(await due(w, '2026-11-30T08:29:00Z')).toEqual({ prompts: 0, digests: 0 });
+    expect(await due(w, '2026-11-30T08:30:00Z')).toMatchObject({ prompts: 1 });
+    expect(await at('2026-11-30T08:30:00Z')).toMatchObject({ claimed: 1 });
+    expect(await due(w, '2026-11-30T12:00:00Z')).toMatchObject({ prompts: 0 });
+    // Tuesday's slot missed by more than the grace window (the bot was down): nothing posted, and
+    // the schedule is not read again until Wednesday's.
+    expect(await at('2026-12-01T11:00:00Z')).toMatchObject({ due: 0 });
+    expect(await due(w, '2026-12-01T11:01:00Z')).toMatchObject({ prompts: 0 });
+    expect(await due(w, '2026-12-02T08:30:00Z')).toMatchObject({ prompts: 1 });
+    // Friday 16:00 in Berlin (the default digest time) is 15:00 UTC.
+    expect(await due(w, '2026-12-04T14:59:00Z')).toMatchObject({ digests: 0 });
+    expect(await due(w, '2026-12-04T15:00:00Z')).toMatchObject({ digests: 1 });
+    expect(await digestsAt(w, '2026-12-04T15:00:00Z')).toMatchObject({ claimed: 1 });
+    expect(await due(w, '2026-12-04T15:01:00Z')).toMatchObject({ digests: 0 });
+    expect(await due(w, '2026-12-11T15:00:00Z')).toMatchObject({ digests: 1 });
+  });
+
+  it('keeps a slot due while it is within the grace window and could not be claimed', async () => {
+    const { w } = await scheduled(9 * 60, 'UTC', '2026-11-29T12:00:00Z', { graceMinutes: 120 });
+    const [schedule] = await w.repos.schedules.promptsDue(new Date('2026-11-30T09:00:00Z'));
+    await w.services.prompts.promptHandled(schedule, new Date('2026-11-30T09:05:00Z'), 120 * 60_000);
+    expect(await due(w, '2026-11-30T09:06:00Z')).toMatchObject({ prompts: 1 });
+    await w.services.prompts.promptHandled(schedule, new Date('2026-11-30T11:01:00Z'), 120 * 60_000);
+    expect(await due(w, '2026-11-30T11:02:00Z')).toMatchObject({ prompts: 0 });
+  });
+});
+
 describe('postDueDigests', () => {
   it('posts a channel’s digest once, at its day and local time', async () => {
     const { w } = await scheduled(9 * 60, 'Asia/Tokyo', '2026-11-20T00:00:00Z');

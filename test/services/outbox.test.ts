@@ -60,10 +60,12 @@ describe('the outbox', () => {
   it('updates the message it sent when new content arrives, and takes nothing once stopped', async () => {
     const id = await notice();
     await w.services.outbox.deliver(id);
-    // New content for a sent reply (as an edited answer gives its feedback) goes out as chat.update.
+    // Once sent, only the ts is kept: the body is not needed again (new content brings its own).
+    expect(await w.repos.replies.get(id)).toMatchObject({ status: 'sent', sentTs: '1700000000.000001', text: '' });
+    // A sent reply due again (as an edited answer's feedback is) goes out as chat.update of that ts.
     await w.repos.replies.markFailed(id, 'new content', w.clock.now(), w.clock.now());
     expect(await w.services.outbox.deliver(id)).toBe(true);
-    expect(w.gateway.callsTo('update')).toEqual([['C1234', '1700000000.000001', { text: 'hello', blocks: [] }]]);
+    expect(w.gateway.callsTo('update')).toEqual([['C1234', '1700000000.000001', { text: '', blocks: [] }]]);
     w.services.outbox.stop();
     expect(await w.services.outbox.attempt(await notice())).toEqual({ kind: 'busy' });
   });

@@ -3,6 +3,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { StarError } from '../../core/errors.js';
+import { backfillNextRuns } from './next-runs.js';
 import { schema } from './schema.js';
 import type { PgDb } from './store.js';
 
@@ -55,8 +56,11 @@ export async function openPostgres(url: string): Promise<OpenPostgres> {
       throw new DatabaseUnreachableError(`PostgreSQL at ${where}: ${err.message}`, { cause: err });
     throw err;
   }
+  const db = drizzle(pool, { schema });
+  // Schedules from before their next instants were stored get them now (nothing to do after).
+  await backfillNextRuns(db, new Date());
   return {
-    db: drizzle(pool, { schema }),
+    db,
     pool,
     close: () => pool.end(),
   };

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { StarError } from '../../core/errors.js';
+import { backfillNextRuns } from './next-runs.js';
 import { schema } from './schema.js';
 
 /** How long SQLite itself waits for another writer's lock (synchronously); SqliteStore retries beyond it. */
@@ -93,6 +94,8 @@ export function openDatabase(file: string): OpenDatabase {
   sqlite.pragma('busy_timeout = 30000');
   const db = drizzle(sqlite, { schema });
   migrateSafely(sqlite, db);
+  // Schedules from before their next instants were stored get them now (once; nothing to do after).
+  backfillNextRuns(db, new Date());
   // From now on a lock is waited for briefly and synchronously; SqliteStore.write retries beyond that.
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   cacheStatements(sqlite);

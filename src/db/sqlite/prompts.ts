@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, isNotNull } from 'drizzle-orm';
 import type { MessageContent, Prompt } from '../../core/domain.js';
 import type { PromptClaim, PromptsRepository } from '../ports.js';
+import { planNextRuns } from './next-runs.js';
 import { insertReply } from './replies.js';
 import { prompts, schedules } from './schema.js';
 import type { SqliteStore } from './store.js';
@@ -27,11 +28,14 @@ export class SqlitePrompts implements PromptsRepository {
         now,
       );
       db.update(prompts).set({ replyId: reply.id }).where(eq(prompts.id, prompt.id)).run();
-      if (scheduled)
+      if (scheduled) {
         db.update(schedules)
           .set({ lastSlotAt: claim.slotAt })
           .where(and(eq(schedules.teamId, claim.teamId), eq(schedules.channelId, claim.channelId)))
           .run();
+        // The next prompt is the slot after this one (for every instance sharing the file).
+        planNextRuns(db, claim, now, { prompt: new Date(0) });
+      }
       return reply.id;
     });
   }

@@ -233,6 +233,9 @@ export class SqliteReplies implements RepliesRepository {
         .update(replies)
         .set({
           sentTs,
+          // Sent: only the ts is needed from now on (an edit brings new content, and reconciliation
+          // after a crash concerns rows still being sent), so the body is not kept.
+          ...(again ? {} : { text: '', blocks: [] }),
           status: again ? 'pending' : 'sent',
           dirty: false,
           attempts: 0,

@@ -232,8 +232,20 @@ export const schedules = sqliteTable(
     createdBy: text('created_by').notNull(),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    /**
+     * When the minute tick next looks at the prompt (UTC instant, core/schedule.ts nextRunAt;
+     * far future when there is none). Null until worked out (open.ts fills it in at start).
+     */
+    nextRunAt: text('next_run_at'),
+    /** The same for the weekly digest (core/schedule.ts nextDigestAt). */
+    nextDigestAt: text('next_digest_at'),
   },
-  (t) => [primaryKey({ columns: [t.teamId, t.channelId] }), index('schedules_enabled').on(t.enabled)],
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.channelId] }),
+    index('schedules_enabled').on(t.enabled),
+    index('schedules_next_run').on(t.nextRunAt),
+    index('schedules_next_digest').on(t.nextDigestAt),
+  ],
 );
 
 /**

@@ -231,6 +231,53 @@ export function describeRepositories(backend: string, open: () => Promise<Reposi
       ]);
     });
 
+    it('keeps each schedule’s next prompt and digest instants, so the tick reads only what is due', async () => {
+      const at = (iso: string) => new Date(iso);
+      const due = async (iso: string) => ({
+        prompts: (await repos.schedules.promptsDue(at(iso))).map((s) => s.channelId),
+        digests: (await repos.schedules.digestsDue(at(iso))).map((s) => s.channelId),
+      });
+      // Mondays 09:30 UTC, made on Sunday; the digest is Friday 16:00 UTC by default.
+      const made = at('2026-11-29T12:00:00Z');
+      await repos.schedules.upsertTime(
+        { teamId: 'T1234', channelId: 'C1234', minuteOfDay: 570, timezone: 'UTC', days: [1], createdBy: 'U1234' },
+        made,
+      );
+      expect(await due('2026-11-30T09:29:00Z')).toEqual({ prompts: [], digests: [] });
+      expect(await due('2026-11-30T09:30:00Z')).toEqual({ prompts: ['C1234'], digests: [] });
+      // Claiming the slot moves the next instant on to the next Monday.
+      const claim = {
+        teamId: 'T1234',
+        channelId: 'C1234',
+        slotKey: '2026-11-30',
+        slotAt: '2026-11-30T09:30:00.000Z',
+        lp: 'ownership',
+        questionId: 'q1',
+        level: 'sde2' as const,
+        feedback: 'private' as const,
+      };
+      await repos.prompts.claim(claim, body('p'), true, at('2026-11-30T09:30:00Z'));
+      expect((await due('2026-11-30T09:31:00Z')).prompts).toEqual([]);
+      expect((await due('2026-12-07T09:29:00Z')).prompts).toEqual([]);
+      expect((await due('2026-12-07T09:30:00Z')).prompts).toEqual(['C1234']);
+      // Handled within the grace window, a slot stays due; past it, it moves on.
+      await repos.schedules.promptHandled('T1234', 'C1234', at('2026-12-07T09:35:00Z'), 60 * 60_000);
+      expect((await due('2026-12-07T09:36:00Z')).prompts).toEqual(['C1234']);
+      await repos.schedules.promptHandled('T1234', 'C1234', at('2026-12-07T10:31:00Z'), 60 * 60_000);
+      expect((await due('2026-12-07T10:32:00Z')).prompts).toEqual([]);
+      expect((await due('2026-12-14T09:30:00Z')).prompts).toEqual(['C1234']);
+      // The digest: due from Friday 16:00 until handled, then next week's.
+      expect((await due('2026-12-04T15:59:00Z')).digests).toEqual([]);
+      expect((await due('2026-12-04T16:00:00Z')).digests).toEqual(['C1234']);
+      expect((await due('2026-12-07T09:00:00Z')).digests).toEqual(['C1234']);
+      await repos.schedules.digestHandled('T1234', 'C1234', at('2026-12-07T09:00:00Z'));
+      expect((await due('2026-12-11T15:59:00Z')).digests).toEqual([]);
+      expect((await due('2026-12-11T16:00:00Z')).digests).toEqual(['C1234']);
+      // Turned off: never due.
+      await repos.schedules.update('T1234', 'C1234', { enabled: false }, at('2026-12-12T00:00:00Z'));
+      expect(await due('2027-01-04T10:00:00Z')).toEqual({ prompts: [], digests: [] });
+    });
+
     it('hands a reply to one sender at a time, counts failures, and keeps a dead one out of the sweep', async () => {
       const reply = await repos.replies.enqueue(
         { teamId: 'T1234', channelId: 'C1234', threadTs: null, purpose: 'notice' },

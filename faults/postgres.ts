@@ -15,7 +15,7 @@ import { channelId, createWorld, feedbackFor, promptsByChannel, until, untilAnsw
 const ROW = 'three instances on PostgreSQL behind a round-robin proxy, one killed';
 
 /** Forwards each request to the next live instance in turn; an instance that refuses is skipped. */
-async function roundRobin(targets: () => Bot[]): Promise<{ url: string; close(): Promise<void> }> {
+export async function roundRobin(targets: () => Bot[]): Promise<{ url: string; close(): Promise<void> }> {
   let next = 0;
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -49,7 +49,7 @@ async function roundRobin(targets: () => Bot[]): Promise<{ url: string; close():
 }
 
 /** Schedules in `count` channels whose slot passed two minutes ago, written straight into PostgreSQL. */
-async function seedDueSchedules(client: pg.Client, count: number, now = new Date()): Promise<string[]> {
+export async function seedDueSchedules(client: pg.Client, count: number, now = new Date()): Promise<string[]> {
   const minute = (now.getUTCHours() * 60 + now.getUTCMinutes() - 2 + 1440) % 1440;
   const at = now.toISOString();
   const dayAgo = new Date(now.getTime() - 86_400_000).toISOString();
@@ -164,6 +164,66 @@ export async function threeInstancesOnPostgres(appDir: string, scale: Scale): Pr
       locks: 0,
       note: `${channels.length} channels due at once: ${prompts.size} got a prompt, ${extraPrompts} twice; ${victim.name} killed mid-burst`,
     };
+  } finally {
+    await proxy?.close();
+    await client.end().catch(() => {});
+    await world.close();
+    await database.drop();
+  }
+}
+
+/**
+ * Answers per second with `instances` instances on one PostgreSQL database behind the proxy: the
+ * time from the first answer sent until every answer has its feedback in Slack.
+ */
+export async function answersPerSecond(appDir: string, instances: number, count: number): Promise<number> {
+  const database = await createServerDatabase();
+  const world = await createWorld(appDir);
+  const client = new pg.Client({ connectionString: database.url });
+  let proxy: { url: string; close(): Promise<void> } | undefined;
+  try {
+    const open = (await import(pathToFileURL(`${appDir}/dist/db/pg/open.js`).href)) as {
+      openPostgres(url: string): Promise<{ close(): Promise<void> }>;
+    };
+    await (await open.openPostgres(database.url)).close();
+    await client.connect();
+    const channels = await seedDueSchedules(client, 10);
+    const bots = await Promise.all(
+      Array.from({ length: instances }, (_, i) =>
+        startBot({
+          name: `pg-${i + 1}`,
+          appDir,
+          dbFile: world.dbFile,
+          slackApiUrl: world.slack.apiUrl,
+          env: { DATABASE_URL: database.url },
+        }),
+      ),
+    );
+    world.bots.push(...bots);
+    await Promise.all(bots.map((b) => waitUntilServing(b, 60_000)));
+    proxy = await roundRobin(() => bots);
+    const eventsUrl = `${proxy.url}/slack/events`;
+    await until(() => channels.every((c) => promptsByChannel(world.slack).has(c)), 60_000);
+    const threads = new Map([...promptsByChannel(world.slack)].map(([c, list]) => [c, list[0].ts]));
+    const answers: Answer[] = Array.from({ length: count }, (_, i) => {
+      const channel = channels[i % channels.length];
+      return {
+        user: `US${String(i).padStart(4, '0')}`,
+        channel,
+        threadTs: threads.get(channel) as string,
+        ts: `1800000000.${String(i + 1).padStart(6, '0')}`,
+        text: answerText(i),
+        eventId: `EvS${i}`,
+        acked: false,
+      };
+    });
+    const started = Date.now();
+    await inParallel(answers, 30, async (a) => {
+      a.acked = await deliverEvent(() => eventsUrl, threadReply(a, 'channel'), [1_000, 3_000, 8_000, 15_000]);
+    });
+    const seconds = await untilAnswered(world.slack, answers, 120_000);
+    if (seconds === undefined) throw new Error(`not every answer got its feedback with ${instances} instance(s)`);
+    return count / ((Date.now() - started) / 1000);
   } finally {
     await proxy?.close();
     await client.end().catch(() => {});

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, startE2E } from '../helpers/e2e.js';
-import { channelReply, eventEnvelope, slashCommand } from '../helpers/harness.js';
+import { channelReply, eventEnvelope, slashCommand, TEAM } from '../helpers/harness.js';
 import { postCommand, postEvent } from '../helpers/signed.js';
 
 const CHANNEL = 'C1234';
@@ -36,6 +36,8 @@ describe('channel practice end to end (signed requests to the real HTTP receiver
     await command('prompt');
     await e2e.slack.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage'));
     const thread = String(e2e.slack.callsTo('chat.postMessage')[0].result?.ts);
+    // Answers are taken once the prompt's ts is stored as its thread (the post's own transaction).
+    await e2e.slack.waitFor(async () => !!(await e2e.repos.prompts.findByThread(TEAM, CHANNEL, thread)));
 
     let n = 0;
     for (const [user, text] of Object.entries(ANSWERS))

@@ -1,6 +1,7 @@
 // The fault rows: each starts real bot processes against the fake Slack, breaks something, lets
 // Slack redeliver as it would, and counts what every acknowledged answer got.
 import { type Bot, lockErrors, sleep, stopBot, waitUntilServing } from './bot.js';
+import { threeInstancesOnPostgres } from './postgres.js';
 import { type Answer, answerText, deliverEvent, inParallel, slashCommand, threadReply } from './slack-side.js';
 import {
   createWorld,
@@ -440,4 +441,5 @@ export const ROWS: Record<string, (appDir: string, scale: Scale) => Promise<RowR
   'two-instances': twoInstances,
   'term-start-up': termDuringStartUp,
   'term-burst': (dir, scale) => killDuringBurst(dir, scale, 'SIGTERM'),
+  'three-instances-pg': threeInstancesOnPostgres,
 };

@@ -4,7 +4,7 @@ import { isClip } from '../core/clips.js';
 import type { Repositories } from '../db/ports.js';
 import type { Logger } from '../logger.js';
 import type { AnswerService } from './answers.js';
-import type { SlackGatewayFor, ThreadReply } from './slack-port.js';
+import { type SlackGatewayFor, SlackRateLimitedError, type ThreadReply } from './slack-port.js';
 import type { VoiceService } from './voice.js';
 
 /** Subtypes of a person's message that the message listener takes as an answer too (a reply with a file). */
@@ -27,14 +27,25 @@ export class ThreadCatchUp {
   async run(now: Date, signal?: AbortSignal): Promise<number> {
     const { repos } = this;
     let handled = 0;
+    // Workspaces whose thread reads Slack rate-limited: with the strict limits of an app installed
+    // from outside the Marketplace, Retry-After can be a minute. Start-up does not wait for it; the
+    // rest of that workspace's threads are skipped in this run (one log line), the others go on.
+    const limited = new Map<string, { retryAfterSeconds: number; skipped: number }>();
     for (const prompt of await repos.prompts.postedSince(new Date(now.getTime() - CATCH_UP_THREADS_MS))) {
       if (signal?.aborted) break;
       const threadTs = prompt.messageTs ?? '';
+      const held = limited.get(prompt.teamId);
+      if (held) {
+        held.skipped++;
+        continue;
+      }
       let replies: ThreadReply[];
       try {
         replies = await this.slackFor(prompt.teamId).threadReplies(prompt.channelId, threadTs);
       } catch (err) {
-        this.logger.warn(`could not read the thread of prompt ${prompt.id}`, err);
+        if (err instanceof SlackRateLimitedError)
+          limited.set(prompt.teamId, { retryAfterSeconds: err.retryAfterSeconds, skipped: 1 });
+        else this.logger.warn(`could not read the thread of prompt ${prompt.id}`, err);
         continue;
       }
       for (const reply of replies) {
@@ -71,6 +82,10 @@ export class ThreadCatchUp {
         handled++;
       }
     }
+    for (const [teamId, held] of limited)
+      this.logger.warn(
+        `start-up catch-up: Slack rate-limited thread reads in ${teamId} (Retry-After ${held.retryAfterSeconds} s); skipped ${held.skipped} prompt thread(s) there`,
+      );
     return handled;
   }
 }

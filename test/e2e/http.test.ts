@@ -93,6 +93,8 @@ describe('the HTTP receiver', () => {
     await postCommand(e2e.eventsUrl, slashCommand('practice earn-trust', e2e.slack.responseUrl(), 'U5678'));
     await e2e.slack.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage'));
     const questionTs = String(e2e.slack.callsTo('chat.postMessage')[0].result?.ts);
+    // Slack has the question; answers are taken once its ts is stored as the session's thread.
+    await e2e.slack.waitFor(async () => !!(await e2e.repos.sessions.findByThread(TEAM, 'D5678', questionTs, 'U5678')));
     const event = eventEnvelope(
       { ...dmReply(ANSWER, '1700000300.000001', questionTs, 'U5678'), channel: 'D5678' },
       'EvE2ERepeat',
@@ -112,6 +114,7 @@ describe('the HTTP receiver', () => {
     await e2e.slack.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage'));
     const questionTs = String(e2e.slack.callsTo('chat.postMessage')[0].result?.ts);
     const dm = 'D7777';
+    await e2e.slack.waitFor(async () => !!(await e2e.repos.sessions.findByThread(TEAM, dm, questionTs, 'U7777')));
     const event = (e: Record<string, unknown>) => eventEnvelope({ channel: dm, channel_type: 'im', ...e });
 
     // The feedback post is refused with a 429: the answer is kept and the reply goes out on the retry sweep.

@@ -89,6 +89,7 @@ describe('OAuth install and tenant isolation', () => {
     // Only T1111's person answers.
     const t1Question = questions.find((q) => q.token?.startsWith('xoxb-T1111'));
     const ts = String(t1Question?.result?.ts);
+    await e2e.slack.waitFor(async () => !!(await e2e.repos.sessions.findByThread('T1111', 'D1234', ts, 'U1234')));
     await postEvent(e2e.eventsUrl, event('T1111', dmReply(ANSWER, '1700000500.000001', ts), 'EvT1'));
     await e2e.running.services.outbox.idle();
     expect([...tokensUsed('D1234')].sort()).toEqual(['xoxb-T1111-secret-bot-token', 'xoxb-T2222-secret-bot-token']);

@@ -7,6 +7,7 @@ import type { Repositories } from '../../src/db/ports.js';
 import { type RunningStarCoach, startStarCoach } from '../../src/star-coach.js';
 import { FakeSlack } from './fake-slack.js';
 import { quietLogger, seededRandom, shippedLibrary } from './harness.js';
+import { createServerDatabase, testBackend } from './pg.js';
 import { SIGNING_SECRET } from './signed.js';
 
 export interface E2E {
@@ -31,6 +32,8 @@ export async function startE2E(
 ): Promise<E2E> {
   const slack = await new FakeSlack().start();
   const dir = mkdtempSync(path.join(tmpdir(), 'star-e2e-'));
+  // STAR_TEST_BACKEND=postgres: a fresh database of the real server instead of the SQLite file.
+  const server = testBackend === 'postgres' && !env.DATABASE_URL ? await createServerDatabase() : undefined;
   const config = parseConfig({
     SLACK_BOT_TOKEN: 'xoxb-e2e',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -38,6 +41,7 @@ export async function startE2E(
     STAR_DB: path.join(dir, 'star.db'),
     SLACK_API_URL: slack.apiUrl,
     LOG_LEVEL: 'error',
+    ...(server ? { DATABASE_URL: server.url } : {}),
     ...env,
   });
   const running = await startStarCoach(config, {
@@ -58,6 +62,7 @@ export async function startE2E(
     async close() {
       await running.stop();
       await slack.stop();
+      await server?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -36,6 +36,8 @@ export interface Harness {
   repos: Repositories;
   clock: ReturnType<typeof fixedClock>;
   dbFile: string;
+  /** On STAR_TEST_BACKEND=postgres: the database standing in for `dbFile`. */
+  databaseUrl?: string;
   /** Sends one request body through app.processEvent; resolves with what the listener acked. */
   send(body: Record<string, unknown>, extra?: Partial<ReceiverEvent>): Promise<unknown>;
   /** The minute's timed jobs (prompts, then digests) at the test clock's now; returns the prompts' counts. */
@@ -114,6 +116,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     repos: running.repos,
     clock,
     dbFile,
+    databaseUrl: server?.url,
     async send(body, extra) {
       let acked: unknown;
       await running.app.processEvent({

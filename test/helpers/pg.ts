@@ -120,8 +120,41 @@ async function admin(url: string, statement: string): Promise<void> {
   }
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+let swept: Promise<void> | undefined;
+
+/**
+ * Drops test databases whose process is gone (named star_test_<pid>_…): a run that was killed, or
+ * the databases a shared SQLite file stood for, which live as long as their test process.
+ */
+function sweepStale(url: string): Promise<void> {
+  swept ??= (async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query("SELECT datname FROM pg_database WHERE datname LIKE 'star_test_%'");
+      for (const { datname } of rows as { datname: string }[]) {
+        const pid = Number(datname.split('_')[2]);
+        if (Number.isInteger(pid) && !alive(pid)) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+      }
+    } finally {
+      await client.end();
+    }
+  })().catch(() => {});
+  return swept;
+}
+
 /** An empty database of its own on the real server; `drop` removes it (and ends its connections). */
 export async function createServerDatabase(url = POSTGRES_URL): Promise<{ url: string; drop(): Promise<void> }> {
+  await sweepStale(url);
   const name = `star_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   await admin(url, `CREATE DATABASE ${name}`);
   const own = new URL(url);

@@ -1,7 +1,15 @@
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import type { RubricResult } from '../../src/core/rubric/index.js';
 import { openDatabase } from '../../src/db/sqlite/open.js';
 import { answers, practiceSessions } from '../../src/db/sqlite/schema.js';
 import { TEAM } from './harness.js';
+
+/** Where an app's rows are: its SQLite file, or the PostgreSQL database standing in for it. */
+export interface StoreAt {
+  dbFile: string;
+  databaseUrl?: string;
+}
 
 export interface SeedAnswer {
   userId: string;
@@ -16,8 +24,9 @@ export interface SeedAnswer {
  * app's database file in one transaction, through a second connection: for tests that need a year
  * of history in a moment. The app's own path to the same rows is tested elsewhere.
  */
-export function storeDmAnswers(dbFile: string, history: readonly SeedAnswer[]): void {
-  const { db, close } = openDatabase(dbFile);
+export async function storeDmAnswers(at: StoreAt, history: readonly SeedAnswer[]): Promise<void> {
+  if (at.databaseUrl) return storeDmAnswersPg(at.databaseUrl, history);
+  const { db, close } = openDatabase(at.dbFile);
   try {
     db.transaction((tx) => {
       for (const a of history) {
@@ -60,4 +69,74 @@ export function storeDmAnswers(dbFile: string, history: readonly SeedAnswer[]): 
   } finally {
     close();
   }
+}
+
+async function storeDmAnswersPg(url: string, history: readonly SeedAnswer[]): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    for (const a of history) {
+      const at = a.at.toISOString();
+      const session = await client.query(
+        `INSERT INTO practice_sessions (team_id, user_id, channel_id, scenario_id, lp, level, state, created_at, updated_at)
+         VALUES ($1, $2, $3, 'webhook-retry-fix', $4, 'sde2', 'answered', $5, $5) RETURNING id`,
+        [TEAM, a.userId, `D${a.userId.slice(1)}`, a.lp, at],
+      );
+      await client.query(
+        `INSERT INTO answers (team_id, user_id, session_id, kind, lp, level, text, overall, verdict, dimensions, flags, rubric_version, created_at, updated_at)
+         VALUES ($1, $2, $3, 'answer', $4, 'sde2', $5, $6, $7, $8, $9, $10, $11, $11)`,
+        [
+          TEAM,
+          a.userId,
+          session.rows[0].id,
+          a.lp,
+          a.text,
+          a.result.overall,
+          a.result.verdict,
+          JSON.stringify(a.result.dimensions),
+          JSON.stringify(a.result.flags.map((f) => ({ id: f.id, quote: f.quote }))),
+          a.result.rubricVersion,
+          at,
+        ],
+      );
+    }
+    await client.query('COMMIT');
+  } finally {
+    await client.end();
+  }
+}
+
+/** Every row of every table of the app (its migrations' bookkeeping left out), as JSON text with its table. */
+export async function everyRow(at: StoreAt): Promise<{ table: string; json: string }[]> {
+  const rows: { table: string; json: string }[] = [];
+  if (at.databaseUrl) {
+    const client = new pg.Client({ connectionString: at.databaseUrl });
+    await client.connect();
+    try {
+      const tables = await client.query(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'",
+      );
+      for (const { table_name: table } of tables.rows as { table_name: string }[])
+        for (const row of (await client.query(`SELECT * FROM "${table}"`)).rows)
+          rows.push({ table, json: JSON.stringify(row) });
+    } finally {
+      await client.end();
+    }
+    return rows;
+  }
+  const db = new Database(at.dbFile, { readonly: true });
+  try {
+    const tables = db
+      .prepare(
+        "select name from sqlite_master where type='table' and name not like 'sqlite_%' and name != '__drizzle_migrations'",
+      )
+      .all() as { name: string }[];
+    for (const { name } of tables)
+      for (const row of db.prepare(`select * from ${name}`).all())
+        rows.push({ table: name, json: JSON.stringify(row) });
+  } finally {
+    db.close();
+  }
+  return rows;
 }

@@ -3,7 +3,7 @@ import { catchUpAtStart } from '../../src/scheduler/catch-up.js';
 import { startJobs } from '../../src/scheduler/jobs.js';
 import { pruneOld } from '../../src/scheduler/prune.js';
 import { InFlight } from '../../src/services/in-flight.js';
-import { SlackUnavailableError } from '../../src/services/slack-port.js';
+import { SlackRateLimitedError, SlackUnavailableError } from '../../src/services/slack-port.js';
 import { startWorld, type World } from '../helpers/world.js';
 
 const STRONG =
@@ -52,6 +52,34 @@ describe('start-up catch-up', () => {
     w.gateway.failNext('threadReplies', new SlackUnavailableError('HTTP 500'));
     await catchUpAtStart(w.jobs, w.clock.now());
     expect(String(w.logger.warnings.at(-1)?.[0])).toContain('could not read the thread of prompt');
+  });
+
+  it('skips the rest of a rate-limited workspace with one log line, and reads the other workspaces', async () => {
+    const w = world('2026-11-30T09:00:00Z');
+    // T9999's prompt is older, so its thread is read after T1234's (newest first).
+    for (const [team, channel, minute] of [
+      ['T1234', 'C1111', 9 * 60],
+      ['T1234', 'C2222', 9 * 60],
+      ['T9999', 'C3333', 8 * 60 + 30],
+    ] as const)
+      await w.repos.schedules.upsertTime(
+        { teamId: team, channelId: channel, minuteOfDay: minute, timezone: 'UTC', days: [1], createdBy: 'U1234' },
+        new Date('2026-11-29T00:00:00Z'),
+      );
+    await catchUpAtStart(w.jobs, w.clock.now());
+    const before = w.gateway.callsTo('threadReplies').length;
+    w.gateway.failNext('threadReplies', new SlackRateLimitedError(60));
+    await catchUpAtStart(w.jobs, w.clock.now());
+    const read = w.gateway
+      .callsTo('threadReplies')
+      .slice(before)
+      .map((c) => c[0]);
+    // The first read of one workspace was refused; its other thread was not asked; the other workspace was.
+    expect(read).toHaveLength(2);
+    expect(read).toContain('C3333');
+    expect(w.logger.warnings.map((x) => String(x[0])).filter((m) => m.includes('rate-limited'))).toEqual([
+      expect.stringMatching(/Retry-After 60 s\); skipped 2 prompt thread\(s\)/),
+    ]);
   });
 
   it('startJobs runs the catch-up once in start-up-only mode and nothing in none', async () => {

@@ -10,7 +10,7 @@ import {
   startHarness,
   TEAM,
 } from '../helpers/harness.js';
-import { storeDmAnswers } from '../helpers/seed.js';
+import { everyRow, storeDmAnswers } from '../helpers/seed.js';
 
 const CHANNEL = 'C1234';
 const ADMIN = 'U1234';
@@ -170,8 +170,8 @@ describe('App Home', () => {
     const { scoreAnswer } = await import('../../src/core/rubric/index.js');
     const result = scoreAnswer(WEAK, { level: 'sde2' });
     const lps = ['ownership', 'dive-deep', 'frugality', 'earn-trust'];
-    storeDmAnswers(
-      h.dbFile,
+    await storeDmAnswers(
+      h,
       Array.from({ length: 365 }, (_, day) => ({
         userId: 'U1111',
         lp: lps[day % 4],
@@ -259,19 +259,9 @@ describe('privacy', () => {
     expect(json(h.slack.responses.at(-1)?.body)).toContain('records about you deleted');
 
     // Nothing anywhere in the database mentions U1111 any more; U2222's answer is intact.
-    const { default: Database } = await import('better-sqlite3');
-    const db = new Database(h.dbFile, { readonly: true });
-    const tables = db
-      .prepare(
-        "select name from sqlite_master where type='table' and name not like 'sqlite_%' and name != '__drizzle_migrations'",
-      )
-      .all() as { name: string }[];
-    const hits: string[] = [];
-    for (const { name } of tables) {
-      for (const row of db.prepare(`select * from ${name}`).all())
-        if (JSON.stringify(row).includes('U1111')) hits.push(`${name}: ${JSON.stringify(row).slice(0, 120)}`);
-    }
-    db.close();
+    const hits = (await everyRow(h))
+      .filter((r) => r.json.includes('U1111'))
+      .map((r) => `${r.table}: ${r.json.slice(0, 120)}`);
     expect(hits).toEqual([]);
     expect(await h.repos.answers.listForUser(TEAM, 'U2222')).toHaveLength(1);
     await h.send(slashCommand('export', h.slack.responseUrl('x'), 'U1111'));

@@ -47,6 +47,10 @@ const PAST_EVENT =
 const SPECIFIC =
   /\b(?:last|that|this|one) (?:year|quarter|summer|spring|winter|autumn|fall|month|week|day|morning|night|sprint|time)\b|\b(?:in|during) (?:19|20)\d\d\b|\b(?:at|in) my (?:previous|last|current|old|first|former) (?:role|job|company|team|position|employer|internship)\b|\b(?:years?|months?|weeks?) ago\b|\bonce\b|\bone (?:example|time)\b|\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/gi;
 
+// A STAR heading on its own line is structure, not a fragment of keyword salad.
+const HEADING =
+  /^[^A-Za-z]{0,6}(?:situation|context|background|the problem|problem|task|goal|the ask|actions?|approach|solution|what i did|what we did|how it went|results?|outcomes?|impact|what happened|reflections?|learnings?|takeaways?|lessons?(?: learned| learnt)?|what i learned|what i learnt)[^A-Za-z]{0,4}$/i;
+
 function countOutside(ctx: RubricContext, pattern: RegExp, from = 0): number {
   let n = 0;
   for (const m of ctx.clean.matchAll(pattern)) {
@@ -79,7 +83,9 @@ export function storyEvidence(ctx: RubricContext): StoryEvidence {
     outcomes: firstAction === Number.MAX_SAFE_INTEGER ? 0 : countOutside(ctx, OUTCOME, firstAction),
     specifics: countOutside(ctx, SPECIFIC),
     pastEvents: countOutside(ctx, PAST_EVENT),
-    fragments: ctx.sentences.filter((x) => countWords(ctx.clean, x.start, x.end) <= 3).length,
+    fragments: ctx.sentences.filter(
+      (x) => countWords(ctx.clean, x.start, x.end) <= 3 && !HEADING.test(ctx.clean.slice(x.start, x.end)),
+    ).length,
     sentences: ctx.sentences.length,
   };
 }

@@ -25,7 +25,26 @@ export * from './types.js';
 const EMPTY_DIMENSIONS = { ownership: 0, impact: 0, structure: 0, delivery: 0, reflection: 0 } as const;
 
 /** Bumped whenever rules or weights change, so stored scores can say which rubric made them. */
-export const RUBRIC_VERSION = 1;
+export const RUBRIC_VERSION = 2;
+
+/**
+ * A hash of everything that decides a score: the rules (patterns, penalties, caps), the scorecard
+ * features, weights and bands. A test pins it next to RUBRIC_VERSION, so changing either without
+ * the other fails.
+ */
+export function rubricFingerprint(): string {
+  const parts: string[] = [];
+  const add = (value: unknown) =>
+    parts.push(JSON.stringify(value, (_k, v) => (v instanceof RegExp ? `/${v.source}/${v.flags}` : v)));
+  add(RULES.map(({ examples: _examples, ...rule }) => rule));
+  add(SCORECARD);
+  add(SCORECARD_BANDS);
+  add(WEIGHTS);
+  let h = 0x811c9dc5;
+  const text = parts.join('\n');
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
 
 /**
  * Bars that a score alone does not express: a senior answer without systemic insight is at most a

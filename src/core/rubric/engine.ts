@@ -289,7 +289,12 @@ export function runRules(rules: readonly Rule[], ctx: RubricContext, words: numb
     const flag = aggregate(found);
     if (flag) flags.push(flag);
   }
-  return flags.sort(
+  const raised = new Set(flags.map((f) => f.id));
+  const kept = flags.filter((f) => {
+    const by = rules.find((r) => r.id === f.id)?.subsumedBy;
+    return by === undefined || !raised.has(by);
+  });
+  return kept.sort(
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.start - b.start || a.id.localeCompare(b.id),
   );
 }

@@ -12,6 +12,9 @@ import type { PartTiming, RubricResult, ScoreOptions, Strength, Verdict } from '
 
 export { AGREEING, auc, type EvalReport, evaluate, formatReport, type Judgement, type LabelledAnswer } from './eval.js';
 export { isHireVerdict } from './score.js';
+
+import { isHireVerdict } from './score.js';
+
 export {
   FEATURE_NAMES,
   fitScorecard,
@@ -50,10 +53,13 @@ export function rubricFingerprint(): string {
  * Bars that a score alone does not express: a senior answer without systemic insight is at most a
  * lean hire, however polished the rest.
  */
-function capVerdict(verdict: Verdict, level: string, strengths: readonly Strength[]): Verdict {
-  if (level === 'senior' && verdict === 'strong-hire' && !strengths.some((s) => s.id === 'systemic-reflection')) {
-    return 'lean-hire';
-  }
+function capVerdict(result: Omit<RubricResult, 'overall' | 'verdict'>, verdict: Verdict): Verdict {
+  if (result.level !== 'senior') return verdict;
+  const systemic = result.strengths.some((s) => s.id === 'systemic-reflection');
+  if (verdict === 'strong-hire' && !systemic) return 'lean-hire';
+  // A senior story with no lesson at all and a hedged telling is below the senior bar.
+  const reflection = result.parts.some((p) => p.part === 'reflection' && p.found && p.words >= 3);
+  if (!reflection && isHireVerdict(verdict) && result.flags.some((f) => f.id === 'hedging')) return 'lean-no-hire';
   return verdict;
 }
 
@@ -132,9 +138,8 @@ export function finishScore(analysis: Analysis, card: ScorecardWeights = SCORECA
   }
   const raw = Math.round(100 * applyScorecard(card, analysis.features));
   const verdict = capVerdict(
+    result,
     verdictFor(raw, result.level, result.flags, RULES, SCORECARD_BANDS, analysis.ownershipAsk),
-    result.level,
-    result.strengths,
   );
   // A capped verdict caps the score too, so that score and verdict never disagree.
   const bands = SCORECARD_BANDS[result.level];

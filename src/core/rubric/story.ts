@@ -91,7 +91,10 @@ export function storyEvidence(ctx: StoryInput): StoryEvidence {
     specifics: countOutside(ctx, SPECIFIC),
     pastEvents: countOutside(ctx, PAST_EVENT),
     fragments: ctx.sentences.filter(
-      (x) => countWords(ctx.clean, x.start, x.end) <= 3 && !HEADING.test(ctx.clean.slice(x.start, x.end)),
+      (x) =>
+        x.end - x.start < 60 &&
+        countWords(ctx.clean, x.start, x.end) <= 3 &&
+        !HEADING.test(ctx.clean.slice(x.start, x.end)),
     ).length,
     sentences: ctx.sentences.length,
   };

@@ -62,3 +62,22 @@ const big = 'I think we escalated it, kind of. '.repeat(30_000);
 const started = process.hrtime.bigint();
 scoreAnswer(big, { level: 'senior', lp: 'ownership' });
 console.log(`1 MB adversarial answer             ${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(0)} ms`);
+
+// The same corpus through the real CLI (`star score --jsonl`), process start-up included: the
+// figure the rubric issue promised not to regress (about 1,800 answers a second before rubric 2).
+{
+  const { spawnSync } = await import('node:child_process');
+  const { fileURLToPath } = await import('node:url');
+  const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+  const input = corpus.map((c, i) => JSON.stringify({ id: i, text: c.text, level: c.level })).join('\n');
+  const cliStarted = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, [cli, 'score', '--jsonl', '-'], { input, maxBuffer: 1 << 30 });
+  const cliSeconds = Number(process.hrtime.bigint() - cliStarted) / 1e9;
+  if (run.status !== 0) console.log(`star score --jsonl failed (run npm run build first): ${run.stderr}`);
+  else
+    console.log(
+      `${'star score --jsonl (CLI, with start-up)'.padEnd(34)} ${Math.round(corpus.length / cliSeconds)
+        .toLocaleString('en-US')
+        .padStart(8)} answers/s`,
+    );
+}

@@ -19,7 +19,7 @@ import { modelAnswer } from '../core/scenario.js';
 import { lpFromName } from './lp-names.js';
 
 /** Library answers are clean, written to a template: they count less than the labelled set. */
-export const LIBRARY_WEIGHT = 0.4;
+export const LIBRARY_WEIGHT = 0.5;
 export const TARGET = { strong: 1, mixed: 0.5, weak: 0 } as const;
 
 export function analyseLabelled(rows: readonly LabelledAnswer[]): Analysis[] {

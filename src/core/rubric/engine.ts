@@ -78,10 +78,21 @@ function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
   const flags: Flag[] = [];
   let lastEnd = -1;
   const matches: { start: number; end: number; strict: boolean }[] = [];
+  let closingFrom = -1;
+  if (rule.closing && ctx.kind === 'answer') {
+    const n = ctx.sentences.length;
+    if (n === 0) return [];
+    const from = ctx.sentences[Math.max(0, n - rule.closing.sentences)].start;
+    if (compiled(rule.closing.unless, ctx).test(ctx.clean.slice(from))) return [];
+    closingFrom = from;
+  }
   const collect = (patterns: readonly RegExp[], strict: boolean, after = -1) => {
     if (patterns.length === 0) return;
     let count = 0;
-    for (const m of ctx.clean.matchAll(merged(patterns, ctx))) {
+    const re = merged(patterns, ctx);
+    // A rule about the close reads only the close.
+    re.lastIndex = Math.max(0, closingFrom);
+    for (const m of ctx.clean.matchAll(re)) {
       if (m.index <= after) continue;
       matches.push({ start: m.index, end: m.index + m[0].length, strict });
       if (++count >= MAX_FLAGS_PER_RULE * 4) break;
@@ -97,14 +108,6 @@ function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
   const anywhere = !ctx.parts.some((p) => rule.parts.includes(p.part));
   matches.sort((a, b) => a.start - b.start || b.end - a.end);
   const strictStarts = new Set<number>();
-  let closingFrom = -1;
-  if (rule.closing && ctx.kind === 'answer') {
-    const n = ctx.sentences.length;
-    if (n === 0) return [];
-    const from = ctx.sentences[Math.max(0, n - rule.closing.sentences)].start;
-    if (compiled(rule.closing.unless, ctx).test(ctx.clean.slice(from))) return [];
-    closingFrom = from;
-  }
   const limit = rule.firstShare === undefined ? Number.POSITIVE_INFINITY : ctx.clean.length * rule.firstShare;
   for (const { start, end, strict } of matches) {
     if (start < lastEnd) continue; // overlapping matches of one rule are one finding
@@ -289,7 +292,12 @@ export function runRules(rules: readonly Rule[], ctx: RubricContext, words: numb
     const flag = aggregate(found);
     if (flag) flags.push(flag);
   }
-  return flags.sort(
+  const raised = new Set(flags.map((f) => f.id));
+  const kept = flags.filter((f) => {
+    const by = rules.find((r) => r.id === f.id)?.subsumedBy;
+    return by === undefined || !raised.has(by);
+  });
+  return kept.sort(
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.start - b.start || a.id.localeCompare(b.id),
   );
 }

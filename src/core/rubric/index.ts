@@ -12,6 +12,9 @@ import type { PartTiming, RubricResult, ScoreOptions, Strength, Verdict } from '
 
 export { AGREEING, auc, type EvalReport, evaluate, formatReport, type Judgement, type LabelledAnswer } from './eval.js';
 export { isHireVerdict } from './score.js';
+
+import { isHireVerdict } from './score.js';
+
 export {
   FEATURE_NAMES,
   fitScorecard,
@@ -25,16 +28,38 @@ export * from './types.js';
 const EMPTY_DIMENSIONS = { ownership: 0, impact: 0, structure: 0, delivery: 0, reflection: 0 } as const;
 
 /** Bumped whenever rules or weights change, so stored scores can say which rubric made them. */
-export const RUBRIC_VERSION = 1;
+export const RUBRIC_VERSION = 2;
+
+/**
+ * A hash of everything that decides a score: the rules (patterns, penalties, caps), the scorecard
+ * features, weights and bands. A test pins it next to RUBRIC_VERSION, so changing either without
+ * the other fails.
+ */
+export function rubricFingerprint(): string {
+  const parts: string[] = [];
+  const add = (value: unknown) =>
+    parts.push(JSON.stringify(value, (_k, v) => (v instanceof RegExp ? `/${v.source}/${v.flags}` : v)));
+  add(RULES.map(({ examples: _examples, ...rule }) => rule));
+  add(SCORECARD);
+  add(SCORECARD_BANDS);
+  add(WEIGHTS);
+  let h = 0x811c9dc5;
+  const text = parts.join('\n');
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
 
 /**
  * Bars that a score alone does not express: a senior answer without systemic insight is at most a
  * lean hire, however polished the rest.
  */
-function capVerdict(verdict: Verdict, level: string, strengths: readonly Strength[]): Verdict {
-  if (level === 'senior' && verdict === 'strong-hire' && !strengths.some((s) => s.id === 'systemic-reflection')) {
-    return 'lean-hire';
-  }
+function capVerdict(result: Omit<RubricResult, 'overall' | 'verdict'>, verdict: Verdict): Verdict {
+  if (result.level !== 'senior') return verdict;
+  const systemic = result.strengths.some((s) => s.id === 'systemic-reflection');
+  if (verdict === 'strong-hire' && !systemic) return 'lean-hire';
+  // A senior story with no lesson at all and a hedged telling is below the senior bar.
+  const reflection = result.parts.some((p) => p.part === 'reflection' && p.found && p.words >= 3);
+  if (!reflection && isHireVerdict(verdict) && result.flags.some((f) => f.id === 'hedging')) return 'lean-no-hire';
   return verdict;
 }
 
@@ -113,9 +138,8 @@ export function finishScore(analysis: Analysis, card: ScorecardWeights = SCORECA
   }
   const raw = Math.round(100 * applyScorecard(card, analysis.features));
   const verdict = capVerdict(
+    result,
     verdictFor(raw, result.level, result.flags, RULES, SCORECARD_BANDS, analysis.ownershipAsk),
-    result.level,
-    result.strengths,
   );
   // A capped verdict caps the score too, so that score and verdict never disagree.
   const bands = SCORECARD_BANDS[result.level];

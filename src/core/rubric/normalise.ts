@@ -126,7 +126,7 @@ export interface Sentence extends Span {
 
 // Where speech-to-text and unpunctuated answers change sentence: before a discourse marker.
 const DISCOURSE =
-  /\b(?:and then|so then|and so|so (?:I|we|i)|but then|after that|then (?:I|we|i)|in the end|eventually|as a result|the result was|the outcome|what I learned|I learned|i learned|the (?:big |main |real )?lesson|looking back|in hindsight|next time|since then|now I|these days|um+ so|uh+ so|anyway|and (?:um+|uh+)|so yeah|okay so|at the end of the day|and I (?:think|guess)|I think the)\b/g;
+  /\b(?:and then|so then|and so|so (?:I|we|i)|but then|after that|then (?:I|we|i)|in the end|eventually|as a result|the result was|the outcome|what I learned|I learned|i learned|the (?:big |main |real )?lesson|looking back|in hindsight|next time|since then|now I|these days|um+ so|uh+ so|anyway|and (?:um+|uh+)|so yeah|okay so|at the end of the day|and I (?:think|guess)|I think the|within (?:a|one|two|three|four|a few|\d+) (?:days?|weeks?|months?)|nobody|no one|[Ii] (?:now|then|also)? ?(?:[a-z]{2,20}ed|wrote|built|ran|found|made|took|sent|set up|now))\b/g;
 /** A run of text longer than this without a full stop is split at discourse markers. */
 const LONG_SENTENCE_WORDS = 40;
 const MIN_PIECE_CHARS = 40;

@@ -29,6 +29,8 @@ interface RuleBase {
   cap?: Verdict;
   /** Which kinds of answer the rule judges. */
   kinds: readonly AnswerKind[];
+  /** Not raised when this flag is: it would say the same thing twice. */
+  subsumedBy?: FlagId;
   message: string;
   fix: string;
   examples: { fires: readonly RuleExample[]; passes: readonly RuleExample[] };
@@ -373,7 +375,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     penalty: 15,
     maxPenalty: 30,
-    cap: 'lean-no-hire',
+    cap: 'no-hire', // an interviewer stops listening once the failure is someone else's
     kinds: ['answer', 'probe'],
     parts: ALL_PARTS,
     patterns: [
@@ -444,6 +446,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     penalty: 12,
     maxPenalty: 30,
+    subsumedBy: 'no-metric',
     kinds: ['answer', 'probe'],
     parts: ['action', 'result', 'reflection'],
     patterns: [

@@ -2,8 +2,15 @@
 // against what claims, habits and hypotheticals have ("I would", "I usually", "in my experience").
 // The counts feed the missing-star-part and no-story flags and the scorecard's features.
 
-import type { RubricContext } from './context.js';
-import { countWords, insideAny } from './normalise.js';
+import { countWords, insideAny, type Sentence, type Span } from './normalise.js';
+
+/** What the story counts read: the normalised text, its quotes and sentences. */
+interface StoryInput {
+  clean: string;
+  quoted: readonly Span[];
+  sentences: readonly Sentence[];
+}
+
 import { I_DOER, WE_DOER } from './parts.js';
 
 export interface StoryEvidence {
@@ -47,7 +54,11 @@ const PAST_EVENT =
 const SPECIFIC =
   /\b(?:last|that|this|one) (?:year|quarter|summer|spring|winter|autumn|fall|month|week|day|morning|night|sprint|time)\b|\b(?:in|during) (?:19|20)\d\d\b|\b(?:at|in) my (?:previous|last|current|old|first|former) (?:role|job|company|team|position|employer|internship)\b|\b(?:years?|months?|weeks?) ago\b|\bonce\b|\bone (?:example|time)\b|\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/gi;
 
-function countOutside(ctx: RubricContext, pattern: RegExp, from = 0): number {
+// A STAR heading on its own line is structure, not a fragment of keyword salad.
+const HEADING =
+  /^[^A-Za-z]{0,6}(?:situation|context|background|the problem|problem|task|goal|the ask|actions?|approach|solution|what i did|what we did|how it went|results?|outcomes?|impact|what happened|reflections?|learnings?|takeaways?|lessons?(?: learned| learnt)?|what i learned|what i learnt)[^A-Za-z]{0,4}$/i;
+
+function countOutside(ctx: StoryInput, pattern: RegExp, from = 0): number {
   let n = 0;
   for (const m of ctx.clean.matchAll(pattern)) {
     if (m.index < from) continue;
@@ -56,14 +67,14 @@ function countOutside(ctx: RubricContext, pattern: RegExp, from = 0): number {
   return n;
 }
 
-function firstIndex(ctx: RubricContext, pattern: RegExp): number {
+function firstIndex(ctx: StoryInput, pattern: RegExp): number {
   pattern.lastIndex = 0;
   const m = pattern.exec(ctx.clean);
   pattern.lastIndex = 0;
   return m ? m.index : -1;
 }
 
-export function storyEvidence(ctx: RubricContext): StoryEvidence {
+export function storyEvidence(ctx: StoryInput): StoryEvidence {
   const firstAction = Math.min(
     ...[firstIndex(ctx, I_DOER), firstIndex(ctx, WE_DOER), firstIndex(ctx, BULLET_DOER)].map((i) =>
       i < 0 ? Number.MAX_SAFE_INTEGER : i,
@@ -79,7 +90,12 @@ export function storyEvidence(ctx: RubricContext): StoryEvidence {
     outcomes: firstAction === Number.MAX_SAFE_INTEGER ? 0 : countOutside(ctx, OUTCOME, firstAction),
     specifics: countOutside(ctx, SPECIFIC),
     pastEvents: countOutside(ctx, PAST_EVENT),
-    fragments: ctx.sentences.filter((x) => countWords(ctx.clean, x.start, x.end) <= 3).length,
+    fragments: ctx.sentences.filter(
+      (x) =>
+        x.end - x.start < 60 &&
+        countWords(ctx.clean, x.start, x.end) <= 3 &&
+        !HEADING.test(ctx.clean.slice(x.start, x.end)),
+    ).length,
     sentences: ctx.sentences.length,
   };
 }

@@ -2,7 +2,7 @@ import type { StarPart } from '../lp.js';
 import type { Scenario } from '../scenario.js';
 import { partAt, type RubricContext } from './context.js';
 import { flexibleSpaces, insideAny, mergePatterns } from './normalise.js';
-import { STRONG_VERBS } from './parts.js';
+import { PRESENT_VERBS, STRONG_VERBS } from './parts.js';
 import type { Strength, StrengthId } from './types.js';
 
 const NUMBER_WORDS =
@@ -54,7 +54,9 @@ const STRENGTH_RULES: readonly StrengthRule[] = [
   {
     id: 'i-statement',
     parts: ['action', 'task'],
-    patterns: [new RegExp(`\\b[Ii] (?:then |first |also |personally )?(?:${STRONG_VERBS})\\b`, 'g')],
+    patterns: [
+      new RegExp(`\\b[Ii] (?:then |first |also |personally |just )?(?:${STRONG_VERBS}|${PRESENT_VERBS})\\b`, 'g'),
+    ],
     message: 'You, doing something concrete.',
     limit: 12,
   },

@@ -11,7 +11,6 @@ import { type AnswerSlot, advance, eventFor, MAIN_ANSWER } from '../core/session
 import type { AnswerPlan, NewReply, Repositories } from '../db/ports.js';
 import type { Logger } from '../logger.js';
 import { MAX_BUTTON_VALUE } from '../messages/blocks.js';
-import type { SummaryEntry } from '../messages/channel.js';
 import { notice, useAsAnswerMessage } from '../messages/practice.js';
 import { type AnswerChange, type FeedbackPolicy, feedbackPolicies, probeCount } from './feedback-policy.js';
 import type { Outbox } from './outbox.js';
@@ -304,14 +303,7 @@ export class AnswerService {
       const event = change === 'new' ? eventFor(slot) : change === 'probes-started' ? 'probes-started' : undefined;
       const progress = event ? advance(draft.session, event, policy.plan(question)) : undefined;
       if (change === 'probes-started' && !progress) return undefined;
-      // Public channel feedback is one message per prompt: everyone else's entry, scored again
-      // from their stored text (the rubric is deterministic), with this answer's beside them.
-      const others: SummaryEntry[] = (draft.promptAnswers ?? []).map((other) => {
-        const otherResult = scoreMain(question, other.level, other.text);
-        const [probe] = sessionProbes(question, 'channel', { text: other.text, result: otherResult });
-        return { userId: other.userId, answerId: other.answerId, result: otherResult, probe };
-      });
-      if (draft.texts.length === 0) return { score: undefined, progress, replies: policy.gone(draft, others) };
+      if (draft.texts.length === 0) return { score: undefined, progress, replies: policy.gone(draft) };
       if (change === 'new' && refused) {
         // The new message is the last of the texts; the ones before it are the answer so far.
         const before = draft.texts.slice(0, -1);
@@ -349,7 +341,6 @@ export class AnswerService {
           probes,
           progress: progress ?? draft.session,
           change,
-          others,
         }),
       };
     };

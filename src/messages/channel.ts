@@ -126,7 +126,7 @@ export function channelDmFeedbackMessage(
   return message(`${options.edited ? 'Updated: ' : ''}${base.text}`, blocks);
 }
 
-/** Feedback on the reply to a follow-up in a channel: compact in public, the fuller version in the DM. */
+/** Feedback on the reply to a follow-up in a channel, sent to the person's DM in either mode. */
 export function channelProbeFeedbackMessage(
   result: RubricResult,
   options: {
@@ -135,17 +135,9 @@ export function channelProbeFeedbackMessage(
     answerId: number;
     probe: CatalogProbe;
     edited: boolean;
-    public: boolean;
   },
 ): MessageBody {
   const text = `${verdictLine(result)} on the follow-up`;
-  if (options.public)
-    return message(text, [
-      section(
-        `<@${options.userId}> · *${verdictLine(result)}* on the follow-up${options.edited ? ' _(updated after an edit)_' : ''}\n${oneFixLine(result)}`,
-      ),
-      detailsButton(options.answerId),
-    ]);
   const blocks: KnownBlock[] = [
     context(
       `${options.edited ? ':pencil2: Updated after your edit. ' : ''}Your reply to the follow-up in <#${options.channelId}>: “${escapeMrkdwn(truncateAtWord(options.probe.question, 200))}”`,

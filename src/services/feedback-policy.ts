@@ -120,9 +120,10 @@ function channelPolicy(options: PolicyOptions): FeedbackPolicy {
           answerId,
           probe: asked,
           edited,
-          public: isPublic,
         });
-        return [isPublic ? { kind: 'feedback', content } : { kind: 'feedback', content, dm: userId }];
+        // A follow-up's reply is between the person and the bot, in either mode: its feedback goes
+        // to the DM, so the channel gets no second message per person.
+        return [{ kind: 'feedback', content, dm: userId }];
       }
       if (isPublic)
         return [{ kind: 'feedback', content: channelSummaryMessage(result, userId, answerId, probe, edited) }];

@@ -193,9 +193,13 @@ describe('channel answers', () => {
     expect(text(bodyOf(posts[1]))).toContain('Follow-up:');
     expect(text(bodyOf(posts[1]))).toContain('star_feedback_detail');
     expect(w.gateway.callsTo('postEphemeral')).toEqual([]);
+    // The follow-up's reply is answered in the DM: the channel gets no second message.
+    await w.services.answers.receiveInChannel(reply('U1111', '1700001001.000001', 'I pulled the logs myself.'));
+    expect(w.gateway.callsTo('post').map((p) => p[0])).toEqual(['C1234', 'C1234', 'D1111']);
     await w.services.answers.remove('T1234', 'C1234', '1700001000.000001');
     expect(text(bodyOf(w.gateway.callsTo('update')[0]))).toContain('no longer counts');
-    expect(await w.repos.answers.listForUser('T1234', 'U1111')).toEqual([]);
+    // The main answer is gone; the follow-up's reply stays until it is deleted too.
+    expect((await w.repos.answers.listForUser('T1234', 'U1111')).map((x) => x.kind)).toEqual(['probe']);
   });
 
   it('ignores replies outside prompt threads, empty ones, and a message seen before', async () => {

@@ -131,8 +131,8 @@ export function promptsByChannel(slack: FakeSlack): Map<string, PostedMessage[]>
 
 /**
  * How many bot messages in the answer's thread are addressed to its author, as each reads now (its
- * last chat.update, else as posted): its feedback. Public feedback is one summary per prompt,
- * updated in place as answers arrive, so an answer's entry may exist only in an update.
+ * last chat.update, else as posted): its feedback. Feedback is revised in place (an edit re-scores
+ * the answer), so a message is counted once, by what it says last.
  */
 export function feedbackFor(slack: FakeSlack, answer: Pick<Answer, 'user' | 'channel' | 'threadTs'>): number {
   const mention = `<@${answer.user}>`;

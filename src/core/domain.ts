@@ -23,7 +23,7 @@ export const FEEDBACK_MODES = ['private', 'public'] as const;
 /** Private: ephemeral feedback and a verdict reaction; public: feedback posted in the thread. */
 export type FeedbackMode = (typeof FEEDBACK_MODES)[number];
 
-export const REPLY_PURPOSES = ['question', 'feedback', 'notice', 'prompt', 'reaction', 'summary'] as const;
+export const REPLY_PURPOSES = ['question', 'feedback', 'notice', 'prompt', 'reaction'] as const;
 export type ReplyPurpose = (typeof REPLY_PURPOSES)[number];
 
 export const REPLY_DELIVERIES = ['message', 'ephemeral', 'react', 'unreact', 'dm'] as const;

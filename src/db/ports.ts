@@ -167,16 +167,6 @@ export interface AnswerDraft {
   mainText?: string;
   /** For a main answer: the person's last earlier answer to the same question, for the scores side by side. */
   previous?: { overall: number; verdict: Verdict };
-  /** For a prompt with public feedback: the other people's main answers to it, oldest first. */
-  promptAnswers?: PromptAnswer[];
-}
-
-/** Another person's main answer to the same prompt, for the prompt's one public summary. */
-export interface PromptAnswer {
-  answerId: number;
-  userId: string;
-  text: string;
-  level: Level;
 }
 
 /** What a plan decides: the new score (none when nothing is left), the session's next state, replies. */
@@ -197,9 +187,7 @@ export type ReplyDraft =
   | { kind: 'message'; content: MessageContent }
   /** A message in the thread that only `userId` sees. */
   | { kind: 'ephemeral'; content: MessageContent; userId: string }
-  | { kind: 'reaction'; emoji: string; messageTs: string; remove: boolean }
-  /** The prompt's one public summary of its answers, in its thread: created, or updated in place. */
-  | { kind: 'summary'; content: MessageContent };
+  | { kind: 'reaction'; emoji: string; messageTs: string; remove: boolean };
 
 /** Decides an answer's update; undefined leaves everything as it was (the transaction is rolled back). */
 export type AnswerPlan = (draft: AnswerDraft) => AnswerUpdate | undefined;

@@ -54,7 +54,7 @@ export function promptMessage(
       `:speech_balloon: *Answer in this thread.* ${
         feedback === 'private'
           ? `Your feedback and one follow-up question come to you in a DM; the channel sees only ${verdictReactions ? 'a coloured dot for your verdict' : `:${SCORED_REACTION}: on your answer`}.`
-          : 'Everyone’s feedback shares one message in this thread: three lines each (the verdict, the first fix, a follow-up), the rest behind *Details*.'
+          : 'A three-line summary of your feedback and one follow-up question are posted in the thread.'
       } Your next reply in the thread is scored as the follow-up's answer.`,
     ),
     context(`Peer review, react to an answer: ${legendLine()}`),
@@ -77,48 +77,26 @@ function oneFixLine(result: RubricResult): string {
   return `Fix first: *${escapeMrkdwn(first.label)}*${said}. ${escapeMrkdwn(first.fix)}`;
 }
 
-/** One person's entry in a prompt's public summary. */
-export interface SummaryEntry {
-  userId: string;
-  answerId: number;
-  result: RubricResult;
-  probe: CatalogProbe | undefined;
-}
-
-/** People listed in one summary message: one block each, inside Slack's 50 blocks with room to spare. */
-const MAX_SUMMARY_ENTRIES = 45;
-
 /**
- * The prompt's one public message beyond the prompt itself (public feedback): each person's three
- * lines (who and the verdict, the first fix, their follow-up) with *Details* beside them, updated
- * in place as answers arrive, change or go.
+ * Public feedback on a channel answer: three lines (who and the verdict, the first fix, the
+ * follow-up) and the rest behind *Details*, so a thread of answers stays readable.
  */
-export function channelDaySummaryMessage(entries: readonly SummaryEntry[]): MessageBody {
-  const shown = entries.slice(0, MAX_SUMMARY_ENTRIES);
-  const blocks: KnownBlock[] = [
-    context(
-      entries.length === 0
-        ? 'No answers yet.'
-        : `Feedback on ${entries.length === 1 ? 'today’s answer' : `today’s ${entries.length} answers`}, three lines each; *Details* has the rest. Reply to your follow-up in this thread.`,
-    ),
+export function channelSummaryMessage(
+  result: RubricResult,
+  userId: string,
+  answerId: number,
+  probe: CatalogProbe | undefined,
+  edited: boolean,
+): MessageBody {
+  const lines = [
+    `<@${userId}> · *${verdictLine(result)}*${edited ? ' _(updated after an edit)_' : ''}`,
+    oneFixLine(result),
   ];
-  for (const e of shown) {
-    const lines = [`<@${e.userId}> · *${verdictLine(e.result)}*`, oneFixLine(e.result)];
-    if (e.probe) lines.push(`:mag: *Follow-up:* ${escapeMrkdwn(e.probe.question)}`);
-    blocks.push({
-      type: 'section',
-      text: { type: 'mrkdwn', text: truncateAtWord(lines.join('\n'), 2900) },
-      accessory: button('Details', ACTION_IDS.feedbackDetail, String(e.answerId)),
-    });
-  }
-  if (entries.length > shown.length)
-    blocks.push(context(`…and ${entries.length - shown.length} more: each of them has *Details* in their DM.`));
-  return message(
-    entries.length === 0
-      ? 'No answers yet.'
-      : `Feedback on today’s answers: ${entries.map((e) => `<@${e.userId}> ${verdictLine(e.result)}`).join(', ')}`,
-    blocks,
-  );
+  if (probe) lines.push(probeAsk(probe, 'in this thread'));
+  return message(`${edited ? 'Updated: ' : ''}${verdictLine(result)} for <@${userId}>`, [
+    section(lines.join('\n')),
+    detailsButton(answerId),
+  ]);
 }
 
 /**
@@ -148,7 +126,7 @@ export function channelDmFeedbackMessage(
   return message(`${options.edited ? 'Updated: ' : ''}${base.text}`, blocks);
 }
 
-/** Feedback on the reply to a follow-up in a channel: compact in public, the fuller version in the DM. */
+/** Feedback on the reply to a follow-up in a channel, sent to the person's DM in either mode. */
 export function channelProbeFeedbackMessage(
   result: RubricResult,
   options: {
@@ -157,17 +135,9 @@ export function channelProbeFeedbackMessage(
     answerId: number;
     probe: CatalogProbe;
     edited: boolean;
-    public: boolean;
   },
 ): MessageBody {
   const text = `${verdictLine(result)} on the follow-up`;
-  if (options.public)
-    return message(text, [
-      section(
-        `<@${options.userId}> · *${verdictLine(result)}* on the follow-up${options.edited ? ' _(updated after an edit)_' : ''}\n${oneFixLine(result)}`,
-      ),
-      detailsButton(options.answerId),
-    ]);
   const blocks: KnownBlock[] = [
     context(
       `${options.edited ? ':pencil2: Updated after your edit. ' : ''}Your reply to the follow-up in <#${options.channelId}>: “${escapeMrkdwn(truncateAtWord(options.probe.question, 200))}”`,

@@ -13,7 +13,6 @@ import type { VttCue } from '../core/vtt.js';
 import type { AnswerPlan, NewReply, Repositories } from '../db/ports.js';
 import type { Logger } from '../logger.js';
 import { MAX_BUTTON_VALUE } from '../messages/blocks.js';
-import type { SummaryEntry } from '../messages/channel.js';
 import { notice, useAsAnswerMessage } from '../messages/practice.js';
 import { withSpokenTiming } from '../messages/spoken.js';
 import { withSaveStory } from '../messages/stories.js';
@@ -354,14 +353,7 @@ export class AnswerService {
       const event = change === 'new' ? eventFor(slot) : change === 'probes-started' ? 'probes-started' : undefined;
       const progress = event ? advance(draft.session, event, policy.plan(question)) : undefined;
       if (change === 'probes-started' && !progress) return undefined;
-      // Public channel feedback is one message per prompt: everyone else's entry, scored again
-      // from their stored text (the rubric is deterministic), with this answer's beside them.
-      const others: SummaryEntry[] = (draft.promptAnswers ?? []).map((other) => {
-        const otherResult = scoreMain(question, other.level, other.text);
-        const [probe] = sessionProbes(question, 'channel', { text: other.text, result: otherResult });
-        return { userId: other.userId, answerId: other.answerId, result: otherResult, probe };
-      });
-      if (draft.texts.length === 0) return { score: undefined, progress, replies: policy.gone(draft, others) };
+      if (draft.texts.length === 0) return { score: undefined, progress, replies: policy.gone(draft) };
       if (change === 'new' && refused) {
         // The new message is the last of the texts; the ones before it are the answer so far.
         const before = draft.texts.slice(0, -1);
@@ -396,7 +388,6 @@ export class AnswerService {
         probes,
         progress: progress ?? draft.session,
         change,
-        others,
       });
       if (spoken && slot.kind === 'answer') {
         // A clip: the feedback also shows the real timing of the clip itself, from its cue times.

@@ -9,11 +9,10 @@ import type { RubricResult } from '../core/rubric/index.js';
 import { type AnswerSlot, probesStarted, type SessionPlan, type SessionProgress } from '../core/session.js';
 import type { AnswerDraft, ReplyDraft } from '../db/ports.js';
 import {
-  channelDaySummaryMessage,
   channelDmFeedbackMessage,
   channelProbeFeedbackMessage,
+  channelSummaryMessage,
   SCORED_REACTION,
-  type SummaryEntry,
   VERDICT_REACTION,
 } from '../messages/channel.js';
 import {
@@ -36,16 +35,14 @@ export interface Scored {
   /** The session's state after this change. */
   progress: SessionProgress;
   change: AnswerChange;
-  /** Public channel feedback: everyone else's entry in the prompt's summary, oldest first. */
-  others: SummaryEntry[];
 }
 
 export interface FeedbackPolicy {
   plan(question: CatalogQuestion): SessionPlan;
   /** The replies for a scored answer. */
   feedback(scored: Scored): ReplyDraft[];
-  /** The replies when no message of the answer is left (`others`: the summary without it). */
-  gone(draft: AnswerDraft, others: SummaryEntry[]): ReplyDraft[];
+  /** The replies when no message of the answer is left. */
+  gone(draft: AnswerDraft): ReplyDraft[];
 }
 
 /** How many follow-ups a session asks: three in a DM, one in a channel (when the library has them). */
@@ -104,7 +101,7 @@ const dmPolicy: FeedbackPolicy = {
 function channelPolicy(options: PolicyOptions): FeedbackPolicy {
   return {
     plan: (question) => ({ probes: probeCount(question, 'channel'), probesFollowAnswer: true }),
-    feedback({ draft, slot, result, probes, progress, change, others }) {
+    feedback({ draft, slot, result, probes, progress, change }) {
       const edited = change === 'edited';
       const userId = draft.session.userId;
       const channelId = draft.session.channelId;
@@ -123,17 +120,13 @@ function channelPolicy(options: PolicyOptions): FeedbackPolicy {
           answerId,
           probe: asked,
           edited,
-          public: false,
         });
-        // A follow-up's reply is between the person and the bot: its feedback goes to the DM.
-        return [{ kind: 'feedback', content: { ...content }, dm: userId }];
+        // A follow-up's reply is between the person and the bot, in either mode: its feedback goes
+        // to the DM, so the channel gets no second message per person.
+        return [{ kind: 'feedback', content, dm: userId }];
       }
-      if (isPublic) {
-        // One public message for the whole prompt: this person's entry joins everyone else's.
-        const mine: SummaryEntry = { userId, answerId, result, probe: probe ?? probes[0] };
-        const entries = [...others, mine].sort((a, b) => a.answerId - b.answerId);
-        return [{ kind: 'summary', content: channelDaySummaryMessage(entries) }];
-      }
+      if (isPublic)
+        return [{ kind: 'feedback', content: channelSummaryMessage(result, userId, answerId, probe, edited) }];
       // Private: the feedback and the follow-up go to the DM; the channel sees one reaction.
       const replies: ReplyDraft[] = [
         {
@@ -157,9 +150,9 @@ function channelPolicy(options: PolicyOptions): FeedbackPolicy {
       if (messageTs && old !== reaction) replies.push({ kind: 'reaction', emoji: reaction, messageTs, remove: false });
       return replies;
     },
-    gone: (draft, others) =>
-      draft.prompt?.feedback === 'public' && draft.answer.kind === 'answer'
-        ? [{ kind: 'summary', content: channelDaySummaryMessage(others) }]
+    gone: (draft) =>
+      draft.prompt?.feedback === 'public'
+        ? [{ kind: 'feedback', content: deletedAnswerMessage() }]
         : [{ kind: 'feedback', content: deletedAnswerMessage(), dm: draft.session.userId }],
   };
 }

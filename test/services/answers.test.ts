@@ -184,7 +184,7 @@ describe('channel answers', () => {
     ]);
   });
 
-  it('public: one summary message for the whole prompt, updated in place; a delete takes the answer out of it', async () => {
+  it('public: feedback and follow-up in one thread message; a delete says so in place', async () => {
     const { reply } = await prompted('public');
     await w.services.answers.receiveInChannel(reply('U1111', '1700001000.000001', WEAK));
     const posts = w.gateway.callsTo('post');
@@ -192,17 +192,14 @@ describe('channel answers', () => {
     expect(text(bodyOf(posts[1]))).toContain('<@U1111> · *No hire');
     expect(text(bodyOf(posts[1]))).toContain('Follow-up:');
     expect(text(bodyOf(posts[1]))).toContain('star_feedback_detail');
-    await w.services.answers.receiveInChannel(reply('U2222', '1700001000.000002', STRONG));
-    expect(w.gateway.callsTo('post')).toHaveLength(2); // still the prompt and the one summary
-    const both = text(bodyOf(w.gateway.callsTo('update').at(-1) ?? []));
-    expect(both).toContain('<@U1111>');
-    expect(both).toContain('<@U2222>');
     expect(w.gateway.callsTo('postEphemeral')).toEqual([]);
+    // The follow-up's reply is answered in the DM: the channel gets no second message.
+    await w.services.answers.receiveInChannel(reply('U1111', '1700001001.000001', 'I pulled the logs myself.'));
+    expect(w.gateway.callsTo('post').map((p) => p[0])).toEqual(['C1234', 'C1234', 'D1111']);
     await w.services.answers.remove('T1234', 'C1234', '1700001000.000001');
-    const after = text(bodyOf(w.gateway.callsTo('update').at(-1) ?? []));
-    expect(after).not.toContain('<@U1111>');
-    expect(after).toContain('<@U2222>');
-    expect(await w.repos.answers.listForUser('T1234', 'U1111')).toEqual([]);
+    expect(text(bodyOf(w.gateway.callsTo('update')[0]))).toContain('no longer counts');
+    // The main answer is gone; the follow-up's reply stays until it is deleted too.
+    expect((await w.repos.answers.listForUser('T1234', 'U1111')).map((x) => x.kind)).toEqual(['probe']);
   });
 
   it('ignores replies outside prompt threads, empty ones, and a message seen before', async () => {

@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, lt, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, lt } from 'drizzle-orm';
 import type { Answer, AnswerMessage, PracticeSession } from '../../core/domain.js';
 import type { RubricResult } from '../../core/rubric/index.js';
 import { type AnswerSlot, slotFor } from '../../core/session.js';
 import type { AnswerPlan, AnswersRepository, NewAnswerMessage, ReplyDraft } from '../ports.js';
-import { insertReply, upsertFeedbackReply, upsertSummaryReply } from './replies.js';
+import { insertReply, upsertFeedbackReply } from './replies.js';
 import { answerMessages, answers, practiceSessions, prompts } from './schema.js';
 import { insertSession, sessionByThread } from './sessions.js';
 import { decline, first, type PgDb, type PgStore } from './store.js';
@@ -232,23 +232,7 @@ async function apply(
             .limit(1),
         )
       : undefined;
-  const promptAnswers =
-    prompt?.feedback === 'public'
-      ? await tx
-          .select({ answerId: answers.id, userId: answers.userId, text: answers.text, level: answers.level })
-          .from(answers)
-          .innerJoin(practiceSessions, eq(answers.sessionId, practiceSessions.id))
-          .where(
-            and(
-              eq(practiceSessions.promptId, prompt.id),
-              eq(answers.kind, 'answer'),
-              eq(answers.deleted, false),
-              ne(answers.sessionId, session.id),
-            ),
-          )
-          .orderBy(asc(answers.id))
-      : undefined;
-  const update = plan({ session, prompt, answer, texts, messageTs, mainText, previous, promptAnswers }) ?? decline();
+  const update = plan({ session, prompt, answer, texts, messageTs, mainText, previous }) ?? decline();
   await tx
     .update(answers)
     .set(
@@ -282,8 +266,6 @@ function queue(tx: PgDb, session: PracticeSession, answerId: number, draft: Repl
         draft.content,
         now,
       );
-    case 'summary':
-      return upsertSummaryReply(tx, base, draft.content, now);
     case 'message':
       return insertReply(tx, { ...base, purpose: 'notice' }, draft.content, now);
     case 'ephemeral':

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, lte, min, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, lte, min, or, sql } from 'drizzle-orm';
 import type { MessageContent, Reply } from '../../core/domain.js';
 import { type ClaimedReply, type DueReply, type NewReply, type RepliesRepository, SENDING_LEASE_MS } from '../ports.js';
 import { answers, practiceSessions, prompts, replies } from './schema.js';
@@ -32,39 +32,6 @@ function revised(content: MessageContent, at: string) {
     lastError: null,
     updatedAt: at,
   };
-}
-
-/**
- * A prompt's one public summary of its answers, created or given new content (see the SQLite
- * twin). Two answers racing to create it conflict under SERIALIZABLE and one is retried.
- */
-export async function upsertSummaryReply(
-  db: PgDb,
-  values: { teamId: string; channelId: string; threadTs: string | null; sessionId: number },
-  content: MessageContent,
-  now: Date,
-): Promise<Reply> {
-  const existing = await first(
-    db
-      .select()
-      .from(replies)
-      .where(
-        and(
-          eq(replies.teamId, values.teamId),
-          eq(replies.channelId, values.channelId),
-          values.threadTs === null ? isNull(replies.threadTs) : eq(replies.threadTs, values.threadTs),
-          eq(replies.purpose, 'summary'),
-        ),
-      )
-      .limit(1),
-  );
-  if (!existing) return insertReply(db, { ...values, purpose: 'summary' }, content, now);
-  const [row] = await db
-    .update(replies)
-    .set({ ...revised(content, now.toISOString()), failingSince: null })
-    .where(eq(replies.id, existing.id))
-    .returning();
-  return row;
 }
 
 /** The feedback reply of an answer, created or given new content (see the SQLite twin). */

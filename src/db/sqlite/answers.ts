@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, lt, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, lt } from 'drizzle-orm';
 import type { Answer, AnswerMessage, PracticeSession } from '../../core/domain.js';
 import type { RubricResult } from '../../core/rubric/index.js';
 import { type AnswerSlot, slotFor } from '../../core/session.js';
 import type { AnswerPlan, AnswersRepository, NewAnswerMessage, ReplyDraft } from '../ports.js';
 import type { Db } from './open.js';
-import { insertReply, upsertFeedbackReply, upsertSummaryReply } from './replies.js';
+import { insertReply, upsertFeedbackReply } from './replies.js';
 import { answerMessages, answers, practiceSessions, prompts } from './schema.js';
 import { insertSession, sessionByThread } from './sessions.js';
 import { decline, type SqliteStore } from './store.js';
@@ -221,24 +221,7 @@ export class SqliteAnswers implements AnswersRepository {
             .orderBy(desc(answers.id))
             .get()
         : undefined;
-    const promptAnswers =
-      prompt?.feedback === 'public'
-        ? db
-            .select({ answerId: answers.id, userId: answers.userId, text: answers.text, level: answers.level })
-            .from(answers)
-            .innerJoin(practiceSessions, eq(answers.sessionId, practiceSessions.id))
-            .where(
-              and(
-                eq(practiceSessions.promptId, prompt.id),
-                eq(answers.kind, 'answer'),
-                eq(answers.deleted, false),
-                ne(answers.sessionId, session.id),
-              ),
-            )
-            .orderBy(asc(answers.id))
-            .all()
-        : undefined;
-    const update = plan({ session, prompt, answer, texts, messageTs, mainText, previous, promptAnswers }) ?? decline();
+    const update = plan({ session, prompt, answer, texts, messageTs, mainText, previous }) ?? decline();
     db.update(answers)
       .set(
         update.score
@@ -280,8 +263,6 @@ export class SqliteAnswers implements AnswersRepository {
           draft.content,
           now,
         );
-      case 'summary':
-        return upsertSummaryReply(db, base, draft.content, now);
       case 'reaction':
         return insertReply(
           db,

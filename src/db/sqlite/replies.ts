@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, lte, min, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, lte, min, or, sql } from 'drizzle-orm';
 import type { MessageContent, Reply } from '../../core/domain.js';
 import { type ClaimedReply, type DueReply, type NewReply, type RepliesRepository, SENDING_LEASE_MS } from '../ports.js';
 import type { Db } from './open.js';
@@ -18,48 +18,6 @@ export function insertReply(
   return db
     .insert(replies)
     .values({ ...values, ...content, status: 'pending', nextAttemptAt: at, createdAt: at, updatedAt: at })
-    .returning()
-    .get();
-}
-
-/**
- * A prompt's one public summary of its answers, created or given new content: found by its thread,
- * so every answer to the prompt updates the same Slack message.
- */
-export function upsertSummaryReply(
-  db: Db,
-  values: { teamId: string; channelId: string; threadTs: string | null; sessionId: number },
-  content: MessageContent,
-  now: Date,
-): Reply {
-  const at = now.toISOString();
-  const existing = db
-    .select()
-    .from(replies)
-    .where(
-      and(
-        eq(replies.teamId, values.teamId),
-        eq(replies.channelId, values.channelId),
-        values.threadTs === null ? isNull(replies.threadTs) : eq(replies.threadTs, values.threadTs),
-        eq(replies.purpose, 'summary'),
-      ),
-    )
-    .get();
-  if (!existing) return insertReply(db, { ...values, purpose: 'summary' }, content, now);
-  return db
-    .update(replies)
-    .set({
-      ...content,
-      // A row being sent right now stays claimed, marked dirty: its sender delivers the new content next.
-      status: sql`CASE WHEN ${replies.status} = 'sending' THEN 'sending' ELSE 'pending' END`,
-      dirty: sql`${replies.status} = 'sending'`,
-      attempts: 0,
-      nextAttemptAt: at,
-      lastError: null,
-      failingSince: null,
-      updatedAt: at,
-    })
-    .where(eq(replies.id, existing.id))
     .returning()
     .get();
 }

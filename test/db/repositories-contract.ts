@@ -63,6 +63,8 @@ export function describeRepositories(backend: string, open: () => Promise<Reposi
       expect(session).toMatchObject({ state: 'asked', probeIndex: -1, mode: 'dm', questionTs: null });
       expect((await repos.replies.get(replyId))?.text).toBe(`question ${session.id}`);
       expect(await repos.replies.markSent(replyId, '1700000000.000001', NOW)).toBe(false);
+      // Once sent, only its ts is kept: the body is not stored twice.
+      expect(await repos.replies.get(replyId)).toMatchObject({ status: 'sent', sentTs: '1700000000.000001', text: '' });
       expect(await repos.sessions.findByThread('T1234', 'D1234', '1700000000.000001', 'U1234')).toMatchObject({
         id: session.id,
       });

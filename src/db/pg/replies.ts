@@ -179,6 +179,8 @@ export class PgReplies implements RepliesRepository {
         .update(replies)
         .set({
           sentTs,
+          // Sent: only the ts is needed from now on (see the SQLite twin), so the body is not kept.
+          ...(again ? {} : { text: '', blocks: [] }),
           status: again ? 'pending' : 'sent',
           dirty: false,
           attempts: 0,

@@ -117,6 +117,8 @@ describe('spoken answers (clips) end to end', () => {
     await command('prompt');
     await e2e.slack.waitFor(() => e2e.slack.postedIn('C1234').length === 1);
     const prompt = e2e.slack.postedIn('C1234')[0];
+    // Answers are taken once the prompt's ts is stored as its thread (the post's own transaction).
+    await e2e.slack.waitFor(async () => !!(await e2e.repos.prompts.findByThread('T1234', 'C1234', prompt.ts)));
     e2e.slack.setFile('F0CLIP0002', {
       ...FILE_INFO,
       id: 'F0CLIP0002',

@@ -13,7 +13,7 @@ const HELP = `star: practise behavioural interviews with a STAR rubric
 
   star score [--lp ID] [--level sde1|sde2|senior] [--scenario ID] [--question TEXT] [--json] [FILE|-]
   star score --jsonl [FILE|-]
-  star eval FILE [--cv K] [--in-sample]
+  star eval FILE [--cv K] [--shipped]
   star calibrate FILE
   star scenarios check
   star scenarios verify [--lp ID]

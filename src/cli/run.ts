@@ -6,6 +6,7 @@ import { runCalibrateCommand } from './calibrate-command.js';
 import { runEvalCommand } from './eval-command.js';
 import type { Io } from './io.js';
 import { runPracticeCommand } from './practice-command.js';
+import { runRescoreCommand } from './rescore-command.js';
 import { runScenariosCommand } from './scenarios-command.js';
 import { runScoreCommand } from './score-command.js';
 
@@ -15,6 +16,7 @@ const HELP = `star: practise behavioural interviews with a STAR rubric
   star score --jsonl [FILE|-]
   star eval FILE [--cv K] [--shipped]
   star calibrate FILE
+  star rescore [--db PATH]
   star scenarios check
   star scenarios verify [--lp ID]
   star scenarios list [--lp ID] [--json]
@@ -27,6 +29,7 @@ const COMMANDS: Record<string, Command> = {
   score: runScoreCommand,
   eval: runEvalCommand,
   calibrate: runCalibrateCommand,
+  rescore: runRescoreCommand,
   scenarios: runScenariosCommand,
   practice: (args, io) => runPracticeCommand(args, io),
   help: (_args, io) => {

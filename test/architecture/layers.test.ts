@@ -29,7 +29,8 @@ const MAY_IMPORT: Record<Layer, Layer[]> = {
   services: ['services', 'messages', 'content', 'db', 'base', 'core'],
   slack: ['slack', 'services', 'messages', 'base', 'core'],
   scheduler: ['scheduler', 'services', 'base', 'core'],
-  cli: ['cli', 'content', 'base', 'core'],
+  // db and services only for `star rescore` (re-scoring stored answers).
+  cli: ['cli', 'content', 'db', 'services', 'base', 'core'],
   root: ['root', 'slack', 'scheduler', 'cli', 'services', 'messages', 'content', 'db', 'base', 'core'],
 };
 

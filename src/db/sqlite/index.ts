@@ -1,4 +1,4 @@
-import type { Repositories } from '../ports.js';
+import type { Repositories, RescoreRepository } from '../ports.js';
 import { SqliteAnswers } from './answers.js';
 import { SqliteCommunity } from './community.js';
 import { SqliteEvents } from './events.js';
@@ -8,6 +8,7 @@ import { SqlitePrivacy } from './privacy.js';
 import { SqlitePrompts } from './prompts.js';
 import { SqliteQuiz } from './quiz.js';
 import { SqliteReplies } from './replies.js';
+import { SqliteRescore } from './rescore.js';
 import { SqliteSchedules } from './schedules.js';
 import { SqliteSessions } from './sessions.js';
 import { SqliteStore } from './store.js';
@@ -31,4 +32,9 @@ export function sqliteRepositories(db: Db): Repositories {
     privacy: new SqlitePrivacy(store),
     mocks: new SqliteMocks(store),
   };
+}
+
+/** Re-scoring stored answers (`star rescore`), apart from the app's repositories. */
+export function sqliteRescore(db: Db): RescoreRepository {
+  return new SqliteRescore(new SqliteStore(db));
 }

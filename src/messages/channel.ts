@@ -93,7 +93,10 @@ export function channelProbeFeedbackMessage(
       section(
         result.flags
           .slice(0, 6)
-          .map((f) => `• \`${f.id}\`: “${escapeMrkdwn(truncateAtWord(f.quote, 80))}” → ${escapeMrkdwn(f.fix)}`)
+          .map(
+            (f) =>
+              `• \`${f.id}\`: ${f.quote.trim() ? `“${escapeMrkdwn(truncateAtWord(f.quote, 80))}” ` : ''}→ ${escapeMrkdwn(f.fix)}`,
+          )
           .join('\n'),
       ),
     );

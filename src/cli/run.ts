@@ -6,7 +6,6 @@ import { runCalibrateCommand } from './calibrate-command.js';
 import { runEvalCommand } from './eval-command.js';
 import type { Io } from './io.js';
 import { runPracticeCommand } from './practice-command.js';
-import { runRescoreCommand } from './rescore-command.js';
 import { runScenariosCommand } from './scenarios-command.js';
 import { runScoreCommand } from './score-command.js';
 
@@ -29,7 +28,8 @@ const COMMANDS: Record<string, Command> = {
   score: runScoreCommand,
   eval: runEvalCommand,
   calibrate: runCalibrateCommand,
-  rescore: runRescoreCommand,
+  // Loaded on demand: the database driver and services would slow every other command's start-up.
+  rescore: async (args, io) => (await import('./rescore-command.js')).runRescoreCommand(args, io),
   scenarios: runScenariosCommand,
   practice: (args, io) => runPracticeCommand(args, io),
   help: (_args, io) => {

@@ -31,6 +31,8 @@ export function readLabelled(file: string): LabelledAnswer[] {
 export function runEvalCommand(args: string[], io: Io): number {
   const { values, positionals } = parseFlags(args, {
     cv: { type: 'string' },
+    shipped: { type: 'boolean' },
+    // Older name for --shipped, kept so existing scripts still run.
     'in-sample': { type: 'boolean' },
   });
   if (positionals.length !== 1) throw new UsageError('eval takes one labelled JSONL FILE');
@@ -40,9 +42,9 @@ export function runEvalCommand(args: string[], io: Io): number {
   const analyses = analyseLabelled(rows);
   let judged: Judgement[];
   let title: string;
-  if (values['in-sample']) {
+  if (values.shipped || values['in-sample']) {
     judged = analyses.map((a) => judge(finishScore(a)));
-    title = 'shipped weights (in-sample: they were fitted on this file)';
+    title = 'shipped weights (fitted on the development set and the library)';
   } else {
     judged = crossValidate(rows, analyses, libraryExamples(), k);
     title = `${k}-fold cross-validated (each fold scored by weights fitted without it, plus the library)`;

@@ -21,9 +21,13 @@ star score --vtt FILE [--lp ID] [--level sde1|sde2|senior] [--scenario ID] [--js
   --question scores it against the question asked (default: the scenario's question).
   --json prints one object; --jsonl scores one {"text", "lp", "level", "scenario", "question"} per line.
   --vtt scores a spoken answer's WebVTT transcript and adds its real timing per STAR part.`,
-  eval: `star eval FILE [--cv K] [--in-sample]
+  eval: `star eval FILE [--cv K] [--shipped]
   Measures the rubric on labelled answers (JSON lines): AUC, verdict agreement per level, the
-  confusion matrix and flag precision/recall, cross-validated by default; the last 6 lines summarise.`,
+  confusion matrix and flag precision/recall, cross-validated by default (--shipped: with the
+  shipped weights); the last 6 lines summarise.`,
+  rescore: `star rescore [--db PATH]
+  Re-scores the stored answers an older rubric scored (below RUBRIC_VERSION), against their
+  question, in batches; safe to run twice. The database is STAR_DB, or PostgreSQL at DATABASE_URL.`,
   calibrate: `star calibrate FILE
   Fits the scorecard's weights on labelled answers and writes src/core/rubric/scorecard-weights.ts.`,
   stories: `star stories export --team ID --user ID [--db FILE]
@@ -56,6 +60,8 @@ const COMMANDS: Record<string, Command> = {
   score: runScoreCommand,
   eval: runEvalCommand,
   calibrate: runCalibrateCommand,
+  // Loaded on demand: the database driver and services would slow every other command's start-up.
+  rescore: async (args, io) => (await import('./rescore-command.js')).runRescoreCommand(args, io),
   scenarios: runScenariosCommand,
   practice: (args, io) => runPracticeCommand(args, io),
   stories: (args, io) => runStoriesCommand(args, io),

@@ -73,6 +73,11 @@ export const FLAG_WORDS: Record<FlagId, FlagWords> = {
     listenFor: 'Habits, opinions or “I would…”: no one time it happened.',
     heard: 'how',
   },
+  'off-principle': {
+    label: 'Story does not show the principle asked',
+    listenFor: 'A good story, but nothing in it speaks to the principle asked about.',
+    heard: 'what',
+  },
   'too-short': {
     label: 'Too short to judge',
     listenFor: 'Over in a few sentences; not enough to see what they did.',

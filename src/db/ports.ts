@@ -647,3 +647,28 @@ export interface StoriesRepository {
   /** Marks a practice session as a reframe of the owner's story. */
   linkSession(teamId: string, userId: string, sessionId: number, storyId: number): Promise<boolean>;
 }
+
+/** A stored answer scored by an older rubric, with what re-scoring it needs. */
+export interface StaleAnswer {
+  id: number;
+  teamId: string;
+  kind: Answer['kind'];
+  probeIndex: number;
+  lp: string;
+  level: Level;
+  text: string;
+  /** The session's question id (scenario or question-bank id), so the answer is scored against it. */
+  questionId: string;
+  rubricVersion: number;
+}
+
+/** Re-scoring stored answers after a rubric upgrade (`star rescore`). */
+export interface RescoreRepository {
+  /** Up to `limit` answers with rubric_version below `version` and id above `afterId`, by id. */
+  staleAnswers(version: number, afterId: number, limit: number): Promise<StaleAnswer[]>;
+  /**
+   * One transaction: stores each new score; a row already at `result.rubricVersion` or newer is left
+   * alone (so two runs at once do not fight). How many rows changed.
+   */
+  saveScores(rows: { id: number; result: RubricResult }[], now: Date): Promise<number>;
+}

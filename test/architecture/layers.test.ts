@@ -29,8 +29,8 @@ const MAY_IMPORT: Record<Layer, Layer[]> = {
   services: ['services', 'messages', 'content', 'db', 'base', 'core'],
   slack: ['slack', 'services', 'messages', 'base', 'core'],
   scheduler: ['scheduler', 'services', 'base', 'core'],
-  // `star stories export` reads the story bank from the database.
-  cli: ['cli', 'content', 'db', 'base', 'core'],
+  // db: `star stories export` reads the story bank; db and services: `star rescore` re-scores stored answers.
+  cli: ['cli', 'content', 'db', 'services', 'base', 'core'],
   root: ['root', 'slack', 'scheduler', 'cli', 'services', 'messages', 'content', 'db', 'base', 'core'],
 };
 

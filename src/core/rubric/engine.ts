@@ -1,6 +1,7 @@
-import { STAR_PARTS, type StarPart } from '../lp.js';
+import { lpName, STAR_PARTS, type StarPart } from '../lp.js';
 import { exceptionWindow, partAt, type RubricContext } from './context.js';
 import { flexibleSpaces, insideAny } from './normalise.js';
+import { PRINCIPLE_SIGNALS, showsPrinciple } from './principles.js';
 import type { AbsenceRule, PhraseRule, Rule } from './rules.js';
 import { isNoStory } from './story.js';
 import { MAX_ANSWER_SECONDS, MAX_PROBE_SECONDS, MIN_WORDS, secondsFor } from './timing.js';
@@ -211,6 +212,17 @@ function insertionPoint(ctx: RubricContext, part: StarPart): number {
 }
 
 function runComputedRule(rule: Rule, ctx: RubricContext, words: number): Flag[] {
+  if (rule.id === 'off-principle') {
+    // Only a told story can be off-principle; a non-story is no-story's finding.
+    if (ctx.lp === null || ctx.sentences.length === 0 || isNoStory(ctx.story)) return [];
+    if (showsPrinciple(ctx.lp, ctx.clean)) return [];
+    // Nothing in the answer to quote: the finding is what is absent.
+    return [
+      makeFlag(rule, ctx, 0, 0, null, {
+        message: `${rule.message} For ${lpName(ctx.lp)} I looked for ${PRINCIPLE_SIGNALS[ctx.lp].expected}, and found none.`,
+      }),
+    ];
+  }
   if (rule.id === 'missing-star-part' || rule.id === 'no-story') {
     if (ctx.sentences.length === 0) return [];
     const noStory = isNoStory(ctx.story);

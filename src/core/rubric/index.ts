@@ -2,6 +2,7 @@ import { STAR_PARTS } from '../lp.js';
 import { buildContext } from './context.js';
 import { runRules } from './engine.js';
 import { countWords } from './normalise.js';
+import { PRINCIPLE_SIGNALS } from './principles.js';
 import { RULES } from './rules.js';
 import { overallScore, scoreDimensions, verdictFor, WEIGHTS } from './score.js';
 import { applyScorecard, featuresOf, SCORECARD_BANDS, type ScorecardWeights } from './scorecard.js';
@@ -31,8 +32,8 @@ const EMPTY_DIMENSIONS = { ownership: 0, impact: 0, structure: 0, delivery: 0, r
 export const RUBRIC_VERSION = 2;
 
 /**
- * A hash of everything that decides a score: the rules (patterns, penalties, caps), the scorecard
- * features, weights and bands. A test pins it next to RUBRIC_VERSION, so changing either without
+ * A hash of everything that decides a score: the rules (patterns, penalties, caps), the principle
+ * cues behind off-principle, the scorecard features, weights and bands. A test pins it next to RUBRIC_VERSION, so changing either without
  * the other fails.
  */
 export function rubricFingerprint(): string {
@@ -43,6 +44,7 @@ export function rubricFingerprint(): string {
   add(SCORECARD);
   add(SCORECARD_BANDS);
   add(WEIGHTS);
+  add(PRINCIPLE_SIGNALS);
   let h = 0x811c9dc5;
   const text = parts.join('\n');
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;

@@ -669,6 +669,36 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
+    id: 'off-principle',
+    kind: 'computed',
+    dimension: 'structure',
+    severity: 'warning',
+    penalty: 0,
+    maxPenalty: 0,
+    cap: 'lean-no-hire',
+    kinds: ['answer'],
+    message: 'The story shows none of the signs of the principle you were asked about.',
+    fix: 'Pick a story where the principle is the point, or say plainly which part of this one shows it.',
+    examples: {
+      fires: [
+        {
+          lp: 'hire-and-develop-the-best',
+          text: 'Last March our checkout service started timing out for about 3% of payments. I pulled the traces, found that a retry loop hammered the card processor after each slow response, and I rewrote it with exponential backoff and a cap of three attempts. I shipped the fix behind a flag the same afternoon. Timeouts fell from 3% to 0.1% within a day, and I added an alert on retry rates so the next regression shows up before customers notice it.',
+        },
+      ],
+      passes: [
+        {
+          lp: 'dive-deep',
+          text: 'Last March our checkout service started timing out for about 3% of payments. I pulled the traces, found that a retry loop hammered the card processor after each slow response, and I rewrote it with exponential backoff and a cap of three attempts. I shipped the fix behind a flag the same afternoon. Timeouts fell from 3% to 0.1% within a day, and I added an alert on retry rates so the next regression shows up before customers notice it.',
+        },
+        {
+          lp: 'hire-and-develop-the-best',
+          text: 'Last year a new engineer joined my team straight from university and struggled with code reviews. I paired with her twice a week, gave her small features with clear owners and wrote down the feedback I gave after each review. Within three months her pull requests needed one round of review instead of four, and she now mentors the next new joiner.',
+        },
+      ],
+    },
+  },
+  {
     id: 'too-short',
     kind: 'computed',
     dimension: 'delivery',

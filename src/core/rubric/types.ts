@@ -17,6 +17,7 @@ export const FLAG_IDS = [
   'too-long',
   'filler',
   'no-story',
+  'off-principle',
 ] as const;
 /** A fixed vocabulary: ids are stored with answers and counted over time, so never rename one. */
 export type FlagId = (typeof FLAG_IDS)[number];

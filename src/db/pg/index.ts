@@ -1,4 +1,4 @@
-import type { Repositories } from '../ports.js';
+import type { Repositories, RescoreRepository } from '../ports.js';
 import { PgAnswers } from './answers.js';
 import { PgClips } from './clips.js';
 import { PgCommunity } from './community.js';
@@ -9,6 +9,7 @@ import { PgPrivacy } from './privacy.js';
 import { PgPrompts } from './prompts.js';
 import { PgQuiz } from './quiz.js';
 import { PgReplies } from './replies.js';
+import { PgRescore } from './rescore.js';
 import { PgSchedules } from './schedules.js';
 import { PgSessions } from './sessions.js';
 import { type PgDb, PgStore } from './store.js';
@@ -37,4 +38,9 @@ export function pgRepositories(db: PgDb): Repositories {
     stories: new PgStories(store),
     installations: new PgInstallations(store),
   };
+}
+
+/** Re-scoring stored answers (`star rescore`), apart from the app's repositories. */
+export function pgRescore(db: PgDb): RescoreRepository {
+  return new PgRescore(new PgStore(db));
 }

@@ -1,4 +1,4 @@
-import type { Repositories } from '../ports.js';
+import type { Repositories, RescoreRepository } from '../ports.js';
 import { SqliteAnswers } from './answers.js';
 import { SqliteClips } from './clips.js';
 import { SqliteCommunity } from './community.js';
@@ -10,6 +10,7 @@ import { SqlitePrivacy } from './privacy.js';
 import { SqlitePrompts } from './prompts.js';
 import { SqliteQuiz } from './quiz.js';
 import { SqliteReplies } from './replies.js';
+import { SqliteRescore } from './rescore.js';
 import { SqliteSchedules } from './schedules.js';
 import { SqliteSessions } from './sessions.js';
 import { SqliteStore } from './store.js';
@@ -37,4 +38,9 @@ export function sqliteRepositories(db: Db): Repositories {
     stories: new SqliteStories(store),
     installations: new SqliteInstallations(store),
   };
+}
+
+/** Re-scoring stored answers (`star rescore`), apart from the app's repositories. */
+export function sqliteRescore(db: Db): RescoreRepository {
+  return new SqliteRescore(new SqliteStore(db));
 }

@@ -63,6 +63,8 @@ interface Proc {
   url: string;
   startMs: number;
   rssMiB: () => number;
+  /** CPU time (user + system) the process has used so far, in ms. */
+  cpuMs: () => number;
   stop(): Promise<void>;
 }
 
@@ -89,6 +91,11 @@ async function startProcess(args: string[], env: Record<string, string>): Promis
     url,
     startMs,
     rssMiB: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]) / 1024,
+    cpuMs: () => {
+      // Fields 14 and 15 of /proc/PID/stat (after the parenthesised name): user and system ticks.
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    },
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());
@@ -152,7 +159,11 @@ const slackEnv = {
 if (want('acks')) {
   // BENCH_STAR_NODE_ARGS, e.g. --cpu-prof, profiles the app under the bursts.
   const nodeArgs = process.env.BENCH_STAR_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const star = await startProcess([...nodeArgs, 'dist/main.js'], { ...slackEnv, STAR_DB: dbFile });
+  // BENCH_STAR_MAIN: another build of the app (e.g. an older commit's dist/main.js) to compare.
+  const star = await startProcess([...nodeArgs, process.env.BENCH_STAR_MAIN ?? 'dist/main.js'], {
+    ...slackEnv,
+    STAR_DB: dbFile,
+  });
   const bare = await startProcess(['bench/bare-bolt.mjs'], slackEnv);
 
   let answerNo = 0;
@@ -202,6 +213,8 @@ if (want('acks')) {
   await burst(star, 5, true);
   await burst(bare, 5, false);
   answersStored += 5;
+  // CPU time per answer: what the machine's load changes least (cache and scheduler effects aside).
+  const cpuBefore = { star: star.cpuMs(), bare: bare.cpuMs(), answers: answersStored };
   for (const [concurrency, rounds] of LEVELS_OF_CONCURRENCY) {
     const s = { acks: [] as number[], feedbacks: [] as number[] };
     const b: number[] = [];
@@ -225,6 +238,17 @@ if (want('acks')) {
       `${ms(pct(s.feedbacks, 0.5))} / ${ms(pct(s.feedbacks, 0.99))} ms`,
       '—',
       '',
+    ]);
+  }
+  {
+    const answers = answersStored - cpuBefore.answers;
+    const starCpu = (star.cpuMs() - cpuBefore.star) / answers;
+    const bareCpu = (bare.cpuMs() - cpuBefore.bare) / answers;
+    rows.push([
+      `CPU time per answer in the app process (${answers} answers; feedback delivery included)`,
+      `${starCpu.toFixed(2)} ms`,
+      `${bareCpu.toFixed(2)} ms`,
+      `${(starCpu / bareCpu).toFixed(1)}×`,
     ]);
   }
   starRss = star.rssMiB();

@@ -23,11 +23,14 @@ const reply = (user: string, text: string, ts: string, thread: string) =>
 
 async function promptWith(settings: string[]): Promise<{ thread: string; questionId: string }> {
   for (const text of settings) {
+    const before = e2e.slack.responses.length;
     const res = await postCommand(e2e.eventsUrl, {
       ...slashCommand(text, e2e.slack.responseUrl('cmd')),
       channel_id: CHANNEL,
     });
     expect(res.status).toBe(200);
+    // Acked first, answered through response_url once its work is stored: the next one must see it.
+    await e2e.slack.waitFor(() => e2e.slack.responses.length > before);
   }
   await e2e.slack.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage'));
   const thread = String(e2e.slack.callsTo('chat.postMessage')[0].result?.ts);

@@ -60,17 +60,22 @@ function clipEvent(fileId: string, ts: string, threadTs: string, where: { channe
   });
 }
 
-async function command(text: string, channel = 'C1234'): Promise<void> {
+/** A slash command; `answered`: it replies through response_url once its work is stored (practice DMs instead). */
+async function command(text: string, channel = 'C1234', answered = true): Promise<void> {
+  const before = e2e.slack.responses.length;
   const res = await postCommand(e2e.eventsUrl, {
     ...slashCommand(text, e2e.slack.responseUrl('cmd')),
     channel_id: channel,
   });
   expect(res.status).toBe(200);
+  // The command acks first and answers through response_url once its work is stored; the next
+  // command must see that work (PostgreSQL commits later than the ack more often than SQLite).
+  if (answered) await e2e.slack.waitFor(() => e2e.slack.responses.length > before);
 }
 
 describe('spoken answers (clips) end to end', () => {
   it('scores a clip whose transcript is complete, with real timing per STAR part', async () => {
-    await command('practice ownership sde2');
+    await command('practice ownership sde2', 'C1234', false);
     await e2e.slack.waitFor(() => e2e.slack.postedIn('D1234').length === 1);
     const question = e2e.slack.postedIn('D1234')[0];
     e2e.slack.setFile('F0CLIP0001', FILE_INFO, { name: 'F0CLIP0001.vtt', body: TRANSCRIPT });

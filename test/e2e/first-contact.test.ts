@@ -41,6 +41,9 @@ describe('first contact end to end (signed requests to the real HTTP receiver)',
     await postCommand(e2e.eventsUrl, slashCommand('practice ownership', e2e.slack.responseUrl('p')));
     await e2e.slack.waitFor(() => posts().length === 2);
     const questionTs = String(posts()[1].result?.ts);
+    // The question's ts is stored as its thread just after Slack accepts it (its own transaction).
+    const dm = String(posts()[1].args.channel);
+    await e2e.slack.waitFor(async () => !!(await e2e.repos.sessions.findByThread('T1234', dm, questionTs, USER)));
 
     // Typed in the conversation, not the thread: nothing was answered yet, so it is the answer.
     await postEvent(e2e.eventsUrl, topLevel(ANSWER, '1700000500.000001'));

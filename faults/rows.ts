@@ -64,7 +64,9 @@ export const TINY: Scale = {
   channels: 3,
   outageMs: 1_000,
   dailyChannels: 12,
-  settleMs: 20_000,
+  // Longer than the 30 s sending lease: a send the kill cuts short is re-sent (after the
+  // metadata check) only once its lease runs out, and the run must still count it.
+  settleMs: 45_000,
   watchMs: 300,
   retryDelaysMs: [1_000, 3_000, 8_000],
   // No send is held open: a kill rarely cuts one short, so the run need not wait out a lease

@@ -26,5 +26,5 @@ describe('faults, short', () => {
     const [killed, shared] = await Promise.all([killDuringBurst(ROOT, TINY, 'SIGKILL'), twoInstances(ROOT, TINY)]);
     expectExactlyOnce(killed);
     expectExactlyOnce(shared);
-  }, 90_000);
+  }, 150_000);
 });

@@ -1,4 +1,4 @@
-import { lpName, STAR_PARTS, type StarPart } from '../lp.js';
+import { lpName, type StarPart } from '../lp.js';
 import { exceptionWindow, partAt, type RubricContext } from './context.js';
 import { flexibleSpaces, insideAny } from './normalise.js';
 import { PRINCIPLE_SIGNALS, showsPrinciple } from './principles.js';
@@ -186,14 +186,6 @@ function runAbsenceRule(rule: AbsenceRule, ctx: RubricContext): Flag[] {
   return [makeFlag(rule, ctx, at.start, at.end, target.part)];
 }
 
-const PART_NAMES: Record<StarPart, string> = {
-  situation: 'Situation',
-  task: 'Task',
-  action: 'Action',
-  result: 'Result',
-  reflection: 'Reflection',
-};
-
 const MISSING_FIX: Record<StarPart, string> = {
   situation: 'Open with one or two sentences of context: the team, the system, the problem and who felt it.',
   task: 'Say what you had to achieve and why it fell to you: "My goal was…", "Nobody owned it, so I…".',
@@ -202,14 +194,6 @@ const MISSING_FIX: Record<StarPart, string> = {
     'Close with the measured outcome: before and after, in numbers, and what it meant for customers or the business.',
   reflection: 'End with one specific lesson and what you now do differently.',
 };
-
-/** Where a missing part would go: after the parts that come before it. */
-function insertionPoint(ctx: RubricContext, part: StarPart): number {
-  const order = STAR_PARTS.indexOf(part);
-  let at = ctx.sentences[0]?.start ?? 0;
-  for (const found of ctx.parts) if (STAR_PARTS.indexOf(found.part) < order) at = found.end;
-  return at;
-}
 
 function runComputedRule(rule: Rule, ctx: RubricContext, words: number): Flag[] {
   if (rule.id === 'off-principle') {

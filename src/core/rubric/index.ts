@@ -9,7 +9,7 @@ import { applyScorecard, featuresOf, SCORECARD_BANDS, type ScorecardWeights } fr
 import { SCORECARD } from './scorecard-weights.js';
 import { findStrengths } from './strengths.js';
 import { secondsFor, targetSecondsFor } from './timing.js';
-import type { PartTiming, RubricResult, ScoreOptions, Strength, Verdict } from './types.js';
+import type { PartTiming, RubricResult, ScoreOptions, Verdict } from './types.js';
 
 export { AGREEING, auc, type EvalReport, evaluate, formatReport, type Judgement, type LabelledAnswer } from './eval.js';
 export { isHireVerdict } from './score.js';

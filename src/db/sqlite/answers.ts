@@ -1,24 +1,13 @@
 import { and, asc, desc, eq, lt } from 'drizzle-orm';
 import type { Answer, AnswerMessage, PracticeSession } from '../../core/domain.js';
-import type { RubricResult } from '../../core/rubric/index.js';
 import { type AnswerSlot, slotFor } from '../../core/session.js';
+import { queuedReply, scoreColumns } from '../answer-rows.js';
 import type { AnswerPlan, AnswersRepository, NewAnswerMessage, ReplyDraft } from '../ports.js';
 import type { Db } from './open.js';
 import { insertReply, upsertFeedbackReply } from './replies.js';
 import { answerMessages, answers, practiceSessions, prompts } from './schema.js';
 import { insertSession, sessionByThread } from './sessions.js';
 import { decline, type SqliteStore } from './store.js';
-
-function scoreColumns(text: string, result: RubricResult) {
-  return {
-    text,
-    overall: result.overall,
-    verdict: result.verdict,
-    dimensions: result.dimensions,
-    flags: result.flags.map((f) => ({ id: f.id, quote: f.quote.slice(0, 200) })),
-    rubricVersion: result.rubricVersion,
-  };
-}
 
 function messageRow(db: Db, teamId: string, channelId: string, messageTs: string): AnswerMessage | undefined {
   return db
@@ -239,43 +228,9 @@ export class SqliteAnswers implements AnswersRepository {
   }
 
   private queue(session: PracticeSession, answerId: number, draft: ReplyDraft, now: Date) {
-    const base = {
-      teamId: session.teamId,
-      channelId: session.channelId,
-      threadTs: session.questionTs,
-      sessionId: session.id,
-    };
-    const { db } = this.store;
-    switch (draft.kind) {
-      case 'feedback':
-        return upsertFeedbackReply(
-          db,
-          draft.dm ? { ...base, threadTs: null, answerId, delivery: 'dm', target: draft.dm } : { ...base, answerId },
-          draft.content,
-          now,
-        );
-      case 'message':
-        return insertReply(db, { ...base, purpose: 'notice' }, draft.content, now);
-      case 'ephemeral':
-        return insertReply(
-          db,
-          { ...base, purpose: 'notice', delivery: 'ephemeral', target: draft.userId },
-          draft.content,
-          now,
-        );
-      case 'reaction':
-        return insertReply(
-          db,
-          {
-            ...base,
-            purpose: 'reaction',
-            delivery: draft.remove ? 'unreact' : 'react',
-            target: draft.emoji,
-            targetTs: draft.messageTs,
-          },
-          { text: '', blocks: [] },
-          now,
-        );
-    }
+    const reply = queuedReply(session, answerId, draft);
+    return reply.feedback
+      ? upsertFeedbackReply(this.store.db, reply.values, reply.content, now)
+      : insertReply(this.store.db, reply.values, reply.content, now);
   }
 }

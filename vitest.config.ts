@@ -1,5 +1,18 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * Files that mostly wait (on child processes, reconnect back-offs, Slack's redelivery delays) start
+ * first, so the CPU-bound files run beside them instead of after them. Otherwise the usual order.
+ */
+class WaitingFilesFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const waits = (file: TestSpecification) => /test\/(faults|process)\/|socket-mode/.test(file.moduleId);
+    return [...sorted.filter(waits), ...sorted.filter((file) => !waits(file))];
+  }
+}
 
 export default defineConfig({
   test: {
@@ -12,5 +25,6 @@ export default defineConfig({
     // test relies on fresh module state (each builds its own app, database and fake Slack).
     isolate: false,
     testTimeout: 20_000,
+    sequence: { sequencer: WaitingFilesFirst },
   },
 });

@@ -31,9 +31,17 @@ export interface Scale {
   retryDelaysMs: number[];
   /**
    * How late the fake Slack answers chat.postMessage in the kill rows: a window in which Slack has
-   * a message and the bot does not know it yet (a send cut short then waits out its 30 s lease).
+   * a message and the bot does not know it yet (a send cut short then waits out its lease, three
+   * Slack timeouts).
    */
   postDelayMs: number;
+  /** The bots' STAR_SLACK_TIMEOUT_SECONDS: how long a Web API call may take. */
+  slackTimeoutSeconds: number;
+}
+
+/** What every bot of a row is started with besides the basics. */
+export function botEnv(scale: Scale): Record<string, string> {
+  return { STAR_SLACK_TIMEOUT_SECONDS: String(scale.slackTimeoutSeconds) };
 }
 
 export const FULL: Scale = {
@@ -45,6 +53,7 @@ export const FULL: Scale = {
   watchMs: 10_000,
   retryDelaysMs: [1_000, 10_000, 30_000],
   postDelayMs: 20,
+  slackTimeoutSeconds: 10,
 };
 
 export const SHORT: Scale = {
@@ -56,6 +65,7 @@ export const SHORT: Scale = {
   watchMs: 500,
   retryDelaysMs: [1_000, 3_000, 8_000],
   postDelayMs: 20,
+  slackTimeoutSeconds: 10,
 };
 
 /** The smallest run that still crashes mid-burst and shares a file between two processes: `npm test`. */
@@ -64,14 +74,18 @@ export const TINY: Scale = {
   channels: 3,
   outageMs: 1_000,
   dailyChannels: 12,
-  // Longer than the 30 s sending lease: a send the kill cuts short is re-sent (after the
-  // metadata check) only once its lease runs out, and the run must still count it.
-  settleMs: 45_000,
+  // Longer than the sending lease (3 × the 3 s Slack timeout): a send the kill cuts short is
+  // re-sent (after the metadata check) only once its lease runs out, and the run must count it.
+  settleMs: 30_000,
   watchMs: 300,
-  retryDelaysMs: [1_000, 3_000, 8_000],
+  // Slack waits a minute before its first redelivery; here a redelivery only has to come after the
+  // other process finished the event it claimed (milliseconds).
+  retryDelaysMs: [500, 1_500, 4_000],
   // No send is held open: a kill rarely cuts one short, so the run need not wait out a lease
   // (test/services/outbox.test.ts covers a send cut short).
   postDelayMs: 0,
+  // The fake Slack is local: 3 s is ample even on a loaded machine, and it keeps the lease at 9 s.
+  slackTimeoutSeconds: 3,
 };
 
 export interface RowResult {
@@ -176,7 +190,7 @@ async function settle(world: World, answers: Answer[], scale: Scale, from = Date
 
 /** SIGKILL (or SIGTERM) in the middle of a burst of answers; a new process starts; Slack redelivers. */
 export async function killDuringBurst(appDir: string, scale: Scale, signal: 'SIGKILL' | 'SIGTERM'): Promise<RowResult> {
-  const world = await createWorld(appDir);
+  const world = await createWorld(appDir, botEnv(scale));
   try {
     const channels = seedDueSchedules(world, scale.channels);
     let { bot, threads } = await promptsPosted(world, channels);
@@ -209,7 +223,7 @@ export async function killDuringBurst(appDir: string, scale: Scale, signal: 'SIG
 
 /** SIGKILL while the day's prompts go out to many channels; a new process starts. */
 export async function killDuringDailyPost(appDir: string, scale: Scale): Promise<RowResult> {
-  const world = await createWorld(appDir);
+  const world = await createWorld(appDir, botEnv(scale));
   try {
     const channels = seedDueSchedules(world, scale.dailyChannels);
     world.slack.postDelayMs = scale.postDelayMs;
@@ -240,7 +254,7 @@ export async function killDuringDailyPost(appDir: string, scale: Scale): Promise
 
 /** Slack answers 500 (or 429) to everything for a while; answers keep arriving meanwhile. */
 export async function slackOutage(appDir: string, scale: Scale, kind: 'down' | 'rate-limited'): Promise<RowResult> {
-  const world = await createWorld(appDir);
+  const world = await createWorld(appDir, botEnv(scale));
   try {
     const channels = seedDueSchedules(world, scale.channels);
     const { bot, threads } = await promptsPosted(world, channels);
@@ -277,7 +291,7 @@ export async function slackOutage(appDir: string, scale: Scale, kind: 'down' | '
 
 /** One channel answers 429 to every post, forever; the other channels' prompts and feedback must not wait. */
 export async function oneChannelLimited(appDir: string, scale: Scale): Promise<RowResult> {
-  const world = await createWorld(appDir);
+  const world = await createWorld(appDir, botEnv(scale));
   try {
     const count = Math.max(scale.channels * 2, 4);
     const channels = seedDueSchedules(world, count);
@@ -309,7 +323,7 @@ export async function oneChannelLimited(appDir: string, scale: Scale): Promise<R
 
 /** Two processes on one SQLite file: load split between them, and some events sent to both at once. */
 export async function twoInstances(appDir: string, scale: Scale): Promise<RowResult> {
-  const world = await createWorld(appDir);
+  const world = await createWorld(appDir, botEnv(scale));
   try {
     const channels = seedDueSchedules(world, scale.channels);
     const { bot: first, threads } = await promptsPosted(world, channels);
@@ -400,7 +414,7 @@ function dmFeedbackCount(world: World, answer: Answer): number {
 
 /** SIGTERM while the start-up catch-up is reading threads and answering what it finds; then a restart. */
 export async function termDuringStartUp(appDir: string, scale: Scale): Promise<RowResult> {
-  const world = await createWorld(appDir);
+  const world = await createWorld(appDir, botEnv(scale));
   try {
     const prompts = seedPostedPrompts(world, scale.dailyChannels);
     const answers: Answer[] = prompts.map((p, i) => ({

@@ -19,7 +19,7 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function createWorld(appDir: string): Promise<World> {
+export async function createWorld(appDir: string, env: Record<string, string> = {}): Promise<World> {
   const slack = await new FakeSlack().start();
   slack.setUser('U0ADMIN', { is_admin: true });
   const dir = mkdtempSync(path.join(tmpdir(), 'star-faults-'));
@@ -36,7 +36,7 @@ export async function createWorld(appDir: string): Promise<World> {
     slack,
     bots: [],
     async start(name) {
-      const bot = await startBot({ name, appDir, dbFile, slackApiUrl: slack.apiUrl });
+      const bot = await startBot({ name, appDir, dbFile, slackApiUrl: slack.apiUrl, env });
       world.bots.push(bot);
       return bot;
     },

@@ -70,6 +70,12 @@ const EnvSchema = z.object({
     .min(2, 'must be at least 2 (Slack retries a delivery for about an hour)')
     .max(24 * 365, 'must be at most 8760 (a year)')
     .default(24),
+  STAR_SLACK_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds' })
+    .min(1, 'must be at least 1')
+    .max(60, 'must be at most 60')
+    .default(10)
+    .describe('How long a Web API call may take; a send cut short by a crash is retried after three of these'),
   STAR_VERDICT_REACTIONS: z
     .enum(['on', 'off'], { error: 'must be on or off' })
     .default('off')
@@ -96,11 +102,18 @@ export interface Config {
   verdictReactions: boolean;
   /** Socket Mode when an app token is set, otherwise HTTP on `port`. */
   socketMode: boolean;
+  /**
+   * Socket Mode: how long to wait for a pong, and the step of the wait before each reconnect
+   * (@slack/socket-mode's default, 5 s, when unset). Not read from the environment: tests shorten it.
+   */
+  socketPingTimeoutMs?: number;
   port: number;
   dbFile: string;
   /** PostgreSQL instead of the SQLite file (several instances can share it). */
   databaseUrl?: string;
   slackApiUrl?: string;
+  /** How long one Web API call may take before it counts as failed (and is retried by the outbox). */
+  slackTimeoutMs: number;
   logLevel: LogLevelName;
   /** Text lines, or JSON lines for a log collector. */
   logFormat: LogFormat;
@@ -182,6 +195,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     dbFile: e.STAR_DB,
     databaseUrl: e.DATABASE_URL,
     slackApiUrl: e.SLACK_API_URL,
+    slackTimeoutMs: e.STAR_SLACK_TIMEOUT_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
     admins: e.STAR_ADMINS ? e.STAR_ADMINS.split(',').map((id) => id.trim()) : [],

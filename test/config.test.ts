@@ -28,6 +28,7 @@ describe('parseConfig', () => {
       port: 3000,
       dbFile: './data/star.db',
       slackApiUrl: undefined,
+      slackTimeoutMs: 10_000,
       logLevel: 'info',
       logFormat: 'text',
       admins: [],
@@ -58,5 +59,14 @@ describe('parseConfig', () => {
       SLACK_API_URL: 'http://127.0.0.1:9000/api',
     });
     expect(config).toMatchObject({ socketMode: true, port: 3000, slackApiUrl: 'http://127.0.0.1:9000/api/' });
+  });
+
+  it('takes a Slack timeout in seconds between 1 and 60, and names the variable when it is not', () => {
+    const base = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' };
+    expect(parseConfig({ ...base, STAR_SLACK_TIMEOUT_SECONDS: '2.5' }).slackTimeoutMs).toBe(2_500);
+    for (const bad of ['0', '61', 'soon'])
+      expect(() => parseConfig({ ...base, STAR_SLACK_TIMEOUT_SECONDS: bad })).toThrow(
+        /STAR_SLACK_TIMEOUT_SECONDS must/,
+      );
   });
 });

@@ -246,12 +246,24 @@ export interface NewReply {
   target?: string;
 }
 
+/** How long a Web API call may take before the app gives up on it (STAR_SLACK_TIMEOUT_SECONDS). */
+export const DEFAULT_SLACK_TIMEOUT_MS = 10_000;
+
 /**
  * A send claim older than this belongs to a process that died mid-send: a Web API call gives up
- * after 10 s, and a sender posts only within the first half of its claim, so a live one never
- * holds a claim this long.
+ * after the Slack timeout, and a sender posts only within the first half of its claim, so a live
+ * one never holds a claim this long. Three timeouts leave room for the metadata look-up before it.
  */
-export const SENDING_LEASE_MS = 30_000;
+export function sendingLeaseMs(slackTimeoutMs: number): number {
+  return 3 * slackTimeoutMs;
+}
+
+export const DEFAULT_SENDING_LEASE_MS = sendingLeaseMs(DEFAULT_SLACK_TIMEOUT_MS);
+
+/** How the repositories are tuned to the app around them. */
+export interface RepositoryOptions {
+  sendingLeaseMs?: number;
+}
 
 /** A reply taken for sending; `interrupted` when its last sender died mid-send (Slack may have it already). */
 export interface ClaimedReply {
@@ -267,6 +279,8 @@ export interface DueReply {
 }
 
 export interface RepliesRepository {
+  /** A claim to send older than this is taken to belong to a process that died mid-send. */
+  readonly sendingLeaseMs: number;
   enqueue(values: NewReply, content: MessageContent, now: Date): Promise<Reply>;
   get(id: number): Promise<Reply | undefined>;
   /**

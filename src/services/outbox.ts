@@ -5,7 +5,7 @@
 // channel's 429s never hold up another's.
 import type { Clock } from '../clock.js';
 import type { Reply } from '../core/domain.js';
-import { type DueReply, type RepliesRepository, SENDING_LEASE_MS } from '../db/ports.js';
+import type { DueReply, RepliesRepository } from '../db/ports.js';
 import type { Logger } from '../logger.js';
 import { type SlackGatewayFor, SlackRateLimitedError, SlackRefusedError, SlackUnavailableError } from './slack-port.js';
 
@@ -182,7 +182,7 @@ export class Outbox {
       if (found) this.logger.info(`reply ${reply.id} was posted before a restart (ts ${found}); not posting it again`);
       // A look-up that took half the lease leaves too little of it for a post that no other worker
       // could race: the reply is given back, and the next attempt looks again.
-      if (!found && claimed.interrupted && Date.now() - claimedAt > SENDING_LEASE_MS / 2)
+      if (!found && claimed.interrupted && Date.now() - claimedAt > this.replies.sendingLeaseMs / 2)
         throw new SlackUnavailableError('looking for an interrupted send took too long');
       ts = found ?? (await this.send(reply));
       this.openGate(reply.teamId);

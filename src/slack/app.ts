@@ -101,7 +101,7 @@ export function createSlackApp(config: Config, logger: AppLogger, receiver?: Rec
       rejectRateLimitedCalls: true,
       retryConfig: { retries: 0 },
       // A hung request must not hold up the prompts queued behind it; the outbox retries it.
-      timeout: 10_000,
+      timeout: config.slackTimeoutMs,
     },
   };
   if (receiver) app = new App({ ...common, receiver });
@@ -146,6 +146,7 @@ function socketModeReceiver(config: Config, logger: BoltLogger): SocketModeRecei
   return new SocketModeReceiverAfterWork({
     appToken: config.appToken ?? '',
     logger,
+    ...(config.socketPingTimeoutMs ? { clientPingTimeout: config.socketPingTimeoutMs } : {}),
     // apps.connections.open goes where every other Web API call goes (a fake Slack in tests).
     ...(config.slackApiUrl ? { installerOptions: { clientOptions: { slackApiUrl: config.slackApiUrl } } } : {}),
     // Bolt's default acknowledges an event whose authorization failed; here Slack sends it again.

@@ -1,4 +1,4 @@
-import type { Repositories, RescoreRepository } from '../ports.js';
+import type { Repositories, RepositoryOptions, RescoreRepository } from '../ports.js';
 import { PgAnswers } from './answers.js';
 import { PgClips } from './clips.js';
 import { PgCommunity } from './community.js';
@@ -20,14 +20,14 @@ export { migratePostgres, type OpenPostgres, openPostgres, PG_MIGRATIONS_DIR } f
 export type { PgDb } from './store.js';
 
 /** The repositories on one PostgreSQL database (see ../ports.ts for what each use case promises). */
-export function pgRepositories(db: PgDb): Repositories {
+export function pgRepositories(db: PgDb, options: RepositoryOptions = {}): Repositories {
   const store = new PgStore(db);
   return {
     users: new PgUsers(store),
     events: new PgEvents(store),
     sessions: new PgSessions(store),
     answers: new PgAnswers(store),
-    replies: new PgReplies(store),
+    replies: new PgReplies(store, options.sendingLeaseMs),
     quiz: new PgQuiz(store),
     schedules: new PgSchedules(store),
     prompts: new PgPrompts(store),

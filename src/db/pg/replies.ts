@@ -1,6 +1,12 @@
 import { and, asc, eq, inArray, lt, lte, min, or, sql } from 'drizzle-orm';
 import type { MessageContent, Reply } from '../../core/domain.js';
-import { type ClaimedReply, type DueReply, type NewReply, type RepliesRepository, SENDING_LEASE_MS } from '../ports.js';
+import {
+  type ClaimedReply,
+  DEFAULT_SENDING_LEASE_MS,
+  type DueReply,
+  type NewReply,
+  type RepliesRepository,
+} from '../ports.js';
 import { answers, practiceSessions, prompts, replies } from './schema.js';
 import { decline, first, type PgDb, type PgStore } from './store.js';
 
@@ -80,7 +86,10 @@ export async function reviseReply(db: PgDb, id: number, content: MessageContent,
 }
 
 export class PgReplies implements RepliesRepository {
-  constructor(private readonly store: PgStore) {}
+  constructor(
+    private readonly store: PgStore,
+    readonly sendingLeaseMs = DEFAULT_SENDING_LEASE_MS,
+  ) {}
 
   async enqueue(values: NewReply, content: MessageContent, now: Date): Promise<Reply> {
     return insertReply(this.store.db, values, content, now);
@@ -91,7 +100,7 @@ export class PgReplies implements RepliesRepository {
   }
 
   async claim(id: number, now: Date): Promise<ClaimedReply | undefined> {
-    const expired = new Date(now.getTime() - SENDING_LEASE_MS).toISOString();
+    const expired = new Date(now.getTime() - this.sendingLeaseMs).toISOString();
     return this.store.attempt(async (tx) => {
       // Another instance claiming the same row holds its lock: skip it rather than wait, as that
       // instance will send it (or its claim runs out and a later sweep takes it).
@@ -112,7 +121,7 @@ export class PgReplies implements RepliesRepository {
 
   async due(now: Date, limit: number): Promise<DueReply[]> {
     const at = now.toISOString();
-    const expired = new Date(now.getTime() - SENDING_LEASE_MS).toISOString();
+    const expired = new Date(now.getTime() - this.sendingLeaseMs).toISOString();
     return this.store.db
       .select({ id: replies.id, teamId: replies.teamId, channelId: replies.channelId })
       .from(replies)
@@ -146,7 +155,7 @@ export class PgReplies implements RepliesRepository {
     )?.at;
     const times = [
       waiting ? Date.parse(waiting) : Number.POSITIVE_INFINITY,
-      sending ? Date.parse(sending) + SENDING_LEASE_MS : Number.POSITIVE_INFINITY,
+      sending ? Date.parse(sending) + this.sendingLeaseMs : Number.POSITIVE_INFINITY,
     ];
     const next = Math.min(...times);
     return Number.isFinite(next) ? new Date(next) : undefined;

@@ -1,4 +1,4 @@
-import type { Repositories, RescoreRepository } from '../ports.js';
+import type { Repositories, RepositoryOptions, RescoreRepository } from '../ports.js';
 import { SqliteAnswers } from './answers.js';
 import { SqliteClips } from './clips.js';
 import { SqliteCommunity } from './community.js';
@@ -20,14 +20,14 @@ import { SqliteUsers } from './users.js';
 export { type OpenDatabase, openDatabase } from './open.js';
 
 /** The repositories on one SQLite database (see ../ports.ts for what each use case promises). */
-export function sqliteRepositories(db: Db): Repositories {
+export function sqliteRepositories(db: Db, options: RepositoryOptions = {}): Repositories {
   const store = new SqliteStore(db);
   return {
     users: new SqliteUsers(store),
     events: new SqliteEvents(store),
     sessions: new SqliteSessions(store),
     answers: new SqliteAnswers(store),
-    replies: new SqliteReplies(store),
+    replies: new SqliteReplies(store, options.sendingLeaseMs),
     quiz: new SqliteQuiz(store),
     schedules: new SqliteSchedules(store),
     prompts: new SqlitePrompts(store),

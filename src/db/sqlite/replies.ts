@@ -1,6 +1,12 @@
 import { and, asc, eq, inArray, lt, lte, min, or, sql } from 'drizzle-orm';
 import type { MessageContent, Reply } from '../../core/domain.js';
-import { type ClaimedReply, type DueReply, type NewReply, type RepliesRepository, SENDING_LEASE_MS } from '../ports.js';
+import {
+  type ClaimedReply,
+  DEFAULT_SENDING_LEASE_MS,
+  type DueReply,
+  type NewReply,
+  type RepliesRepository,
+} from '../ports.js';
 import type { Db } from './open.js';
 import { answers, practiceSessions, prompts, replies } from './schema.js';
 import { decline, type SqliteStore } from './store.js';
@@ -97,7 +103,10 @@ export function reviseReply(db: Db, id: number, content: MessageContent, now: Da
 }
 
 export class SqliteReplies implements RepliesRepository {
-  constructor(private readonly store: SqliteStore) {}
+  constructor(
+    private readonly store: SqliteStore,
+    readonly sendingLeaseMs = DEFAULT_SENDING_LEASE_MS,
+  ) {}
 
   async enqueue(values: NewReply, content: MessageContent, now: Date): Promise<Reply> {
     return this.store.write(() => insertReply(this.store.db, values, content, now));
@@ -108,7 +117,7 @@ export class SqliteReplies implements RepliesRepository {
   }
 
   async claim(id: number, now: Date): Promise<ClaimedReply | undefined> {
-    const expired = new Date(now.getTime() - SENDING_LEASE_MS).toISOString();
+    const expired = new Date(now.getTime() - this.sendingLeaseMs).toISOString();
     const { db } = this.store;
     return this.store.attempt(() => {
       const row = db.select().from(replies).where(eq(replies.id, id)).get() ?? decline();
@@ -127,7 +136,7 @@ export class SqliteReplies implements RepliesRepository {
 
   async due(now: Date, limit: number): Promise<DueReply[]> {
     const at = now.toISOString();
-    const expired = new Date(now.getTime() - SENDING_LEASE_MS).toISOString();
+    const expired = new Date(now.getTime() - this.sendingLeaseMs).toISOString();
     return this.store.db
       .select({ id: replies.id, teamId: replies.teamId, channelId: replies.channelId })
       .from(replies)
@@ -156,7 +165,7 @@ export class SqliteReplies implements RepliesRepository {
       .get()?.at;
     const times = [
       waiting ? Date.parse(waiting) : Number.POSITIVE_INFINITY,
-      sending ? Date.parse(sending) + SENDING_LEASE_MS : Number.POSITIVE_INFINITY,
+      sending ? Date.parse(sending) + this.sendingLeaseMs : Number.POSITIVE_INFINITY,
     ];
     const next = Math.min(...times);
     return Number.isFinite(next) ? new Date(next) : undefined;

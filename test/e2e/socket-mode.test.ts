@@ -105,6 +105,8 @@ describe('Socket Mode, offline', () => {
 
     const answered = await w.socket.deliver('events_api', eventEnvelope(dmReply(ANSWER, '1700000100.000001', ts)));
     expect(answered).toBeDefined();
+    // The feedback leaves through the outbox in the background (a send that failed is retried).
+    await w.slack.waitFor((calls) => calls.filter((c) => c.method === 'chat.postMessage').length >= 2, 15_000);
     await w.running.services.outbox.idle();
     const feedback = w.slack.callsTo('chat.postMessage')[1];
     expect(feedback.args.thread_ts).toBe(ts);
@@ -127,6 +129,8 @@ describe('Socket Mode, offline', () => {
     expect(await w.socket.deliver('events_api', event)).toBeDefined();
     const again = await w.socket.deliver('events_api', event, { retryAttempt: 1, retryReason: 'timeout' });
     expect(again).toBeDefined();
+    // The feedback leaves through the outbox in the background (a send that failed is retried).
+    await w.slack.waitFor((calls) => calls.filter((c) => c.method === 'chat.postMessage').length >= 2, 15_000);
     await w.running.services.outbox.idle();
     expect(w.slack.callsTo('chat.postMessage')).toHaveLength(2);
   });
@@ -201,6 +205,8 @@ describe.concurrent('Socket Mode reconnects', () => {
       const ts = await startPractice(w);
       const answered = await w.socket.deliver('events_api', eventEnvelope(dmReply(ANSWER, '1700000100.000001', ts)));
       expect(answered).toBeDefined();
+      // The feedback leaves through the outbox in the background (a send that failed is retried).
+      await w.slack.waitFor((calls) => calls.filter((c) => c.method === 'chat.postMessage').length >= 2, 15_000);
       await w.running.services.outbox.idle();
       expect(w.slack.callsTo('chat.postMessage')).toHaveLength(2);
     } finally {

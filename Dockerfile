@@ -10,7 +10,10 @@ FROM node:20-bookworm AS build
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.base.json tsconfig.build.json ./
 COPY src ./src
-RUN npm ci && npm prune --omit=dev
+COPY scenarios ./scenarios
+# Loading the library once stores it validated in node_modules/.cache (the app runs as a user
+# that cannot write there, so it reads this copy instead of parsing the YAML at every start).
+RUN npm ci && npm prune --omit=dev && node dist/cli.js scenarios list > /dev/null
 
 # Run: the compiled app, its production dependencies, migrations and content; no compiler, no tests.
 FROM node:20-bookworm-slim

@@ -299,7 +299,12 @@ export interface RepliesRepository {
    * arrive in). True when new content arrived meanwhile and the reply is pending again.
    */
   markSent(id: number, sentTs: string, now: Date): Promise<boolean>;
-  markFailed(id: number, error: string, nextAttemptAt: Date, now: Date): Promise<void>;
+  /**
+   * A failed attempt, tried again at `nextAttemptAt`. `uncertain`: Slack may have the message (the
+   * call timed out); the reply stays claimed until then, so its next sender is told the send was
+   * interrupted and looks for it before posting, as after a crash.
+   */
+  markFailed(id: number, error: string, nextAttemptAt: Date, now: Date, uncertain?: boolean): Promise<void>;
   /** Gives up on a reply for good. */
   markDead(id: number, error: string, now: Date): Promise<void>;
   forSession(sessionId: number): Promise<Reply[]>;

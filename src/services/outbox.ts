@@ -244,6 +244,9 @@ export class Outbox {
       this.laneResumesAt.set(laneKey(reply), until.getTime());
       return { kind: 'rate-limited', retryAfterMs: wait };
     }
+    // A post Slack may have taken (a timeout) is looked for before it is posted again.
+    const uncertain =
+      err instanceof SlackUnavailableError && err.maybeDelivered && reply.delivery === 'message' && !reply.sentTs;
     if (err instanceof SlackUnavailableError && err.outage) {
       // The whole workspace waits for a probe; this reply backs off (briefly) so the next probe is
       // another one, and a reply that fails on its own cannot stall the rest.
@@ -252,12 +255,12 @@ export class Outbox {
       this.logger.warn(
         `reply ${reply.id} failed (${message}); Slack looks down, probing again in ${Math.round(probeIn / 1000)} s`,
       );
-      await this.replies.markFailed(reply.id, message, new Date(now.getTime() + wait), now);
+      await this.replies.markFailed(reply.id, message, new Date(now.getTime() + wait), now, uncertain);
       return { kind: 'unavailable', retryAfterMs: probeIn };
     }
     const wait = backoffMs(reply.attempts, this.random);
     this.logger.warn(`reply ${reply.id} failed (${message}); retrying in ${Math.round(wait / 1000)} s`);
-    await this.replies.markFailed(reply.id, message, new Date(now.getTime() + wait), now);
+    await this.replies.markFailed(reply.id, message, new Date(now.getTime() + wait), now, uncertain);
     return { kind: 'failed' };
   }
 

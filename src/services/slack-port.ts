@@ -95,9 +95,15 @@ export class SlackUnavailableError extends SlackCallError {
    * fails for now; false for an error Slack reported about this one call (internal_error…).
    */
   readonly outage: boolean;
+  /**
+   * The request may have reached Slack before it failed (a timeout, a connection dropped mid-way):
+   * a message may have been posted, so whoever tries again looks before posting.
+   */
+  readonly maybeDelivered: boolean;
 
-  constructor(message: string, options?: { cause?: unknown; outage?: boolean }) {
+  constructor(message: string, options?: { cause?: unknown; outage?: boolean; maybeDelivered?: boolean }) {
     super(message, options);
     this.outage = options?.outage ?? false;
+    this.maybeDelivered = options?.maybeDelivered ?? false;
   }
 }

@@ -105,8 +105,20 @@ export function toSlackError(err: unknown): SlackCallError {
   if (err instanceof WebAPIHTTPError)
     return new SlackUnavailableError(`HTTP ${err.statusCode}`, { cause: err, outage: err.statusCode >= 500 });
   if (err instanceof WebAPIRequestError)
-    return new SlackUnavailableError(err.original.message, { cause: err, outage: true });
+    return new SlackUnavailableError(err.original.message, {
+      cause: err,
+      outage: true,
+      maybeDelivered: mayHaveReachedSlack(err.original),
+    });
   return new SlackUnavailableError(err instanceof Error ? err.message : String(err), { cause: err });
+}
+
+/** Errors of a request that never left this machine; anything else (a timeout above all) may have arrived. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+function mayHaveReachedSlack(error: Error): boolean {
+  const code = (error.cause as { code?: unknown } | undefined)?.code ?? (error as { code?: unknown }).code;
+  return !(typeof code === 'string' && NEVER_SENT.has(code));
 }
 
 function platformError(err: unknown): string | undefined {

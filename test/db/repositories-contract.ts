@@ -311,6 +311,17 @@ export function describeRepositories(backend: string, open: () => Promise<Reposi
       expect(await repos.replies.due(later(14), 10)).toEqual([]);
       expect(await repos.replies.nextDueAt()).toEqual(later(15));
       expect(await repos.replies.due(later(15), 10)).toEqual([due]);
+      // A send that timed out (Slack may have the message) stays claimed until its retry, and its
+      // next sender is told it was interrupted, so it looks before posting.
+      expect(await repos.replies.claim(reply.id, later(15))).toMatchObject({ interrupted: false });
+      await repos.replies.markFailed(reply.id, 'timeout', later(25), later(16), true);
+      expect(await repos.replies.get(reply.id)).toMatchObject({ status: 'sending', attempts: 3, lastError: 'timeout' });
+      expect(await repos.replies.claim(reply.id, later(24))).toBeUndefined();
+      expect(await repos.replies.due(later(24), 10)).toEqual([]);
+      expect(await repos.replies.nextDueAt()).toEqual(later(25));
+      expect(await repos.replies.due(later(25), 10)).toEqual([due]);
+      expect(await repos.replies.claim(reply.id, later(25))).toMatchObject({ interrupted: true });
+      await repos.replies.markFailed(reply.id, 'internal_error', later(15), later(15));
       // A channel Slack rate-limited holds every waiting reply of its own, no other channel's.
       const other = await repos.replies.enqueue(
         { teamId: 'T1234', channelId: 'C5678', threadTs: null, purpose: 'notice' },

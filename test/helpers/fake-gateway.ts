@@ -33,6 +33,13 @@ export class FakeGateway implements SlackGateway {
   files = new Map<string, ClipFile>();
   downloads = new Map<string, string>();
 
+  /** Errors thrown by the next posts after Slack kept the message (a timeout after delivery). */
+  private readonly lateFailures: Error[] = [];
+
+  failAfterPosting(...errors: Error[]): void {
+    this.lateFailures.push(...errors);
+  }
+
   failNext(method: keyof SlackGateway, ...errors: Error[]): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...errors]);
   }
@@ -62,6 +69,8 @@ export class FakeGateway implements SlackGateway {
       const where = `${channel}/${threadTs ?? ''}`;
       this.posted.set(where, (this.posted.get(where) ?? new Map()).set(replyId, ts));
     }
+    const late = this.lateFailures.shift();
+    if (late) throw late;
     return ts;
   }
   async findPosted(channel: string, threadTs: string | null, replyId: number): Promise<string | undefined> {

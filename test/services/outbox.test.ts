@@ -99,6 +99,41 @@ describe('the outbox after a crash mid-send', () => {
   });
 });
 
+describe('a post whose answer never came', () => {
+  it('is looked for before it is posted again: found when Slack took it, posted once when it did not', async () => {
+    const taken = await notice('Slack took this one', '1700000000.000009');
+    const timedOut = () => new SlackUnavailableError('timeout', { outage: true, maybeDelivered: true });
+    w.gateway.failAfterPosting(timedOut());
+    expect(await w.services.outbox.attempt(taken)).toMatchObject({ kind: 'unavailable' });
+    // Claimed until its retry: no other sender can post it meanwhile.
+    expect(await w.repos.replies.get(taken)).toMatchObject({ status: 'sending', attempts: 1, lastError: 'timeout' });
+    const lost = await notice('this one never arrived', '1700000000.000009');
+    w.gateway.failNext('post', timedOut());
+    w.clock.advance(20_000); // the workspace's probe and both backoffs are over
+    expect(await w.services.outbox.attempt(lost)).toMatchObject({ kind: 'unavailable' });
+    w.clock.advance(20_000);
+    expect(await w.services.outbox.deliverDue()).toBe(2);
+    expect(w.gateway.callsTo('findPosted').map((c) => c[2])).toEqual([taken, lost]);
+    expect(w.gateway.callsTo('post').map((c) => (c[2] as { text: string }).text)).toEqual([
+      'Slack took this one',
+      'this one never arrived',
+      'this one never arrived',
+    ]);
+    expect(await w.repos.replies.get(taken)).toMatchObject({ status: 'sent', sentTs: '1700000000.000001' });
+    expect((await w.repos.replies.get(lost))?.status).toBe('sent');
+  });
+
+  it('is posted again without looking when the call never left (connection refused)', async () => {
+    const id = await notice('refused at the door');
+    w.gateway.failNext('post', new SlackUnavailableError('connect ECONNREFUSED', { outage: true }));
+    expect(await w.services.outbox.attempt(id)).toMatchObject({ kind: 'unavailable' });
+    expect((await w.repos.replies.get(id))?.status).toBe('failed');
+    w.clock.advance(60_000);
+    expect(await w.services.outbox.deliverDue()).toBe(1);
+    expect(w.gateway.callsTo('findPosted')).toEqual([]);
+  });
+});
+
 describe('the outbox’s pace', () => {
   it('holds a rate-limited channel for its Retry-After and serves the other channels meanwhile', async () => {
     const limited = [await notice('a1'), await notice('a2')];

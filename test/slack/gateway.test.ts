@@ -36,6 +36,14 @@ describe('toSlackError', () => {
       message: 'socket hang up',
       outage: true,
     });
+    // A request that timed out may have reached Slack; one refused before it left cannot have.
+    const timedOut = new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+    expect(toSlackError(new WebAPIRequestError(timedOut))).toMatchObject({ outage: true, maybeDelivered: true });
+    const refused = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }),
+    });
+    expect(toSlackError(new WebAPIRequestError(refused))).toMatchObject({ outage: true, maybeDelivered: false });
+    expect(toSlackError(new WebAPIHTTPError(503, 'Service Unavailable', {}))).toMatchObject({ maybeDelivered: false });
     const unknown = toSlackError(new TypeError('boom'));
     expect(unknown).toBeInstanceOf(SlackUnavailableError);
     expect(unknown.cause).toBeInstanceOf(TypeError);
@@ -98,6 +106,21 @@ describe('the Web API gateway against a fake Slack on 127.0.0.1', () => {
     await expect(gateway().removeReaction('C1234', '1.0', 'star')).resolves.toBeUndefined();
     slack.failNext('conversations.join', { error: 'method_not_supported_for_channel_type' });
     expect(await gateway().joinChannel('G1234')).toBe(false);
+  });
+
+  it('calls a post that Slack took but answered too late a timeout that may have delivered, and finds the message', async () => {
+    const impatient = webClientGateway(
+      new WebClient(undefined, { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 }, timeout: 100 }),
+      'xoxb-gateway',
+    );
+    slack.postDelayMs = 1_000;
+    try {
+      const error = await impatient.post('C8888', null, { text: 'late', blocks: [] }, 77).catch((err: unknown) => err);
+      expect(error).toMatchObject({ constructor: SlackUnavailableError, outage: true, maybeDelivered: true });
+    } finally {
+      slack.postDelayMs = 0;
+    }
+    expect(await gateway().findPosted('C8888', null, 77)).toMatch(/^1700000000\./);
   });
 
   it('throws the port’s error classes for a 429, a refusal and a 500', async () => {

@@ -7,6 +7,7 @@ import {
   type NewReply,
   type RepliesRepository,
 } from '../ports.js';
+import { failedState } from '../reply-state.js';
 import { answers, practiceSessions, prompts, replies } from './schema.js';
 import { decline, first, type PgDb, type PgStore } from './store.js';
 
@@ -216,16 +217,14 @@ export class PgReplies implements RepliesRepository {
     });
   }
 
-  async markFailed(id: number, error: string, nextAttemptAt: Date, now: Date): Promise<void> {
+  async markFailed(id: number, error: string, nextAttemptAt: Date, now: Date, uncertain = false): Promise<void> {
     await this.store.db
       .update(replies)
       .set({
-        status: 'failed',
+        ...failedState(uncertain, nextAttemptAt, now, this.sendingLeaseMs),
         attempts: sql`${replies.attempts} + 1`,
         lastError: error.slice(0, 500),
-        nextAttemptAt: nextAttemptAt.toISOString(),
         failingSince: sql`coalesce(${replies.failingSince}, ${now.toISOString()})`,
-        updatedAt: now.toISOString(),
       })
       .where(eq(replies.id, id));
   }

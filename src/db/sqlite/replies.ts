@@ -7,6 +7,7 @@ import {
   type NewReply,
   type RepliesRepository,
 } from '../ports.js';
+import { failedState } from '../reply-state.js';
 import type { Db } from './open.js';
 import { answers, practiceSessions, prompts, replies } from './schema.js';
 import { decline, type SqliteStore } from './store.js';
@@ -231,17 +232,15 @@ export class SqliteReplies implements RepliesRepository {
     });
   }
 
-  async markFailed(id: number, error: string, nextAttemptAt: Date, now: Date): Promise<void> {
+  async markFailed(id: number, error: string, nextAttemptAt: Date, now: Date, uncertain = false): Promise<void> {
     await this.store.write(() =>
       this.store.db
         .update(replies)
         .set({
-          status: 'failed',
+          ...failedState(uncertain, nextAttemptAt, now, this.sendingLeaseMs),
           attempts: sql`${replies.attempts} + 1`,
           lastError: error.slice(0, 500),
-          nextAttemptAt: nextAttemptAt.toISOString(),
           failingSince: sql`coalesce(${replies.failingSince}, ${now.toISOString()})`,
-          updatedAt: now.toISOString(),
         })
         .where(eq(replies.id, id))
         .run(),

@@ -1,6 +1,6 @@
 import { lpName, type StarPart } from '../lp.js';
 import { exceptionWindow, partAt, type RubricContext } from './context.js';
-import { flexibleSpaces, insideAny } from './normalise.js';
+import { flexibleSpaces, insideAny, matchFrom, nextMatch } from './normalise.js';
 import { PRINCIPLE_SIGNALS, showsPrinciple } from './principles.js';
 import type { AbsenceRule, PhraseRule, Rule } from './rules.js';
 import { isNoStory } from './story.js';
@@ -92,8 +92,7 @@ function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
     let count = 0;
     const re = merged(patterns, ctx);
     // A rule about the close reads only the close.
-    re.lastIndex = Math.max(0, closingFrom);
-    for (const m of ctx.clean.matchAll(re)) {
+    for (let m = matchFrom(re, ctx.clean, Math.max(0, closingFrom)); m !== null; m = nextMatch(re, ctx.clean, m)) {
       if (m.index <= after) continue;
       matches.push({ start: m.index, end: m.index + m[0].length, strict });
       if (++count >= MAX_FLAGS_PER_RULE * 4) break;
@@ -130,7 +129,8 @@ function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
   }
   if (rule.agentless && ctx.kind === 'answer') {
     const passive: Flag[] = [];
-    for (const m of ctx.clean.matchAll(compiled(rule.agentless.pattern, ctx))) {
+    const pattern = compiled(rule.agentless.pattern, ctx);
+    for (let m = matchFrom(pattern, ctx.clean); m !== null; m = nextMatch(pattern, ctx.clean, m)) {
       const end = m.index + m[0].length;
       if (insideAny(ctx.quoted, m.index, end)) continue;
       const part = partAt(ctx, m.index);
@@ -141,7 +141,8 @@ function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
   }
   if (rule.ownWork && flags.length > 0 && ctx.kind === 'answer') {
     let own = 0;
-    for (const m of ctx.clean.matchAll(compiled(rule.ownWork.pattern, ctx)))
+    const pattern = compiled(rule.ownWork.pattern, ctx);
+    for (let m = matchFrom(pattern, ctx.clean); m !== null; m = nextMatch(pattern, ctx.clean, m))
       if (!insideAny(ctx.quoted, m.index, m.index + m[0].length) && !negated(ctx.clean, m.index)) own++;
     const strictFired = flags.some((f) => strictStarts.has(f.start));
     if (own >= rule.ownWork.enough || (own > 0 && !strictFired)) return [];
@@ -149,7 +150,8 @@ function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
   // A probe reply is three sentences: there every "we" hides the candidate's part.
   if (rule.mainly && flags.length > 0 && ctx.kind !== 'probe') {
     let rivals = 0;
-    for (const m of ctx.clean.matchAll(compiled(rule.mainly.rival, ctx))) {
+    const rival = compiled(rule.mainly.rival, ctx);
+    for (let m = matchFrom(rival, ctx.clean); m !== null; m = nextMatch(rival, ctx.clean, m)) {
       if (insideAny(ctx.quoted, m.index, m.index + m[0].length)) continue;
       // First-person steps count wherever the splitter put them before the outcome.
       const part = partAt(ctx, m.index);

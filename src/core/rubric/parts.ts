@@ -1,5 +1,13 @@
 import { STAR_PARTS, type StarPart } from '../lp.js';
-import { countWords, flexibleSpaces, mergePatterns, type Sentence, type Span } from './normalise.js';
+import {
+  countWords,
+  flexibleSpaces,
+  matchFrom,
+  mergePatterns,
+  nextMatch,
+  type Sentence,
+  type Span,
+} from './normalise.js';
 
 export interface PartSpan extends Span {
   part: StarPart;
@@ -51,7 +59,7 @@ function labelPart(word: string): StarPart {
 /** Parts from explicit labels, or undefined when the writer used fewer than two. */
 export function partsFromLabels(clean: string): PartSpan[] | undefined {
   const found: { part: StarPart; labelStart: number; bodyStart: number }[] = [];
-  for (const m of clean.matchAll(LABEL)) {
+  for (let m = matchFrom(LABEL, clean); m !== null; m = nextMatch(LABEL, clean, m)) {
     const word = m[1] ?? m[2];
     if (!word) continue;
     // A bare word at a line end only counts as a heading when it is short ("Situation\n").
@@ -252,7 +260,7 @@ export function partsFromCues(clean: string, sentences: readonly Sentence[]): Pa
   const starts = sentences.map((s) => s.start);
   for (const cue of cues) {
     const p = STAR_PARTS.indexOf(cue.part);
-    for (const m of clean.matchAll(cue.pattern)) {
+    for (let m = matchFrom(cue.pattern, clean); m !== null; m = nextMatch(cue.pattern, clean, m)) {
       const i = sentenceAt(starts, m.index);
       if (i < 0 || m.index >= sentences[i].end) continue;
       cueScore[i * k + p] = Math.min(CAP_PER_SENTENCE, cueScore[i * k + p] + cue.weight);
@@ -262,7 +270,7 @@ export function partsFromCues(clean: string, sentences: readonly Sentence[]): Pa
   const r = STAR_PARTS.indexOf('reflection');
   for (let i = 0; i < n; i++) if (cueScore[i * k + r] === 0) cueScore[i * k + r] -= NO_REFLECTION_CUE;
   // A lone label ("*What I did:*") is not enough to split by labels, but it anchors its sentence.
-  for (const m of clean.matchAll(LABEL)) {
+  for (let m = matchFrom(LABEL, clean); m !== null; m = nextMatch(LABEL, clean, m)) {
     const word = m[1] ?? m[2];
     if (!word) continue;
     const i = sentenceAt(starts, m.index + m[0].length);

@@ -2,7 +2,7 @@
 // against what claims, habits and hypotheticals have ("I would", "I usually", "in my experience").
 // The counts feed the missing-star-part and no-story flags and the scorecard's features.
 
-import { countWords, insideAny, type Sentence, type Span } from './normalise.js';
+import { countWords, insideAny, matchFrom, nextMatch, type Sentence, type Span } from './normalise.js';
 
 /** What the story counts read: the normalised text, its quotes and sentences. */
 interface StoryInput {
@@ -60,7 +60,7 @@ const HEADING =
 
 function countOutside(ctx: StoryInput, pattern: RegExp, from = 0): number {
   let n = 0;
-  for (const m of ctx.clean.matchAll(pattern)) {
+  for (let m = matchFrom(pattern, ctx.clean); m !== null; m = nextMatch(pattern, ctx.clean, m)) {
     if (m.index < from) continue;
     if (!insideAny(ctx.quoted, m.index, m.index + m[0].length)) n++;
   }

@@ -1,7 +1,7 @@
 import type { StarPart } from '../lp.js';
 import type { Scenario } from '../scenario.js';
 import { partAt, type RubricContext } from './context.js';
-import { flexibleSpaces, insideAny, mergePatterns } from './normalise.js';
+import { flexibleSpaces, insideAny, matchFrom, mergePatterns, nextMatch } from './normalise.js';
 import { PRESENT_VERBS, STRONG_VERBS } from './parts.js';
 import type { Strength, StrengthId } from './types.js';
 
@@ -147,7 +147,7 @@ export function findStrengths(ctx: RubricContext): Strength[] {
   for (const rule of ctx.spacedOut ? FLEXIBLE_STRENGTH_RULES : MERGED_STRENGTH_RULES) {
     let count = 0;
     outer: for (const pattern of rule.patterns) {
-      for (const m of ctx.clean.matchAll(pattern)) {
+      for (let m = matchFrom(pattern, ctx.clean); m !== null; m = nextMatch(pattern, ctx.clean, m)) {
         const start = m.index;
         const end = start + m[0].trimEnd().length;
         if (insideAny(ctx.quoted, start, end)) continue;

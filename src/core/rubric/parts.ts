@@ -56,15 +56,25 @@ function labelPart(word: string): StarPart {
   return LABEL_PART[key.replace(/\s+/g, ' ')] ?? 'reflection';
 }
 
-/** Parts from explicit labels, or undefined when the writer used fewer than two. */
-export function partsFromLabels(clean: string): PartSpan[] | undefined {
-  const found: { part: StarPart; labelStart: number; bodyStart: number }[] = [];
+interface Label {
+  part: StarPart;
+  labelStart: number;
+  bodyStart: number;
+}
+
+/** Every explicit label in the text: read once, used by both ways of splitting. */
+function findLabels(clean: string): Label[] {
+  const found: Label[] = [];
   for (let m = matchFrom(LABEL, clean); m !== null; m = nextMatch(LABEL, clean, m)) {
     const word = m[1] ?? m[2];
     if (!word) continue;
-    // A bare word at a line end only counts as a heading when it is short ("Situation\n").
     found.push({ part: labelPart(word), labelStart: m.index, bodyStart: m.index + m[0].length });
   }
+  return found;
+}
+
+/** Parts from explicit labels, or undefined when the writer used fewer than two. */
+export function partsFromLabels(clean: string, found: readonly Label[] = findLabels(clean)): PartSpan[] | undefined {
   if (new Set(found.map((f) => f.part)).size < 2) return undefined;
   const parts: PartSpan[] = [];
   found.forEach((label, i) => {
@@ -251,7 +261,11 @@ const CAP_PER_SENTENCE = 3;
  * Assigns each sentence to a STAR part in order (S ≤ T ≤ A ≤ R ≤ L), choosing the order that best
  * explains the cue words: a small dynamic programme over sentences, linear in their number.
  */
-export function partsFromCues(clean: string, sentences: readonly Sentence[]): PartSpan[] {
+export function partsFromCues(
+  clean: string,
+  sentences: readonly Sentence[],
+  labels: readonly Label[] = findLabels(clean),
+): PartSpan[] {
   const cues = clean.includes('  ') ? FLEXIBLE_CUES : MERGED_CUES;
   const n = sentences.length;
   if (n === 0) return [];
@@ -270,11 +284,9 @@ export function partsFromCues(clean: string, sentences: readonly Sentence[]): Pa
   const r = STAR_PARTS.indexOf('reflection');
   for (let i = 0; i < n; i++) if (cueScore[i * k + r] === 0) cueScore[i * k + r] -= NO_REFLECTION_CUE;
   // A lone label ("*What I did:*") is not enough to split by labels, but it anchors its sentence.
-  for (let m = matchFrom(LABEL, clean); m !== null; m = nextMatch(LABEL, clean, m)) {
-    const word = m[1] ?? m[2];
-    if (!word) continue;
-    const i = sentenceAt(starts, m.index + m[0].length);
-    if (i >= 0) cueScore[i * k + STAR_PARTS.indexOf(labelPart(word))] += LABEL_ANCHOR;
+  for (const label of labels) {
+    const i = sentenceAt(starts, label.bodyStart);
+    if (i >= 0) cueScore[i * k + STAR_PARTS.indexOf(label.part)] += LABEL_ANCHOR;
   }
 
   const best = new Float64Array(n * k).fill(Number.NEGATIVE_INFINITY);
@@ -346,5 +358,6 @@ export function sentenceAt(starts: readonly number[], offset: number): number {
 
 /** Explicit labels when the writer used them, otherwise cue words. */
 export function splitStarParts(clean: string, sentences: readonly Sentence[]): PartSpan[] {
-  return partsFromLabels(clean) ?? partsFromCues(clean, sentences);
+  const labels = findLabels(clean);
+  return partsFromLabels(clean, labels) ?? partsFromCues(clean, sentences, labels);
 }

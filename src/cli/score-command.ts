@@ -10,7 +10,6 @@ import type { Io } from './io.js';
 // `score --jsonl` is the bulk path: the scenario library (YAML, schemas), the text report and the
 // transcript code are loaded only by the inputs that need them, so plain scoring starts quickly.
 
-
 /** Finds scenarios by id; the library's code is loaded, and the library read, on first use. */
 function lazyScenarioFinder(): (id: string) => Promise<Scenario> {
   let find: ((id: string) => Scenario) | undefined;
@@ -183,19 +182,23 @@ async function jsonLineProblem(raw: unknown): Promise<string> {
 /** A line longer than this is reported as an error and skipped (memory stays bounded). */
 const MAX_LINE_BYTES = 2 * MAX_INPUT_BYTES;
 
-/** The lines of a byte stream, split on LF; a line past `max` bytes comes as `undefined` (its bytes dropped). */
+/**
+ * The lines of a byte stream, split on LF, one batch per chunk read (so output can be written per
+ * batch, not per line); a line past `max` bytes comes as `undefined` (its bytes dropped).
+ */
 async function* byteLines(
   chunks: AsyncIterable<Buffer> | Iterable<Buffer>,
   max: number,
-): AsyncGenerator<Buffer | undefined> {
+): AsyncGenerator<(Buffer | undefined)[]> {
   let parts: Buffer[] = [];
   let size = 0;
   let tooLong = false;
   for await (const chunk of chunks) {
+    const batch: (Buffer | undefined)[] = [];
     let from = 0;
     for (let nl = chunk.indexOf(10, from); nl >= 0; nl = chunk.indexOf(10, from)) {
       const piece = chunk.subarray(from, nl);
-      yield tooLong || size + piece.length > max ? undefined : Buffer.concat([...parts, piece]);
+      batch.push(tooLong || size + piece.length > max ? undefined : Buffer.concat([...parts, piece]));
       parts = [];
       size = 0;
       tooLong = false;
@@ -210,9 +213,10 @@ async function* byteLines(
       parts.push(Buffer.from(rest));
       size += rest.length;
     }
+    if (batch.length > 0) yield batch;
   }
-  if (tooLong) yield undefined;
-  else if (size > 0) yield Buffer.concat(parts);
+  if (tooLong) yield [undefined];
+  else if (size > 0) yield [Buffer.concat(parts)];
 }
 
 /** A JSON-lines FILE (or standard input) as a stream of chunks; a missing file is one clear error. */
@@ -232,9 +236,61 @@ async function jsonLinesSource(
   return { chunks: createReadStream(file, { highWaterMark: 256 * 1024 }), source: file };
 }
 
+interface LineOutcome {
+  /** The JSON to print, or undefined for a blank line. */
+  json?: string;
+  failed: boolean;
+}
+
+/** Scores one JSON line (line `index` of the input): a result, or the error that line has. */
+async function scoreJsonLine(
+  bytes: Buffer | undefined,
+  index: number,
+  decoder: InstanceType<typeof TextDecoder>,
+  findScenario: (id: string) => Promise<Scenario>,
+): Promise<LineOutcome> {
+  let id: string | number | null = null;
+  try {
+    if (bytes === undefined) throw new UsageError(`line ${index}: longer than ${MAX_LINE_BYTES} bytes`);
+    if (bytes.includes(0)) throw new UsageError(`line ${index}: looks binary (it contains NUL bytes)`);
+    let line: string;
+    try {
+      line = decoder.decode(bytes);
+    } catch {
+      throw new UsageError(`line ${index}: not valid UTF-8 text`);
+    }
+    if (line.trim() === '') return { failed: false };
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch {
+      throw new UsageError(`line ${index}: not valid JSON`);
+    }
+    if (raw && typeof raw === 'object' && 'id' in raw && (typeof raw.id === 'string' || typeof raw.id === 'number'))
+      id = raw.id;
+    if (!isJsonLine(raw)) throw new UsageError(`line ${index}: ${await jsonLineProblem(raw)}`);
+    const { text } = raw;
+    if (Buffer.byteLength(text) > MAX_INPUT_BYTES)
+      throw new UsageError(`line ${index}: text is longer than ${MAX_INPUT_BYTES} bytes`);
+    if (text.trim() === '') throw new UsageError(`line ${index}: text is empty`);
+    const scenario = raw.scenario ? await findScenario(raw.scenario) : undefined;
+    const result = scoreAnswer(text, {
+      lp: parseLp(raw.lp),
+      level: parseLevel(raw.level),
+      scenario,
+      question: raw.question ?? scenario?.question,
+    });
+    return { json: JSON.stringify({ id, ...toJson(result) }), failed: false };
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    return { json: JSON.stringify({ id, error: err.message }), failed: true };
+  }
+}
+
 /**
  * Scores one JSON object a line, streaming: any size of input in bounded memory, one result (or
- * one error) out per line as it is read. A bad line is reported on its own and the rest go on.
+ * one error) out per line, written once per chunk read (a write per line cost more than parsing
+ * it). A bad line is reported on its own and the rest go on.
  */
 async function scoreJsonLines(
   file: string | undefined,
@@ -245,49 +301,23 @@ async function scoreJsonLines(
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let index = 0;
   let failed = 0;
-  let scored = 0;
-  for await (const bytes of byteLines(chunks, MAX_LINE_BYTES)) {
-    index++;
-    let id: string | number | null = null;
+  let written = 0;
+  for await (const batch of byteLines(chunks, MAX_LINE_BYTES)) {
+    const out: string[] = [];
     try {
-      if (bytes === undefined) throw new UsageError(`line ${index}: longer than ${MAX_LINE_BYTES} bytes`);
-      if (bytes.includes(0)) throw new UsageError(`line ${index}: looks binary (it contains NUL bytes)`);
-      let line: string;
-      try {
-        line = decoder.decode(bytes);
-      } catch {
-        throw new UsageError(`line ${index}: not valid UTF-8 text`);
+      for (const bytes of batch) {
+        const outcome = await scoreJsonLine(bytes, ++index, decoder, findScenario);
+        if (outcome.json === undefined) continue;
+        out.push(outcome.json);
+        if (outcome.failed) failed++;
       }
-      if (line.trim() === '') continue;
-      let raw: unknown;
-      try {
-        raw = JSON.parse(line);
-      } catch {
-        throw new UsageError(`line ${index}: not valid JSON`);
-      }
-      if (raw && typeof raw === 'object' && 'id' in raw && (typeof raw.id === 'string' || typeof raw.id === 'number'))
-        id = raw.id;
-      if (!isJsonLine(raw)) throw new UsageError(`line ${index}: ${await jsonLineProblem(raw)}`);
-      const parsed = { data: raw };
-      const { text } = parsed.data;
-      if (Buffer.byteLength(text) > MAX_INPUT_BYTES)
-        throw new UsageError(`line ${index}: text is longer than ${MAX_INPUT_BYTES} bytes`);
-      if (text.trim() === '') throw new UsageError(`line ${index}: text is empty`);
-      const scenario = parsed.data.scenario ? await findScenario(parsed.data.scenario) : undefined;
-      const result = scoreAnswer(text, {
-        lp: parseLp(parsed.data.lp),
-        level: parseLevel(parsed.data.level),
-        scenario,
-        question: parsed.data.question ?? scenario?.question,
-      });
-      scored++;
-      io.out(JSON.stringify({ id, ...toJson(result) }));
-    } catch (err) {
-      if (!(err instanceof UsageError)) throw err;
-      failed++;
-      io.out(JSON.stringify({ id, error: err.message }));
+    } finally {
+      // What was scored before an unexpected error is still written.
+      if (out.length > 0 && io.outLines) io.outLines(out);
+      else for (const line of out) io.out(line);
+      written += out.length;
     }
   }
-  if (scored + failed === 0) throw new UsageError(`${source} is empty; give one JSON object per line`);
+  if (written === 0) throw new UsageError(`${source} is empty; give one JSON object per line`);
   return failed > 0 ? 2 : 0;
 }

@@ -70,7 +70,8 @@ function merged(patterns: readonly RegExp[], ctx: RubricContext): RegExp {
 // "I did not escalate", "I didn't file it", "instead of escalating": the words are there, the act is not.
 const NEGATION_BEFORE = /\b(?:not|never|n['’]t|no longer|instead of|rather than|without)\b[^.!?,;:\n]{0,14}$/i;
 
-function negated(clean: string, start: number): boolean {
+/** Whether the words just before `start` negate what follows ("I did not escalate"). */
+export function negated(clean: string, start: number): boolean {
   return NEGATION_BEFORE.test(clean.slice(Math.max(0, start - 28), start));
 }
 

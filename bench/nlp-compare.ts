@@ -9,6 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { ItemSentence } from 'wink-nlp';
 import { buildContext } from '../src/core/rubric/context.js';
 import { negated } from '../src/core/rubric/engine.js';
 import { normaliseMrkdwn, splitSentences } from '../src/core/rubric/normalise.js';
@@ -119,7 +120,7 @@ const splitters: Record<string, (text: string) => number[]> = {
       at = i < 0 ? at : i + token.length;
     }
     const starts: number[] = [];
-    doc.sentences().each((s) => {
+    doc.sentences().each((s: ItemSentence) => {
       const [first] = s.out(its.span) as unknown as [number, number];
       starts.push(offsets[first] ?? 0);
     });

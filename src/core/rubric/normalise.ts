@@ -98,29 +98,65 @@ const PICTOGRAPH_HINT = /[\u2190-\u2BFF\uD83C-\uD83E]|\uFE0F/;
 // or bracket) and close one (before punctuation or space), so "don't" and "team's" are not quotes.
 const QUOTED = /"[^"\n]{1,600}"|“[^”\n]{1,600}”|‘[^’\n]{1,600}’|(?<=^|[\s(])'[^'\n]{1,600}'(?=$|[\s.,;:!?)])/gm;
 
-/**
- * A pattern with every literal space widened to a short run of blanks: markup such as "*escalated*"
- * leaves extra spaces in the normalised text, and "I  escalated" must still match "I escalated".
- */
-export function flexibleSpaces(pattern: RegExp): RegExp {
-  let source = '';
-  let inClass = false;
-  let escaped = false;
-  for (const ch of pattern.source) {
-    const literal = !escaped;
-    if (escaped) escaped = false;
-    else if (ch === '\\') escaped = true;
-    else if (ch === '[') inClass = true;
-    else if (ch === ']') inClass = false;
-    source += ch === ' ' && literal && !inClass ? '[ \\t]{1,8}' : ch;
-  }
-  return new RegExp(source, pattern.flags);
-}
-
 /** Patterns with the same flags joined into one alternation: one pass over the text instead of several. */
 export function mergePatterns(patterns: readonly RegExp[]): RegExp[] {
   if (patterns.length < 2 || new Set(patterns.map((p) => p.flags)).size > 1) return [...patterns];
   return [new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), patterns[0].flags)];
+}
+
+/** Clean text for matching and, for each of its offsets, the offset in the text it came from. */
+export interface Collapsed {
+  text: string;
+  /** `toSource[i]` is where character i of `text` was; one more entry for the end of the text. */
+  toSource: Int32Array;
+}
+
+// Horizontal white space of any kind: tabs, no-break and other Unicode spaces, and the runs of
+// spaces that doubled spacing or blanked markup leave. Line breaks are kept (they end sentences).
+const HORIZONTAL_SPACE = /[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
+
+const OTHER_SPACE = /[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+
+/**
+ * Tabs, no-break and other Unicode spaces as plain spaces, one for one (offsets unchanged), so
+ * that markup such as a bullet after a tab or a no-break space is read as markup.
+ */
+export function plainSpaces(text: string): string {
+  OTHER_SPACE.lastIndex = 0;
+  return OTHER_SPACE.test(text) ? text.replace(OTHER_SPACE, ' ') : text;
+}
+
+/**
+ * Every run of horizontal white space as one plain space, so that "I  escalated", "I\tescalated"
+ * and "I\u00a0escalated" read as "I escalated" to every pattern; `toSource` maps offsets back so
+ * quotes are still sliced from what the user wrote.
+ */
+export function collapseSpaces(text: string): Collapsed {
+  const toSource = new Int32Array(text.length + 1);
+  let out = '';
+  let from = 0;
+  let n = 0;
+  for (let m = matchFrom(HORIZONTAL_SPACE, text); m !== null; m = nextMatch(HORIZONTAL_SPACE, text, m)) {
+    if (m[0] === ' ') continue; // already one plain space
+    for (let i = from; i < m.index; i++) toSource[n++] = i;
+    out += `${text.slice(from, m.index)} `;
+    toSource[n++] = m.index;
+    from = m.index + m[0].length;
+  }
+  if (from === 0) {
+    for (let i = 0; i <= text.length; i++) toSource[i] = i;
+    return { text, toSource };
+  }
+  for (let i = from; i < text.length; i++) toSource[n++] = i;
+  out += text.slice(from);
+  toSource[n] = text.length;
+  return { text: out, toSource: toSource.subarray(0, n + 1) };
+}
+
+/** A span of the collapsed text as a span of the source text (an empty span stays empty). */
+export function sourceSpan(collapsed: Collapsed, start: number, end: number): Span {
+  const from = collapsed.toSource[start];
+  return { start: from, end: end > start ? collapsed.toSource[end - 1] + 1 : from };
 }
 
 /** Spans of quoted speech ("…" or “…”), where the speaker reports someone else's words. */

@@ -1,13 +1,5 @@
 import { STAR_PARTS, type StarPart } from '../lp.js';
-import {
-  countWords,
-  flexibleSpaces,
-  matchFrom,
-  mergePatterns,
-  nextMatch,
-  type Sentence,
-  type Span,
-} from './normalise.js';
+import { countWords, matchFrom, mergePatterns, nextMatch, type Sentence, type Span } from './normalise.js';
 
 export interface PartSpan extends Span {
   part: StarPart;
@@ -266,13 +258,12 @@ export function partsFromCues(
   sentences: readonly Sentence[],
   labels: readonly Label[] = findLabels(clean),
 ): PartSpan[] {
-  const cues = clean.includes('  ') ? FLEXIBLE_CUES : MERGED_CUES;
   const n = sentences.length;
   if (n === 0) return [];
   const k = STAR_PARTS.length;
   const cueScore = new Float64Array(n * k);
   const starts = sentences.map((s) => s.start);
-  for (const cue of cues) {
+  for (const cue of MERGED_CUES) {
     const p = STAR_PARTS.indexOf(cue.part);
     for (let m = matchFrom(cue.pattern, clean); m !== null; m = nextMatch(cue.pattern, clean, m)) {
       const i = sentenceAt(starts, m.index);
@@ -328,8 +319,8 @@ export function partsFromCues(
   return parts;
 }
 
-// Cues of the same part, weight and flags are matched in one pass; a second set allows the runs of
-// spaces that blanked markup leaves inside phrases.
+// Cues of the same part, weight and flags are matched in one pass. The text they read has one space
+// between words however it was typed (collapseSpaces), so a phrase's spaces are literal.
 function groupCues(cues: readonly Cue[]): Cue[] {
   const groups = new Map<string, Cue[]>();
   for (const cue of cues) {
@@ -339,7 +330,6 @@ function groupCues(cues: readonly Cue[]): Cue[] {
   return [...groups.values()].map((group) => ({ ...group[0], pattern: mergePatterns(group.map((c) => c.pattern))[0] }));
 }
 const MERGED_CUES = groupCues(PART_CUES);
-const FLEXIBLE_CUES = MERGED_CUES.map((cue) => ({ ...cue, pattern: flexibleSpaces(cue.pattern) }));
 
 /** Index of the sentence whose start is the last one at or before offset, -1 before the first. */
 export function sentenceAt(starts: readonly number[], offset: number): number {

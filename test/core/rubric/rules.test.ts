@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildContext } from '../../../src/core/rubric/context.js';
-import { runRules } from '../../../src/core/rubric/engine.js';
+import { flagInInput, runRules } from '../../../src/core/rubric/engine.js';
 import { scoreAnswer } from '../../../src/core/rubric/index.js';
 import { countWords } from '../../../src/core/rubric/normalise.js';
 import { RULES, type Rule, type RuleExample } from '../../../src/core/rubric/rules.js';
@@ -24,7 +24,7 @@ function flagsFor(rule: Rule, example: RuleExample): Flag[] {
     question: example.question,
     forcePart: example.part,
   });
-  return runRules([rule], ctx, countWords(ctx.clean));
+  return runRules([rule], ctx, countWords(ctx.clean)).map((flag) => flagInInput(ctx, flag));
 }
 
 const flagIdsFor = (rule: Rule, example: RuleExample) => flagsFor(rule, example).map((f) => f.id);

@@ -107,13 +107,12 @@ export function mergePatterns(patterns: readonly RegExp[]): RegExp[] {
 /** Clean text for matching and, for each of its offsets, the offset in the text it came from. */
 export interface Collapsed {
   text: string;
-  /** `toSource[i]` is where character i of `text` was; one more entry for the end of the text. */
-  toSource: Int32Array;
+  /**
+   * `toSource[i]` is where character i of `text` was, with one more entry for the end of the text;
+   * null when nothing was collapsed (every offset is its own).
+   */
+  toSource: Int32Array | null;
 }
-
-// Horizontal white space of any kind: tabs, no-break and other Unicode spaces, and the runs of
-// spaces that doubled spacing or blanked markup leave. Line breaks are kept (they end sentences).
-const HORIZONTAL_SPACE = /[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
 
 const OTHER_SPACE = /[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 
@@ -126,26 +125,24 @@ export function plainSpaces(text: string): string {
   return OTHER_SPACE.test(text) ? text.replace(OTHER_SPACE, ' ') : text;
 }
 
+const SPACE_RUN = / {2,}/g;
+
 /**
- * Every run of horizontal white space as one plain space, so that "I  escalated", "I\tescalated"
- * and "I\u00a0escalated" read as "I escalated" to every pattern; `toSource` maps offsets back so
- * quotes are still sliced from what the user wrote.
+ * Every run of spaces as one space (after plainSpaces and normaliseMrkdwn, which turn tabs, other
+ * spaces and markup into spaces), so that "I  escalated", "I\tescalated" and "I *escalated*" read
+ * as "I escalated" to every pattern; `toSource` maps offsets back so quotes are still sliced from
+ * what the user wrote.
  */
 export function collapseSpaces(text: string): Collapsed {
+  if (!text.includes('  ')) return { text, toSource: null };
   const toSource = new Int32Array(text.length + 1);
   let out = '';
   let from = 0;
   let n = 0;
-  for (let m = matchFrom(HORIZONTAL_SPACE, text); m !== null; m = nextMatch(HORIZONTAL_SPACE, text, m)) {
-    if (m[0] === ' ') continue; // already one plain space
-    for (let i = from; i < m.index; i++) toSource[n++] = i;
-    out += `${text.slice(from, m.index)} `;
-    toSource[n++] = m.index;
+  for (let m = matchFrom(SPACE_RUN, text); m !== null; m = nextMatch(SPACE_RUN, text, m)) {
+    for (let i = from; i <= m.index; i++) toSource[n++] = i;
+    out += text.slice(from, m.index + 1);
     from = m.index + m[0].length;
-  }
-  if (from === 0) {
-    for (let i = 0; i <= text.length; i++) toSource[i] = i;
-    return { text, toSource };
   }
   for (let i = from; i < text.length; i++) toSource[n++] = i;
   out += text.slice(from);
@@ -155,8 +152,10 @@ export function collapseSpaces(text: string): Collapsed {
 
 /** A span of the collapsed text as a span of the source text (an empty span stays empty). */
 export function sourceSpan(collapsed: Collapsed, start: number, end: number): Span {
-  const from = collapsed.toSource[start];
-  return { start: from, end: end > start ? collapsed.toSource[end - 1] + 1 : from };
+  const map = collapsed.toSource;
+  if (map === null) return { start, end };
+  const from = map[start];
+  return { start: from, end: end > start ? map[end - 1] + 1 : from };
 }
 
 /** Spans of quoted speech ("…" or “…”), where the speaker reports someone else's words. */

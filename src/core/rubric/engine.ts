@@ -51,7 +51,8 @@ function merged(patterns: readonly RegExp[]): RegExp {
 }
 
 // "I did not escalate", "I didn't file it", "instead of escalating": the words are there, the act is not.
-const NEGATION_BEFORE = /\b(?:not|never|n['’]t|no longer|instead of|rather than|without)\b[^.!?,;:\n]{0,14}$/i;
+// A contraction's n't has no word boundary before it ("did|n't"), so it stands outside the \b group.
+const NEGATION_BEFORE = /(?:\b(?:not|never|no longer|instead of|rather than|without)|n['’]t)\b[^.!?,;:\n]{0,14}$/i;
 
 /** Whether the words just before `start` negate what follows ("I did not escalate"). */
 export function negated(clean: string, start: number): boolean {

@@ -29,7 +29,7 @@ export * from './types.js';
 const EMPTY_DIMENSIONS = { ownership: 0, impact: 0, structure: 0, delivery: 0, reflection: 0 } as const;
 
 /** Bumped whenever rules or weights change, so stored scores can say which rubric made them. */
-export const RUBRIC_VERSION = 3;
+export const RUBRIC_VERSION = 4;
 
 /**
  * A hash of everything that decides a score: the rules (patterns, penalties, caps), the principle

@@ -256,6 +256,7 @@ export const RULES: readonly Rule[] = [
         },
       ],
       passes: [
+        { text: "I hadn't escalated it to my manager when the alert cleared.", part: 'action' },
         {
           text: 'After I had patched the retry bug, I escalated to their lead so it became their standard.',
           part: 'action',

@@ -256,7 +256,9 @@ const loads: Record<string, number> = { ours: oursLoadMs, 'wink-nlp': winkLoadMs
 
 const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 console.log(`\n${new Date().toISOString().slice(0, 16)} UTC, Node ${process.version}, load ${load}`);
-console.log('\n(a) Sentence boundaries as written and in lower case without punctuation (gold: the punctuated original)\n');
+console.log(
+  '\n(a) Sentence boundaries as written and in lower case without punctuation (gold: the punctuated original)\n',
+);
 console.log('| set | form | splitter | precision | recall | F1 | gold boundaries |');
 console.log('|---|---|---|---|---|---|---|');
 for (const row of boundaryRows) console.log(row);

@@ -109,6 +109,7 @@ export function analyseAnswer(input: string, options: ScoreOptions = {}): Analys
         });
   const features =
     kind === 'probe' || words === 0 ? [] : featuresOf(ctx, flags, strengths, dimensions, words, ctx.ownershipAsk);
+  const asWritten = ctx.clean === ctx.input;
   return {
     result: {
       rubricVersion: RUBRIC_VERSION,
@@ -116,9 +117,12 @@ export function analyseAnswer(input: string, options: ScoreOptions = {}): Analys
       level,
       lp,
       dimensions,
-      flags: flags.map((flag) => flagInInput(ctx, flag)),
-      strengths: strengths.map((strength) => ({ ...strength, ...quoteInInput(ctx, strength.start, strength.end) })),
-      parts: parts.map((part) => ({ ...part, ...sourceSpan(ctx.collapsed, part.start, part.end) })),
+      // Plain prose (nothing blanked or collapsed) is its own clean text: offsets and quotes stand.
+      flags: asWritten ? flags : flags.map((flag) => flagInInput(ctx, flag)),
+      strengths: asWritten
+        ? strengths
+        : strengths.map((strength) => ({ ...strength, ...quoteInInput(ctx, strength.start, strength.end) })),
+      parts: asWritten ? parts : parts.map((part) => ({ ...part, ...sourceSpan(ctx.collapsed, part.start, part.end) })),
       words,
       seconds: secondsFor(words),
       targetSeconds: kind === 'probe' ? 45 : STAR_PARTS.reduce((n, p) => n + targets[p], 0),

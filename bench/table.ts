@@ -5,7 +5,7 @@
 //  2. The minute tick at 1k/10k/100k schedules, none due, on an ordinary day and on digest day.
 //  3. Bytes stored per answer (after VACUUM) and a year of a 1,000-person company answering daily.
 //  4. Start-up to /healthz and resident memory.
-//  5. Rubric throughput in-process, through the CLI, and a naive regex scan for scale.
+//  5. Rubric throughput in-process, through the CLI, and write-good and a naive regex scan for scale.
 // Needs `npm run build` first (the compiled app and CLI are what is measured).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -468,6 +468,16 @@ if (want('rubric')) {
   const regex = (corpus.length * 5) / ((performance.now() - started) / 1000);
   if (hits === 0) throw new Error('the regex scan found nothing');
 
+  // write-good (a prose linter: passive voice, weasel words, adverbs, clichés) on the same corpus,
+  // in-process: another rule-based reader of the same text, for scale.
+  const { default: writeGood } = await import('write-good');
+  for (const c of corpus.slice(0, 200)) writeGood(c.text);
+  started = performance.now();
+  let suggestions = 0;
+  for (const c of corpus) suggestions += writeGood(c.text).length;
+  const writeGoodRate = corpus.length / ((performance.now() - started) / 1000);
+  if (suggestions === 0) throw new Error('write-good found nothing');
+
   // Through the CLI: one process scoring a JSON-lines file (the CLI's start-up included).
   const cliDir = mkdtempSync(path.join(tmpdir(), 'star-cli-'));
   const file = path.join(cliDir, 'answers.jsonl');
@@ -496,6 +506,7 @@ if (want('rubric')) {
     '',
   ]);
   rows.push(['CLI start-up (`star help`, compiled)', `${ms(cliStart)} ms`, '', '']);
+  rows.push(['write-good 1.0 in-process (same 2,000 answers), for scale', rate(writeGoodRate), '', '']);
   rows.push(['naive regex scan (5 patterns), for scale', rate(regex), '', '']);
 }
 

@@ -10,6 +10,7 @@ function processIo(): Io {
   let closed = false;
   return {
     out: (line) => process.stdout.write(`${line}\n`),
+    outLines: (lines) => process.stdout.write(`${lines.join('\n')}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     color: process.stdout.isTTY === true && !process.env.NO_COLOR,
     columns: process.stdout.isTTY ? process.stdout.columns : undefined,

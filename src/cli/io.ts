@@ -1,6 +1,8 @@
 /** What a CLI command may touch, passed in so tests can drive commands without a process. */
 export interface Io {
   out(line: string): void;
+  /** Several lines in one write (bulk output); without it, out is called once a line. */
+  outLines?(lines: readonly string[]): void;
   err(line: string): void;
   /** Reads all of standard input, or undefined when the command should not wait for it. */
   readStdin(): Promise<Buffer>;

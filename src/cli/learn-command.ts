@@ -6,7 +6,8 @@ import { LEVEL_NAMES, lpName, STAR_PARTS } from '../core/lp.js';
 import type { Scenario } from '../core/scenario.js';
 import { parseFlags, UsageError } from './args.js';
 import type { Io } from './io.js';
-import { parseLevel, parseLp, scenarioFinder } from './score-command.js';
+import { scenarioFinder } from './scenario-finder.js';
+import { parseLevel, parseLp } from './score-command.js';
 import { wrap } from './wrap.js';
 
 const LETTERS = 'ABCDE';

@@ -10,7 +10,8 @@ import type { Scenario } from '../core/scenario.js';
 import { parseFlags, UsageError } from './args.js';
 import type { Io } from './io.js';
 import { renderReport } from './report.js';
-import { findScenario, parseLevel, parseLp } from './score-command.js';
+import { findScenario } from './scenario-finder.js';
+import { parseLevel, parseLp } from './score-command.js';
 import { wrap } from './wrap.js';
 
 /** The line that ends an answer typed at the terminal (Ctrl-D, the end of input, does too). */

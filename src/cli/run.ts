@@ -1,15 +1,8 @@
 // The `star` command's dispatch table: one small command per verb.
 
-import { ContentError } from '../content/load-scenarios.js';
+import { ContentError } from '../content/content-error.js';
 import { didYouMean, UsageError } from './args.js';
-import { runCalibrateCommand } from './calibrate-command.js';
-import { runEvalCommand } from './eval-command.js';
 import type { Io } from './io.js';
-import { runLearnCommand, runQuizCommand } from './learn-command.js';
-import { runPracticeCommand } from './practice-command.js';
-import { runScenariosCommand } from './scenarios-command.js';
-import { runScoreCommand } from './score-command.js';
-import { runStoriesCommand } from './stories-command.js';
 
 /** Each command's usage, shown by `star help`, `star <command> --help` and `star help <command>`. */
 const USAGE: Record<string, string> = {
@@ -56,17 +49,18 @@ LP ids and levels are not case-sensitive.`;
 
 type Command = (args: string[], io: Io) => number | Promise<number>;
 
+// Each command is loaded on demand: a command pays only for its own modules at start-up (the
+// database driver, the YAML parser and the schemas would otherwise slow every run of `score`).
 const COMMANDS: Record<string, Command> = {
-  score: runScoreCommand,
-  eval: runEvalCommand,
-  calibrate: runCalibrateCommand,
-  // Loaded on demand: the database driver and services would slow every other command's start-up.
+  score: async (args, io) => (await import('./score-command.js')).runScoreCommand(args, io),
+  eval: async (args, io) => (await import('./eval-command.js')).runEvalCommand(args, io),
+  calibrate: async (args, io) => (await import('./calibrate-command.js')).runCalibrateCommand(args, io),
   rescore: async (args, io) => (await import('./rescore-command.js')).runRescoreCommand(args, io),
-  scenarios: runScenariosCommand,
-  practice: (args, io) => runPracticeCommand(args, io),
-  stories: (args, io) => runStoriesCommand(args, io),
-  learn: (args, io) => runLearnCommand(args, io),
-  quiz: (args, io) => runQuizCommand(args, io),
+  scenarios: async (args, io) => (await import('./scenarios-command.js')).runScenariosCommand(args, io),
+  practice: async (args, io) => (await import('./practice-command.js')).runPracticeCommand(args, io),
+  stories: async (args, io) => (await import('./stories-command.js')).runStoriesCommand(args, io),
+  learn: async (args, io) => (await import('./learn-command.js')).runLearnCommand(args, io),
+  quiz: async (args, io) => (await import('./learn-command.js')).runQuizCommand(args, io),
   help: ([topic], io) => {
     if (topic === undefined) io.out(HELP);
     else io.out(usageOf(topic));

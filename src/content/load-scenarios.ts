@@ -6,15 +6,12 @@ import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { isLpId, type LpId } from '../core/lp.js';
 import { type QuestionBank, QuestionBankSchema, type Scenario, ScenarioSchema } from '../core/scenario.js';
+import { ContentError, type ContentProblem } from './content-error.js';
+
+export { ContentError, type ContentProblem, formatProblem } from './content-error.js';
 
 /** The file name, inside an LP folder, that holds that LP's question bank. */
 export const QUESTION_BANK_FILE = 'questions.yaml';
-
-export interface ContentProblem {
-  file: string;
-  field: string;
-  message: string;
-}
 
 export interface Library {
   scenarios: Scenario[];
@@ -25,21 +22,6 @@ export interface Library {
 
 /** The key of an LP's question bank in `Library.files`. */
 export const bankKey = (lp: LpId) => `bank:${lp}`;
-
-/** Raised when any content file is broken; carries every problem found, not just the first. */
-export class ContentError extends Error {
-  readonly code = 'content_invalid';
-  constructor(readonly problems: ContentProblem[]) {
-    super(`${problems.length} problem(s) in scenario content:\n${problems.map(formatProblem).join('\n')}`);
-    this.name = 'ContentError';
-  }
-}
-
-export function formatProblem(problem: ContentProblem): string {
-  return problem.field
-    ? `${problem.file}: ${problem.field}: ${problem.message}`
-    : `${problem.file}: ${problem.message}`;
-}
 
 function fieldPath(issuePath: readonly PropertyKey[]): string {
   return issuePath.map((key) => String(key)).join('.') || '(root)';

@@ -1,6 +1,15 @@
 import type { Level, LpId, StarPart } from '../lp.js';
 import type { Scenario } from '../scenario.js';
-import { findQuotedSpans, normaliseMrkdwn, type Sentence, type Span, splitSentences } from './normalise.js';
+import {
+  type Collapsed,
+  collapseSpaces,
+  findQuotedSpans,
+  normaliseMrkdwn,
+  plainSpaces,
+  type Sentence,
+  type Span,
+  splitSentences,
+} from './normalise.js';
 import { type PartSpan, sentenceAt, splitStarParts } from './parts.js';
 import { type StoryEvidence, storyEvidence } from './story.js';
 import type { AnswerKind } from './types.js';
@@ -8,7 +17,12 @@ import type { AnswerKind } from './types.js';
 /** Everything the rules look at, computed once per answer. */
 export interface RubricContext {
   input: string;
+  /**
+   * What every pattern reads: the input with markup blanked and each run of horizontal white space
+   * as one space. Offsets in the context are offsets into `clean`; `collapsed` maps them back.
+   */
   clean: string;
+  collapsed: Collapsed;
   sentences: Sentence[];
   sentenceStarts: number[];
   quoted: Span[];
@@ -19,8 +33,6 @@ export interface RubricContext {
   lp: LpId | null;
   scenario: Scenario | null;
   questionIsHypothetical: boolean;
-  /** The text has runs of spaces (usually from blanked markup): patterns must allow them. */
-  spacedOut: boolean;
   /**
    * The prompt asks for ownership beyond the candidate's remit: from the question when there is
    * one, else from the scenario, else from the LP (Ownership).
@@ -58,7 +70,8 @@ export interface ContextOptions {
 }
 
 export function buildContext(input: string, options: ContextOptions): RubricContext {
-  const clean = normaliseMrkdwn(input);
+  const collapsed = collapseSpaces(normaliseMrkdwn(plainSpaces(input)));
+  const clean = collapsed.text;
   const sentences = splitSentences(clean);
   const whole = (part: StarPart): PartSpan[] => {
     if (sentences.length === 0) return [];
@@ -75,6 +88,7 @@ export function buildContext(input: string, options: ContextOptions): RubricCont
   const ctx: RubricContext = {
     input,
     clean,
+    collapsed,
     sentences,
     sentenceStarts: sentences.map((s) => s.start),
     quoted: findQuotedSpans(clean),
@@ -88,7 +102,6 @@ export function buildContext(input: string, options: ContextOptions): RubricCont
       options.question !== undefined && options.kind === 'answer'
         ? isOwnershipQuestion(options.question)
         : (options.scenario?.expectsScopeBoundary ?? options.lp === 'ownership'),
-    spacedOut: clean.includes('  '),
     story: {
       iDoers: 0,
       weDoers: 0,

@@ -1,6 +1,6 @@
 import { lpName, type StarPart } from '../lp.js';
 import { exceptionWindow, partAt, type RubricContext } from './context.js';
-import { flexibleSpaces, insideAny } from './normalise.js';
+import { insideAny, matchFrom, nextMatch, sourceSpan } from './normalise.js';
 import { PRINCIPLE_SIGNALS, showsPrinciple } from './principles.js';
 import type { AbsenceRule, PhraseRule, Rule } from './rules.js';
 import { isNoStory } from './story.js';
@@ -18,7 +18,8 @@ function makeFlag(
   part: StarPart | null,
   extra?: Partial<Flag>,
 ): Flag {
-  const quote = ctx.input.slice(start, end);
+  // In the clean text's offsets; analyseAnswer maps every span back to the input and re-quotes it.
+  const quote = ctx.clean.slice(start, end);
   return {
     id: rule.id,
     severity: rule.severity,
@@ -34,43 +35,27 @@ function makeFlag(
   };
 }
 
-const flexible = new WeakMap<RegExp, RegExp>();
-
-/**
- * The pattern as matched against this text: as written for plain prose, with spaces widened
- * (compiled once) when blanked markup left runs of spaces. Widened patterns are slower, so plain
- * prose, the common case, does not pay for them.
- */
-function compiled(pattern: RegExp, ctx: RubricContext): RegExp {
-  if (!ctx.spacedOut) return pattern;
-  let re = flexible.get(pattern);
-  if (!re) {
-    re = flexibleSpaces(pattern);
-    flexible.set(pattern, re);
-  }
-  return re;
-}
-
-const mergedCache = new WeakMap<readonly RegExp[], { plain: RegExp; spaced: RegExp }>();
+const mergedCache = new WeakMap<readonly RegExp[], RegExp>();
 
 /**
  * A rule's patterns as one alternation: one pass over the text instead of one per pattern (less
  * than half the time on a typical answer). Case-insensitive, as the rules are written to be.
  */
-function merged(patterns: readonly RegExp[], ctx: RubricContext): RegExp {
-  let entry = mergedCache.get(patterns);
-  if (!entry) {
-    const plain = new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), 'gim');
-    entry = { plain, spaced: flexibleSpaces(plain) };
-    mergedCache.set(patterns, entry);
+function merged(patterns: readonly RegExp[]): RegExp {
+  let re = mergedCache.get(patterns);
+  if (!re) {
+    re = new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), 'gim');
+    mergedCache.set(patterns, re);
   }
-  return ctx.spacedOut ? entry.spaced : entry.plain;
+  return re;
 }
 
 // "I did not escalate", "I didn't file it", "instead of escalating": the words are there, the act is not.
-const NEGATION_BEFORE = /\b(?:not|never|n['’]t|no longer|instead of|rather than|without)\b[^.!?,;:\n]{0,14}$/i;
+// A contraction's n't has no word boundary before it ("did|n't"), so it stands outside the \b group.
+const NEGATION_BEFORE = /(?:\b(?:not|never|no longer|instead of|rather than|without)|n['’]t)\b[^.!?,;:\n]{0,14}$/i;
 
-function negated(clean: string, start: number): boolean {
+/** Whether the words just before `start` negate what follows ("I did not escalate"). */
+export function negated(clean: string, start: number): boolean {
   return NEGATION_BEFORE.test(clean.slice(Math.max(0, start - 28), start));
 }
 
@@ -84,16 +69,15 @@ function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
     const n = ctx.sentences.length;
     if (n === 0) return [];
     const from = ctx.sentences[Math.max(0, n - rule.closing.sentences)].start;
-    if (compiled(rule.closing.unless, ctx).test(ctx.clean.slice(from))) return [];
+    if (rule.closing.unless.test(ctx.clean.slice(from))) return [];
     closingFrom = from;
   }
   const collect = (patterns: readonly RegExp[], strict: boolean, after = -1) => {
     if (patterns.length === 0) return;
     let count = 0;
-    const re = merged(patterns, ctx);
+    const re = merged(patterns);
     // A rule about the close reads only the close.
-    re.lastIndex = Math.max(0, closingFrom);
-    for (const m of ctx.clean.matchAll(re)) {
+    for (let m = matchFrom(re, ctx.clean, Math.max(0, closingFrom)); m !== null; m = nextMatch(re, ctx.clean, m)) {
       if (m.index <= after) continue;
       matches.push({ start: m.index, end: m.index + m[0].length, strict });
       if (++count >= MAX_FLAGS_PER_RULE * 4) break;
@@ -121,7 +105,7 @@ function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
     } else if (part === null || !(rule.parts.includes(part) || anywhere)) continue;
     if (rule.exceptions && !strict) {
       const window = exceptionWindow(ctx, start, end, rule.exceptionScope ?? 'with-previous');
-      if (rule.exceptions.some((exception) => compiled(exception, ctx).test(window))) continue;
+      if (rule.exceptions.some((exception) => exception.test(window))) continue;
     }
     flags.push(makeFlag(rule, ctx, start, end, part));
     if (strict) strictStarts.add(start);
@@ -130,7 +114,8 @@ function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
   }
   if (rule.agentless && ctx.kind === 'answer') {
     const passive: Flag[] = [];
-    for (const m of ctx.clean.matchAll(compiled(rule.agentless.pattern, ctx))) {
+    const pattern = rule.agentless.pattern;
+    for (let m = matchFrom(pattern, ctx.clean); m !== null; m = nextMatch(pattern, ctx.clean, m)) {
       const end = m.index + m[0].length;
       if (insideAny(ctx.quoted, m.index, end)) continue;
       const part = partAt(ctx, m.index);
@@ -141,7 +126,8 @@ function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
   }
   if (rule.ownWork && flags.length > 0 && ctx.kind === 'answer') {
     let own = 0;
-    for (const m of ctx.clean.matchAll(compiled(rule.ownWork.pattern, ctx)))
+    const pattern = rule.ownWork.pattern;
+    for (let m = matchFrom(pattern, ctx.clean); m !== null; m = nextMatch(pattern, ctx.clean, m))
       if (!insideAny(ctx.quoted, m.index, m.index + m[0].length) && !negated(ctx.clean, m.index)) own++;
     const strictFired = flags.some((f) => strictStarts.has(f.start));
     if (own >= rule.ownWork.enough || (own > 0 && !strictFired)) return [];
@@ -149,7 +135,8 @@ function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
   // A probe reply is three sentences: there every "we" hides the candidate's part.
   if (rule.mainly && flags.length > 0 && ctx.kind !== 'probe') {
     let rivals = 0;
-    for (const m of ctx.clean.matchAll(compiled(rule.mainly.rival, ctx))) {
+    const rival = rule.mainly.rival;
+    for (let m = matchFrom(rival, ctx.clean); m !== null; m = nextMatch(rival, ctx.clean, m)) {
       if (insideAny(ctx.quoted, m.index, m.index + m[0].length)) continue;
       // First-person steps count wherever the splitter put them before the outcome.
       const part = partAt(ctx, m.index);
@@ -272,6 +259,25 @@ function aggregate(found: Flag[]): Flag | undefined {
     .sort((a, b) => a.start - b.start || a.end - b.end)
     .filter((o, i, all) => i === 0 || o.start !== all[i - 1].start || o.end !== all[i - 1].end);
   return { ...lead, occurrences };
+}
+
+/** A span of the clean text as offsets into the input and the words written there. */
+export function quoteInInput(
+  ctx: RubricContext,
+  start: number,
+  end: number,
+): { start: number; end: number; quote: string } {
+  const span = sourceSpan(ctx.collapsed, start, end);
+  return { ...span, quote: ctx.input.slice(span.start, span.end) };
+}
+
+/** A flag found on the clean text, pointing into the input: `input.slice(start, end) === quote`. */
+export function flagInInput(ctx: RubricContext, flag: Flag): Flag {
+  return {
+    ...flag,
+    ...quoteInInput(ctx, flag.start, flag.end),
+    occurrences: flag.occurrences.map((o) => quoteInInput(ctx, o.start, o.end)),
+  };
 }
 
 /** Runs every rule that judges this kind of answer: one flag per id, the most serious first. */

@@ -1,7 +1,7 @@
 import { STAR_PARTS } from '../lp.js';
 import { buildContext } from './context.js';
-import { runRules } from './engine.js';
-import { countWords } from './normalise.js';
+import { flagInInput, quoteInInput, runRules } from './engine.js';
+import { countWords, sourceSpan } from './normalise.js';
 import { PRINCIPLE_SIGNALS } from './principles.js';
 import { RULES } from './rules.js';
 import { overallScore, scoreDimensions, verdictFor, WEIGHTS } from './score.js';
@@ -29,7 +29,7 @@ export * from './types.js';
 const EMPTY_DIMENSIONS = { ownership: 0, impact: 0, structure: 0, delivery: 0, reflection: 0 } as const;
 
 /** Bumped whenever rules or weights change, so stored scores can say which rubric made them. */
-export const RUBRIC_VERSION = 2;
+export const RUBRIC_VERSION = 4;
 
 /**
  * A hash of everything that decides a score: the rules (patterns, penalties, caps), the principle
@@ -109,6 +109,7 @@ export function analyseAnswer(input: string, options: ScoreOptions = {}): Analys
         });
   const features =
     kind === 'probe' || words === 0 ? [] : featuresOf(ctx, flags, strengths, dimensions, words, ctx.ownershipAsk);
+  const asWritten = ctx.clean === ctx.input;
   return {
     result: {
       rubricVersion: RUBRIC_VERSION,
@@ -116,9 +117,12 @@ export function analyseAnswer(input: string, options: ScoreOptions = {}): Analys
       level,
       lp,
       dimensions,
-      flags,
-      strengths,
-      parts,
+      // Plain prose (nothing blanked or collapsed) is its own clean text: offsets and quotes stand.
+      flags: asWritten ? flags : flags.map((flag) => flagInInput(ctx, flag)),
+      strengths: asWritten
+        ? strengths
+        : strengths.map((strength) => ({ ...strength, ...quoteInInput(ctx, strength.start, strength.end) })),
+      parts: asWritten ? parts : parts.map((part) => ({ ...part, ...sourceSpan(ctx.collapsed, part.start, part.end) })),
       words,
       seconds: secondsFor(words),
       targetSeconds: kind === 'probe' ? 45 : STAR_PARTS.reduce((n, p) => n + targets[p], 0),

@@ -9,6 +9,25 @@ export interface Span {
 
 const BLANK = ' ';
 
+/**
+ * The first match of a global pattern at or after `from`. With nextMatch, a loop over matches like
+ * String#matchAll but without matchAll's copy of the pattern, which for the rubric's large
+ * alternations costs about a fifth of the scan of a typical answer.
+ */
+export function matchFrom(pattern: RegExp, text: string, from = 0): RegExpExecArray | null {
+  pattern.lastIndex = from;
+  return pattern.exec(text);
+}
+
+/** The match after `previous` (an empty match steps one character on, as matchAll does). */
+export function nextMatch(pattern: RegExp, text: string, previous: RegExpExecArray): RegExpExecArray | null {
+  if (previous[0] === '') {
+    const code = text.codePointAt(pattern.lastIndex) ?? 0;
+    pattern.lastIndex += pattern.unicode && code > 0xffff ? 2 : 1;
+  }
+  return pattern.exec(text);
+}
+
 function blank(chars: string[], start: number, end: number): void {
   for (let i = start; i < end; i++) if (chars[i] !== '\n') chars[i] = BLANK;
 }
@@ -30,11 +49,11 @@ export function normaliseMrkdwn(input: string): string {
   if (!MARKUP_HINT.test(input)) return input;
   const chars = input.split('');
   if (input.includes('<')) {
-    for (const m of input.matchAll(MENTION)) {
+    for (let m = matchFrom(MENTION, input); m !== null; m = nextMatch(MENTION, input, m)) {
       blank(chars, m.index, m.index + m[0].length);
       chars[m.index] = 'X'; // a name is one spoken word
     }
-    for (const m of input.matchAll(LINK)) {
+    for (let m = matchFrom(LINK, input); m !== null; m = nextMatch(LINK, input, m)) {
       const start = m.index;
       const end = start + m[0].length;
       if (m[3] !== undefined) {
@@ -48,21 +67,27 @@ export function normaliseMrkdwn(input: string): string {
     }
   }
   if (input.includes('&')) {
-    for (const m of input.matchAll(ENTITY)) {
+    for (let m = matchFrom(ENTITY, input); m !== null; m = nextMatch(ENTITY, input, m)) {
       chars[m.index] = m[1] === 'amp' ? '&' : m[1] === 'lt' ? '<' : '>';
       blank(chars, m.index + 1, m.index + m[0].length);
     }
   }
   const afterLinks = chars.join('');
   if (afterLinks.includes(':'))
-    for (const m of afterLinks.matchAll(EMOJI)) blank(chars, m.index, m.index + m[0].length);
+    for (let m = matchFrom(EMOJI, afterLinks); m !== null; m = nextMatch(EMOJI, afterLinks, m))
+      blank(chars, m.index, m.index + m[0].length);
   const afterEmoji = chars.join('');
-  for (const m of afterEmoji.matchAll(LINE_MARKER)) blank(chars, m.index, m.index + m[0].length);
-  for (const m of afterEmoji.matchAll(EMPHASIS)) chars[m.index] = BLANK;
-  if (afterEmoji.includes('_')) for (const m of afterEmoji.matchAll(UNDERSCORE)) chars[m.index] = BLANK;
+  for (let m = matchFrom(LINE_MARKER, afterEmoji); m !== null; m = nextMatch(LINE_MARKER, afterEmoji, m))
+    blank(chars, m.index, m.index + m[0].length);
+  for (let m = matchFrom(EMPHASIS, afterEmoji); m !== null; m = nextMatch(EMPHASIS, afterEmoji, m))
+    chars[m.index] = BLANK;
+  if (afterEmoji.includes('_'))
+    for (let m = matchFrom(UNDERSCORE, afterEmoji); m !== null; m = nextMatch(UNDERSCORE, afterEmoji, m))
+      chars[m.index] = BLANK;
   if (input.includes('\r')) for (let i = 0; i < chars.length; i++) if (chars[i] === '\r') chars[i] = BLANK;
   if (PICTOGRAPH_HINT.test(input))
-    for (const m of input.matchAll(PICTOGRAPH)) blank(chars, m.index, m.index + m[0].length);
+    for (let m = matchFrom(PICTOGRAPH, input); m !== null; m = nextMatch(PICTOGRAPH, input, m))
+      blank(chars, m.index, m.index + m[0].length);
   return chars.join('');
 }
 
@@ -73,34 +98,72 @@ const PICTOGRAPH_HINT = /[\u2190-\u2BFF\uD83C-\uD83E]|\uFE0F/;
 // or bracket) and close one (before punctuation or space), so "don't" and "team's" are not quotes.
 const QUOTED = /"[^"\n]{1,600}"|“[^”\n]{1,600}”|‘[^’\n]{1,600}’|(?<=^|[\s(])'[^'\n]{1,600}'(?=$|[\s.,;:!?)])/gm;
 
-/**
- * A pattern with every literal space widened to a short run of blanks: markup such as "*escalated*"
- * leaves extra spaces in the normalised text, and "I  escalated" must still match "I escalated".
- */
-export function flexibleSpaces(pattern: RegExp): RegExp {
-  let source = '';
-  let inClass = false;
-  let escaped = false;
-  for (const ch of pattern.source) {
-    const literal = !escaped;
-    if (escaped) escaped = false;
-    else if (ch === '\\') escaped = true;
-    else if (ch === '[') inClass = true;
-    else if (ch === ']') inClass = false;
-    source += ch === ' ' && literal && !inClass ? '[ \\t]{1,8}' : ch;
-  }
-  return new RegExp(source, pattern.flags);
-}
-
 /** Patterns with the same flags joined into one alternation: one pass over the text instead of several. */
 export function mergePatterns(patterns: readonly RegExp[]): RegExp[] {
   if (patterns.length < 2 || new Set(patterns.map((p) => p.flags)).size > 1) return [...patterns];
   return [new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), patterns[0].flags)];
 }
 
+/** Clean text for matching and, for each of its offsets, the offset in the text it came from. */
+export interface Collapsed {
+  text: string;
+  /**
+   * `toSource[i]` is where character i of `text` was, with one more entry for the end of the text;
+   * null when nothing was collapsed (every offset is its own).
+   */
+  toSource: Int32Array | null;
+}
+
+const OTHER_SPACE = /[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+
+/**
+ * Tabs, no-break and other Unicode spaces as plain spaces, one for one (offsets unchanged), so
+ * that markup such as a bullet after a tab or a no-break space is read as markup.
+ */
+export function plainSpaces(text: string): string {
+  OTHER_SPACE.lastIndex = 0;
+  return OTHER_SPACE.test(text) ? text.replace(OTHER_SPACE, ' ') : text;
+}
+
+const SPACE_RUN = / {2,}/g;
+
+/**
+ * Every run of spaces as one space (after plainSpaces and normaliseMrkdwn, which turn tabs, other
+ * spaces and markup into spaces), so that "I  escalated", "I\tescalated" and "I *escalated*" read
+ * as "I escalated" to every pattern; `toSource` maps offsets back so quotes are still sliced from
+ * what the user wrote.
+ */
+export function collapseSpaces(text: string): Collapsed {
+  if (!text.includes('  ')) return { text, toSource: null };
+  const toSource = new Int32Array(text.length + 1);
+  let out = '';
+  let from = 0;
+  let n = 0;
+  for (let m = matchFrom(SPACE_RUN, text); m !== null; m = nextMatch(SPACE_RUN, text, m)) {
+    for (let i = from; i <= m.index; i++) toSource[n++] = i;
+    out += text.slice(from, m.index + 1);
+    from = m.index + m[0].length;
+  }
+  for (let i = from; i < text.length; i++) toSource[n++] = i;
+  out += text.slice(from);
+  toSource[n] = text.length;
+  return { text: out, toSource: toSource.subarray(0, n + 1) };
+}
+
+/** A span of the collapsed text as a span of the source text (an empty span stays empty). */
+export function sourceSpan(collapsed: Collapsed, start: number, end: number): Span {
+  const map = collapsed.toSource;
+  if (map === null) return { start, end };
+  const from = map[start];
+  return { start: from, end: end > start ? map[end - 1] + 1 : from };
+}
+
 /** Spans of quoted speech ("…" or “…”), where the speaker reports someone else's words. */
 export function findQuotedSpans(clean: string): Span[] {
-  return [...clean.matchAll(QUOTED)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const spans: Span[] = [];
+  for (let m = matchFrom(QUOTED, clean); m !== null; m = nextMatch(QUOTED, clean, m))
+    spans.push({ start: m.index, end: m.index + m[0].length });
+  return spans;
 }
 
 /** True when [start, end) lies inside one of the sorted spans. */
@@ -181,7 +244,7 @@ function splitPunctuated(clean: string): Sentence[] {
       sentences.push({ start, end, startsLine });
     }
   };
-  for (const m of clean.matchAll(SENTENCE_END)) {
+  for (let m = matchFrom(SENTENCE_END, clean); m !== null; m = nextMatch(SENTENCE_END, clean, m)) {
     const end = m[0] === '\n' ? m.index : m.index + m[0].length;
     const before = sentences.length;
     push(cursor, end, lineStart);
@@ -194,12 +257,75 @@ function splitPunctuated(clean: string): Sentence[] {
   return sentences;
 }
 
-const WORD = /[A-Za-z0-9$€£][A-Za-z0-9'’.,%$-]*/g;
+// A spoken word: /[A-Za-z0-9$€£][A-Za-z0-9'’.,%$-]*/, matched by hand below.
 
-/** Counts spoken words between two offsets. */
+/** Where each word of a text starts and ends (WORD matched from the start), for counting by search. */
+interface WordIndex {
+  text: string;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+// The rubric counts the words of many spans of one answer (each part, each short sentence, the
+// whole); tokenising it once and counting by binary search is several times cheaper than a scan
+// per span. One entry: the answer being scored.
+let memo: WordIndex = { text: '', starts: new Int32Array(0), ends: new Int32Array(0) };
+
+const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+// WORD's first character ($ € £ or a letter or digit) and the characters that continue a word.
+const isWordStart = (c: number) => isAlnum(c) || c === 36 || c === 0x20ac || c === 0xa3;
+const isWordPart = (c: number) =>
+  isAlnum(c) || c === 39 || c === 0x2019 || c === 46 || c === 44 || c === 37 || c === 36 || c === 45;
+
+function wordIndex(text: string): WordIndex {
+  if (text === memo.text) return memo;
+  // WORD, read by hand: a character loop allocates nothing per word.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    if (!isWordStart(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    starts.push(i);
+    i++;
+    while (i < n && isWordPart(text.charCodeAt(i))) i++;
+    ends.push(i);
+  }
+  memo = { text, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  return memo;
+}
+
+/** The number of word starts before offset. */
+function startsBefore(starts: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Counts spoken words between two offsets: the words WORD finds scanning from `start`, counted
+ * while they start before `end`. That is the words of the whole text starting in the span, plus
+ * one when `start` falls inside a word and the rest of that word holds a word character.
+ */
 export function countWords(clean: string, start = 0, end = clean.length): number {
-  let n = 0;
-  WORD.lastIndex = start;
-  for (let m = WORD.exec(clean); m !== null && m.index < end; m = WORD.exec(clean)) n++;
-  return n;
+  const { starts, ends } = wordIndex(clean);
+  const first = startsBefore(starts, start);
+  let n = startsBefore(starts, end) - first;
+  if (first > 0 && ends[first - 1] > start) {
+    const stop = Math.min(ends[first - 1], end);
+    for (let i = start; i < stop; i++) {
+      if (isWordStart(clean.charCodeAt(i))) {
+        n++;
+        break;
+      }
+    }
+  }
+  return Math.max(0, n);
 }

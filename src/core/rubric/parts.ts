@@ -1,5 +1,5 @@
 import { STAR_PARTS, type StarPart } from '../lp.js';
-import { countWords, flexibleSpaces, mergePatterns, type Sentence, type Span } from './normalise.js';
+import { countWords, matchFrom, mergePatterns, nextMatch, type Sentence, type Span } from './normalise.js';
 
 export interface PartSpan extends Span {
   part: StarPart;
@@ -48,15 +48,25 @@ function labelPart(word: string): StarPart {
   return LABEL_PART[key.replace(/\s+/g, ' ')] ?? 'reflection';
 }
 
-/** Parts from explicit labels, or undefined when the writer used fewer than two. */
-export function partsFromLabels(clean: string): PartSpan[] | undefined {
-  const found: { part: StarPart; labelStart: number; bodyStart: number }[] = [];
-  for (const m of clean.matchAll(LABEL)) {
+interface Label {
+  part: StarPart;
+  labelStart: number;
+  bodyStart: number;
+}
+
+/** Every explicit label in the text: read once, used by both ways of splitting. */
+function findLabels(clean: string): Label[] {
+  const found: Label[] = [];
+  for (let m = matchFrom(LABEL, clean); m !== null; m = nextMatch(LABEL, clean, m)) {
     const word = m[1] ?? m[2];
     if (!word) continue;
-    // A bare word at a line end only counts as a heading when it is short ("Situation\n").
     found.push({ part: labelPart(word), labelStart: m.index, bodyStart: m.index + m[0].length });
   }
+  return found;
+}
+
+/** Parts from explicit labels, or undefined when the writer used fewer than two. */
+export function partsFromLabels(clean: string, found: readonly Label[] = findLabels(clean)): PartSpan[] | undefined {
   if (new Set(found.map((f) => f.part)).size < 2) return undefined;
   const parts: PartSpan[] = [];
   found.forEach((label, i) => {
@@ -243,16 +253,19 @@ const CAP_PER_SENTENCE = 3;
  * Assigns each sentence to a STAR part in order (S ≤ T ≤ A ≤ R ≤ L), choosing the order that best
  * explains the cue words: a small dynamic programme over sentences, linear in their number.
  */
-export function partsFromCues(clean: string, sentences: readonly Sentence[]): PartSpan[] {
-  const cues = clean.includes('  ') ? FLEXIBLE_CUES : MERGED_CUES;
+export function partsFromCues(
+  clean: string,
+  sentences: readonly Sentence[],
+  labels: readonly Label[] = findLabels(clean),
+): PartSpan[] {
   const n = sentences.length;
   if (n === 0) return [];
   const k = STAR_PARTS.length;
   const cueScore = new Float64Array(n * k);
   const starts = sentences.map((s) => s.start);
-  for (const cue of cues) {
+  for (const cue of MERGED_CUES) {
     const p = STAR_PARTS.indexOf(cue.part);
-    for (const m of clean.matchAll(cue.pattern)) {
+    for (let m = matchFrom(cue.pattern, clean); m !== null; m = nextMatch(cue.pattern, clean, m)) {
       const i = sentenceAt(starts, m.index);
       if (i < 0 || m.index >= sentences[i].end) continue;
       cueScore[i * k + p] = Math.min(CAP_PER_SENTENCE, cueScore[i * k + p] + cue.weight);
@@ -262,11 +275,9 @@ export function partsFromCues(clean: string, sentences: readonly Sentence[]): Pa
   const r = STAR_PARTS.indexOf('reflection');
   for (let i = 0; i < n; i++) if (cueScore[i * k + r] === 0) cueScore[i * k + r] -= NO_REFLECTION_CUE;
   // A lone label ("*What I did:*") is not enough to split by labels, but it anchors its sentence.
-  for (const m of clean.matchAll(LABEL)) {
-    const word = m[1] ?? m[2];
-    if (!word) continue;
-    const i = sentenceAt(starts, m.index + m[0].length);
-    if (i >= 0) cueScore[i * k + STAR_PARTS.indexOf(labelPart(word))] += LABEL_ANCHOR;
+  for (const label of labels) {
+    const i = sentenceAt(starts, label.bodyStart);
+    if (i >= 0) cueScore[i * k + STAR_PARTS.indexOf(label.part)] += LABEL_ANCHOR;
   }
 
   const best = new Float64Array(n * k).fill(Number.NEGATIVE_INFINITY);
@@ -308,8 +319,8 @@ export function partsFromCues(clean: string, sentences: readonly Sentence[]): Pa
   return parts;
 }
 
-// Cues of the same part, weight and flags are matched in one pass; a second set allows the runs of
-// spaces that blanked markup leaves inside phrases.
+// Cues of the same part, weight and flags are matched in one pass. The text they read has one space
+// between words however it was typed (collapseSpaces), so a phrase's spaces are literal.
 function groupCues(cues: readonly Cue[]): Cue[] {
   const groups = new Map<string, Cue[]>();
   for (const cue of cues) {
@@ -319,7 +330,6 @@ function groupCues(cues: readonly Cue[]): Cue[] {
   return [...groups.values()].map((group) => ({ ...group[0], pattern: mergePatterns(group.map((c) => c.pattern))[0] }));
 }
 const MERGED_CUES = groupCues(PART_CUES);
-const FLEXIBLE_CUES = MERGED_CUES.map((cue) => ({ ...cue, pattern: flexibleSpaces(cue.pattern) }));
 
 /** Index of the sentence whose start is the last one at or before offset, -1 before the first. */
 export function sentenceAt(starts: readonly number[], offset: number): number {
@@ -338,5 +348,6 @@ export function sentenceAt(starts: readonly number[], offset: number): number {
 
 /** Explicit labels when the writer used them, otherwise cue words. */
 export function splitStarParts(clean: string, sentences: readonly Sentence[]): PartSpan[] {
-  return partsFromLabels(clean) ?? partsFromCues(clean, sentences);
+  const labels = findLabels(clean);
+  return partsFromLabels(clean, labels) ?? partsFromCues(clean, sentences, labels);
 }

@@ -10,6 +10,11 @@ import type { AnswerKind, Dimension, FlagId, Severity, Verdict } from './types.j
 
 export interface RuleExample {
   text: string;
+  /**
+   * Every quote the flag shows, in order (its occurrences): required on an example that fires, so
+   * the example pins the words the user is shown, not only the flag's id.
+   */
+  quotes?: readonly string[];
   /** Treat the whole text as this STAR part (phrase and absence rules); omit to run the full rubric. */
   part?: StarPart;
   lp?: LpId;
@@ -113,8 +118,16 @@ export const RULES: readonly Rule[] = [
     fix: 'Say "I" and name your own step: "I traced…", "I wrote…". Keep "we" for setting the scene.',
     examples: {
       fires: [
-        { text: 'We figured out the root cause together and we shipped a fix.', part: 'action' },
-        { text: 'Our team rewrote the retry logic and we deployed it on Friday.', part: 'action' },
+        {
+          text: 'We figured out the root cause together and we shipped a fix.',
+          part: 'action',
+          quotes: ['We figured', 'we shipped'],
+        },
+        {
+          text: 'Our team rewrote the retry logic and we deployed it on Friday.',
+          part: 'action',
+          quotes: ['Our team rewrote', 'we deployed'],
+        },
       ],
       passes: [
         { text: 'We were a team of five running the payments service.', part: 'situation' },
@@ -179,35 +192,71 @@ export const RULES: readonly Rule[] = [
     fix: 'Say what you did about it yourself (the fix, the data, the plan), then who you involved and why.',
     examples: {
       fires: [
-        { text: 'I sent them a Slack message and they handled it.', part: 'action' },
-        { text: 'I escalated it to make sure it was resolved.', part: 'action' },
-        { text: 'I think we escalated it and things got better.', part: 'situation' },
-        { text: 'So I told the platform team about the drops.', part: 'action' },
-        { text: 'I told my manager and she handled it with him.', part: 'action' },
+        {
+          text: 'I sent them a Slack message and they handled it.',
+          part: 'action',
+          quotes: ['I sent them a Slack message', 'they handled it'],
+        },
+        { text: 'I escalated it to make sure it was resolved.', part: 'action', quotes: ['I escalated'] },
+        { text: 'I think we escalated it and things got better.', part: 'situation', quotes: ['we escalated'] },
+        { text: 'So I told the platform team about the drops.', part: 'action', quotes: ['I told the platform team'] },
+        {
+          text: 'I told my manager and she handled it with him.',
+          part: 'action',
+          quotes: ['I told my manager', 'she handled it'],
+        },
         {
           text: 'I told them it was their fault for promising a date without asking engineering, and then I escalated it.',
           part: 'action',
+          quotes: ['I told them', 'I escalated'],
         },
-        { text: 'I would escalate to my manager to push it through.', part: 'action' },
-        { text: 'I wrote a Slack message to the platform team and they handled it.', part: 'action' },
+        {
+          text: 'I would escalate to my manager to push it through.',
+          part: 'action',
+          quotes: ['escalate to my manager'],
+        },
+        {
+          text: 'I wrote a Slack message to the platform team and they handled it.',
+          part: 'action',
+          quotes: ['I wrote a Slack message', 'they handled it'],
+        },
         {
           text: 'I checked the first dashboard for it. Then I told the platform team and they fixed it.',
           part: 'action',
+          quotes: ['I told the platform team', 'they fixed it'],
         },
-        { text: 'I opened a ticket in their queue and the platform team took it from there.', part: 'action' },
-        { text: 'i posted in #incidents and tagged the on-call, they rolled back the deploy.', part: 'action' },
-        { text: 'I also told the platform team about it and let them take it from there.', part: 'action' },
-        { text: 'i escalated it to the platform team and waited.', part: 'action' },
-        { text: 'I *escalated* it to my manager.', part: 'action' },
-        { text: 'I mentioned it in the postmortem and their manager was going to look into it.', part: 'action' },
+        {
+          text: 'I opened a ticket in their queue and the platform team took it from there.',
+          part: 'action',
+          quotes: ['opened a ticket', 'the platform team took it from there'],
+        },
+        {
+          text: 'i posted in #incidents and tagged the on-call, they rolled back the deploy.',
+          part: 'action',
+          quotes: ['posted in #incidents', 'they rolled back'],
+        },
+        {
+          text: 'I also told the platform team about it and let them take it from there.',
+          part: 'action',
+          quotes: ['I also told the platform team', 'let them take it from there'],
+        },
+        { text: 'i escalated it to the platform team and waited.', part: 'action', quotes: ['i escalated'] },
+        { text: 'I *escalated* it to my manager.', part: 'action', quotes: ['I *escalated'] },
+        {
+          text: 'I mentioned it in the postmortem and their manager was going to look into it.',
+          part: 'action',
+          quotes: ['their manager was going to look into it'],
+        },
         {
           text: 'I would tell my manager and let them deal with it.',
           part: 'action',
           kind: 'probe',
           question: 'What would you do?',
+          quotes: ['let them deal with it'],
         },
       ],
       passes: [
+        { text: "I hadn't escalated it to my manager when the alert cleared.", part: 'action' },
         {
           text: 'After I had patched the retry bug, I escalated to their lead so it became their standard.',
           part: 'action',
@@ -252,11 +301,23 @@ export const RULES: readonly Rule[] = [
     fix: 'Say why you chose to act: what you noticed, what it cost, and what you decided to do.',
     examples: {
       fires: [
-        { text: 'My manager suggested I look into the drop rate.', part: 'task' },
-        { text: 'My manager, who ran the payments group, asked me to own the migration.', part: 'task' },
-        { text: 'Manager ask me to improve the code quality of the module.', part: 'task' },
-        { text: 'The product team told me to move it, so I moved it.', part: 'action' },
-        { text: 'My manager decided the scope and I just built what was on the list.', part: 'action' },
+        { text: 'My manager suggested I look into the drop rate.', part: 'task', quotes: ['My manager suggested'] },
+        {
+          text: 'My manager, who ran the payments group, asked me to own the migration.',
+          part: 'task',
+          quotes: ['My manager, who ran the payments group, asked me'],
+        },
+        { text: 'Manager ask me to improve the code quality of the module.', part: 'task', quotes: ['Manager ask me'] },
+        {
+          text: 'The product team told me to move it, so I moved it.',
+          part: 'action',
+          quotes: ['The product team told me to'],
+        },
+        {
+          text: 'My manager decided the scope and I just built what was on the list.',
+          part: 'action',
+          quotes: ['My manager decided'],
+        },
       ],
       passes: [
         { text: 'Nobody had asked me to look at it, so I decided to own it.', part: 'task' },
@@ -299,13 +360,19 @@ export const RULES: readonly Rule[] = [
     fix: 'State what happened plainly; if you are unsure of a number, give the range you measured.',
     examples: {
       fires: [
-        { text: 'I think the problem got fixed.', part: 'result' },
-        { text: 'It kind of worked, so maybe the fix helped a bit.', part: 'result' },
+        { text: 'I think the problem got fixed.', part: 'result', quotes: ['I think'] },
+        { text: 'It kind of worked, so maybe the fix helped a bit.', part: 'result', quotes: ['kind of', 'maybe'] },
         {
           text: 'A migration plan was created. The services were migrated one by one and the old runners were switched off.',
           part: 'action',
+          quotes: ['was created', 'were migrated', 'were switched'],
         },
-        { text: 'I just opened the pull request and hoped they would merge it soon.', part: 'action', kind: 'probe' },
+        {
+          text: 'I just opened the pull request and hoped they would merge it soon.',
+          part: 'action',
+          kind: 'probe',
+          quotes: ['and hoped'],
+        },
       ],
       passes: [
         { text: 'The drop rate went from 0.3% to zero.', part: 'result' },
@@ -345,14 +412,15 @@ export const RULES: readonly Rule[] = [
     fix: 'Tell the one time it happened, in the past tense: "I did", not "I would" or "I usually".',
     examples: {
       fires: [
-        { text: 'In that situation I would first look at the logs.', part: 'action' },
-        { text: 'I usually write a design doc before I start.', part: 'action' },
-        { text: 'Usually I write a design doc first.', part: 'action' },
+        { text: 'In that situation I would first look at the logs.', part: 'action', quotes: ['I would'] },
+        { text: 'I usually write a design doc before I start.', part: 'action', quotes: ['I usually'] },
+        { text: 'Usually I write a design doc first.', part: 'action', quotes: ['Usually I'] },
         {
           text: 'I would gather more data and propose an alternative.',
           part: 'action',
           kind: 'probe',
           question: 'How did you convince them?',
+          quotes: ['I would'],
         },
       ],
       passes: [
@@ -399,11 +467,23 @@ export const RULES: readonly Rule[] = [
     fix: 'Describe what went wrong as facts, and focus on what you did and what you would change.',
     examples: {
       fires: [
-        { text: "It was the platform team's fault, they dropped the ball on alerts.", part: 'situation' },
-        { text: 'The release slipped because QA was careless.', part: 'result' },
-        { text: 'The fraud team held it up, which was really their fault.', part: 'situation' },
-        { text: "The delays were the reorg's fault.", part: 'situation' },
-        { text: "Honestly it wasn't really my fault. The dates moved.", part: 'situation' },
+        {
+          text: "It was the platform team's fault, they dropped the ball on alerts.",
+          part: 'situation',
+          quotes: ["It was the platform team's fault", 'they dropped the ball'],
+        },
+        { text: 'The release slipped because QA was careless.', part: 'result', quotes: ['careless'] },
+        {
+          text: 'The fraud team held it up, which was really their fault.',
+          part: 'situation',
+          quotes: ['really their fault'],
+        },
+        { text: "The delays were the reorg's fault.", part: 'situation', quotes: ["the reorg's fault"] },
+        {
+          text: "Honestly it wasn't really my fault. The dates moved.",
+          part: 'situation',
+          quotes: ["wasn't really my fault"],
+        },
       ],
       passes: [
         { text: 'I moved seven of them to lazy initialisation.', part: 'action' },
@@ -429,8 +509,16 @@ export const RULES: readonly Rule[] = [
     fix: 'Give the before and after ("from 0.3% to zero"), then what it meant: money, customers, hours.',
     examples: {
       fires: [
-        { text: 'Things got a lot better and the merchants stopped complaining.', part: 'result' },
-        { text: 'The drop rate improved after the fix went out.', part: 'result' },
+        {
+          text: 'Things got a lot better and the merchants stopped complaining.',
+          part: 'result',
+          quotes: ['Things got a lot better and the merchants stopped complaining.'],
+        },
+        {
+          text: 'The drop rate improved after the fix went out.',
+          part: 'result',
+          quotes: ['The drop rate improved after the fix went out.'],
+        },
       ],
       passes: [
         { text: 'The drop rate went from 0.3% to zero.', part: 'result' },
@@ -468,13 +556,22 @@ export const RULES: readonly Rule[] = [
     fix: 'Replace it with the measured change and who benefited: "p99 fell from 900 ms to 240 ms for 2M users".',
     examples: {
       fires: [
-        { text: 'Things got better and the team was happy.', part: 'result' },
+        {
+          text: 'Things got better and the team was happy.',
+          part: 'result',
+          quotes: ['Things got better', 'the team was happy'],
+        },
         {
           text: 'I interviewed five users about it. The launch went really well and the stakeholders were pleased.',
           part: 'result',
+          quotes: ['The launch went really well', 'the stakeholders were pleased'],
         },
-        { text: 'In the end things got better and no one complained.', part: 'result' },
-        { text: 'I think the problem got fixed and the drop rate improved.', part: 'result' },
+        { text: 'In the end things got better and no one complained.', part: 'result', quotes: ['things got better'] },
+        {
+          text: 'I think the problem got fixed and the drop rate improved.',
+          part: 'result',
+          quotes: ['the problem got fixed', 'the drop rate improved'],
+        },
       ],
       passes: [
         { text: 'The drop rate improved from 0.3% to zero.', part: 'result' },
@@ -521,6 +618,7 @@ export const RULES: readonly Rule[] = [
         {
           text: 'I noticed webhooks were failing. I traced the timeouts, wrote a fix and deployed it. Drops went from 0.3% to zero.',
           lp: 'ownership',
+          quotes: ['I noticed webhooks were failing.'],
         },
       ],
       passes: [
@@ -576,11 +674,31 @@ export const RULES: readonly Rule[] = [
     fix: 'Name what this story taught you and what you now do differently because of it.',
     examples: {
       fires: [
-        { text: 'I learned that communication is important.', part: 'reflection' },
-        { text: 'I learned a lot and grew as an engineer.', part: 'reflection' },
-        { text: 'I learned that data quality is important.', part: 'reflection' },
-        { text: 'I learned to communicate better with stakeholders.', part: 'reflection' },
-        { text: 'I learned that communication matters most in a crisis.', part: 'reflection' },
+        {
+          text: 'I learned that communication is important.',
+          part: 'reflection',
+          quotes: ['I learned that communication is important'],
+        },
+        {
+          text: 'I learned a lot and grew as an engineer.',
+          part: 'reflection',
+          quotes: ['I learned a lot', 'grew as an engineer'],
+        },
+        {
+          text: 'I learned that data quality is important.',
+          part: 'reflection',
+          quotes: ['I learned that data quality is important'],
+        },
+        {
+          text: 'I learned to communicate better with stakeholders.',
+          part: 'reflection',
+          quotes: ['I learned to communicate better'],
+        },
+        {
+          text: 'I learned that communication matters most in a crisis.',
+          part: 'reflection',
+          quotes: ['communication matters'],
+        },
       ],
       passes: [
         {
@@ -608,8 +726,12 @@ export const RULES: readonly Rule[] = [
     fix: 'Cut them; a short pause is better than a filler word.',
     examples: {
       fires: [
-        { text: 'So basically I, you know, fixed the config and stuff.', part: 'action' },
-        { text: 'To be honest, I did not read the runbook.', part: 'action' },
+        {
+          text: 'So basically I, you know, fixed the config and stuff.',
+          part: 'action',
+          quotes: ['basically', 'you know', 'and stuff'],
+        },
+        { text: 'To be honest, I did not read the runbook.', part: 'action', quotes: ['To be honest,'] },
       ],
       passes: [
         { text: 'I fixed the configuration and added a test for it.', part: 'action' },
@@ -631,8 +753,12 @@ export const RULES: readonly Rule[] = [
       fires: [
         {
           text: 'If a deploy broke checkout, I would first look at the dashboards. I would roll back and I would tell the team. I usually write a postmortem after that.',
+          quotes: ['If a deploy broke checkout, I would first look at the dashboards.'],
         },
-        { text: 'I always make sure everyone on the team feels heard. I believe that is what makes a team work.' },
+        {
+          text: 'I always make sure everyone on the team feels heard. I believe that is what makes a team work.',
+          quotes: ['I always make sure everyone on the team feels heard.'],
+        },
       ],
       passes: [
         {
@@ -656,9 +782,11 @@ export const RULES: readonly Rule[] = [
       fires: [
         {
           text: 'When I disagree with my manager, I would first make sure I understand their reasoning. I would ask questions before pushing back. If I still disagreed, I would gather data and schedule a one-on-one. I usually find that this works.',
+          quotes: ['When I disagree with my manager, I would first make sure I understand their reasoning.'],
         },
         {
           text: 'In my experience simplicity is the most important thing. I always look at the architecture with fresh eyes and I usually find code to delete. I believe that the best code is the code you do not write.',
+          quotes: ['In my experience simplicity is the most important thing.'],
         },
       ],
       passes: [
@@ -684,6 +812,7 @@ export const RULES: readonly Rule[] = [
         {
           lp: 'hire-and-develop-the-best',
           text: 'Last March our checkout service started timing out for about 3% of payments. I pulled the traces, found that a retry loop hammered the card processor after each slow response, and I rewrote it with exponential backoff and a cap of three attempts. I shipped the fix behind a flag the same afternoon. Timeouts fell from 3% to 0.1% within a day, and I added an alert on retry rates so the next regression shows up before customers notice it.',
+          quotes: [''],
         },
       ],
       passes: [
@@ -710,7 +839,10 @@ export const RULES: readonly Rule[] = [
     message: 'Too short to show what you did.',
     fix: 'Walk through Situation, Task, Action and Result; aim for about two minutes.',
     examples: {
-      fires: [{ text: 'I fixed the bug and it worked.' }, { text: 'Because I had some free time.', kind: 'probe' }],
+      fires: [
+        { text: 'I fixed the bug and it worked.', quotes: ['I fixed the bug and it worked.'] },
+        { text: 'Because I had some free time.', kind: 'probe', quotes: ['Because I had some free time.'] },
+      ],
       passes: [
         {
           text: 'I raised it with their lead with a tested fix and the failure data, argued for shipping before the freeze, and when he said no I committed to his date and helped his team test it.',
@@ -730,7 +862,12 @@ export const RULES: readonly Rule[] = [
     message: 'Longer than the interviewer will listen to.',
     fix: 'Cut the background and keep the Action; aim for the time budget of your level.',
     examples: {
-      fires: [{ text: `At my previous job ${'I tuned the cache layer and measured the hit rate again. '.repeat(60)}` }],
+      fires: [
+        {
+          text: `At my previous job ${'I tuned the cache layer and measured the hit rate again. '.repeat(60)}`,
+          quotes: ['At my previous job I tuned the cache layer and measured the hit rate again.'],
+        },
+      ],
       passes: [
         { text: 'I traced the timeouts to the retry logic and wrote a fix with a dead-letter alert.', kind: 'probe' },
       ],

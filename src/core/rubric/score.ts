@@ -1,6 +1,6 @@
 import type { Level } from '../lp.js';
 import type { RubricContext } from './context.js';
-import { insideAny } from './normalise.js';
+import { insideAny, matchFrom, nextMatch } from './normalise.js';
 import { STRONG_VERBS } from './parts.js';
 import { NUMBER_PATTERN, PART_MISSING_PENALTY, RULES, type Rule } from './rules.js';
 import { countStrengths } from './strengths.js';
@@ -34,9 +34,15 @@ const FIRST_PERSON_PLAN = /\bI(?: would|['’]d| will) (?!probably|maybe|just|ho
 /** Concrete first-person actions in a probe reply; plans count when the question was hypothetical. */
 function firstPersonActions(ctx: RubricContext): number {
   let count = 0;
-  for (const m of ctx.clean.matchAll(FIRST_PERSON_ACTION_RE))
+  for (
+    let m = matchFrom(FIRST_PERSON_ACTION_RE, ctx.clean);
+    m !== null;
+    m = nextMatch(FIRST_PERSON_ACTION_RE, ctx.clean, m)
+  )
     if (!insideAny(ctx.quoted, m.index, m.index + m[0].length)) count++;
-  if (ctx.questionIsHypothetical) for (const _ of ctx.clean.matchAll(FIRST_PERSON_PLAN)) count++;
+  if (ctx.questionIsHypothetical)
+    for (let m = matchFrom(FIRST_PERSON_PLAN, ctx.clean); m !== null; m = nextMatch(FIRST_PERSON_PLAN, ctx.clean, m))
+      count++;
   return count;
 }
 

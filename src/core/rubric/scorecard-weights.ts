@@ -50,48 +50,48 @@ export const SCORECARD: ScorecardWeights = {
     'ask:ownership-manager-directed',
   ],
   weights: [
-    -2.6009, // bias
-    0.7465, // dim:ownership
-    0.2705, // dim:impact
+    -2.6043, // bias
+    0.7464, // dim:ownership
+    0.2671, // dim:impact
     0.1298, // dim:structure
-    0.2105, // dim:delivery
-    0.1444, // dim:reflection
-    -0.3955, // flag:we-language
-    -0.5796, // flag:handoff
-    -0.7417, // flag:manager-directed
-    -0.4752, // flag:hedging
+    0.2093, // dim:delivery
+    0.1466, // dim:reflection
+    -0.4012, // flag:we-language
+    -0.578, // flag:handoff
+    -0.7411, // flag:manager-directed
+    -0.4735, // flag:hedging
     0.0697, // flag:hypothetical
-    -0.1787, // flag:blame
-    -1.185, // flag:no-metric
-    -0.2937, // flag:vague-result
-    -0.7187, // flag:no-scope-boundary
-    -0.3286, // flag:generic-reflection
-    -0.3246, // flag:missing-star-part
-    -0.3574, // flag:too-short
-    -0.2313, // flag:too-long
-    0.2951, // flag:filler
-    -0.3246, // flag:no-story
-    -0.1423, // hedging:count
-    0.3373, // strength:quantified-delta
-    0.2453, // strength:business-impact
-    0.1447, // strength:scope-boundary
-    0.0987, // strength:specific-reflection
-    0.2069, // strength:systemic-reflection
-    0.6345, // strength:trade-off
-    0.9029, // strength:i-statement
-    0.1327, // strength:second-order-effect
-    0.8152, // story:i-share
-    0.8556, // story:outcomes
-    0.2306, // story:specific
-    -0.0863, // story:untold
-    0.2551, // part:task
-    0.426, // part:result
-    -0.1068, // part:reflection
-    0.7116, // words:log
-    0.3285, // level:sde1
-    -0.4481, // level:senior
+    -0.1783, // flag:blame
+    -1.1809, // flag:no-metric
+    -0.2944, // flag:vague-result
+    -0.7057, // flag:no-scope-boundary
+    -0.3393, // flag:generic-reflection
+    -0.3245, // flag:missing-star-part
+    -0.3559, // flag:too-short
+    -0.2306, // flag:too-long
+    0.2925, // flag:filler
+    -0.3245, // flag:no-story
+    -0.1415, // hedging:count
+    0.3362, // strength:quantified-delta
+    0.24, // strength:business-impact
+    0.1449, // strength:scope-boundary
+    0.1036, // strength:specific-reflection
+    0.2078, // strength:systemic-reflection
+    0.6236, // strength:trade-off
+    0.9056, // strength:i-statement
+    0.1324, // strength:second-order-effect
+    0.8205, // story:i-share
+    0.861, // story:outcomes
+    0.2318, // story:specific
+    -0.0847, // story:untold
+    0.2581, // part:task
+    0.4227, // part:result
+    -0.1118, // part:reflection
+    0.712, // words:log
+    0.3203, // level:sde1
+    -0.4415, // level:senior
     0.2429, // senior:systemic-reflection
-    0.0308, // senior:no-reflection
-    -0.6027, // ask:ownership-manager-directed
+    0.039, // senior:no-reflection
+    -0.6044, // ask:ownership-manager-directed
   ],
 };

@@ -2,7 +2,7 @@
 // against what claims, habits and hypotheticals have ("I would", "I usually", "in my experience").
 // The counts feed the missing-star-part and no-story flags and the scorecard's features.
 
-import { countWords, insideAny, type Sentence, type Span } from './normalise.js';
+import { countWords, insideAny, matchFrom, nextMatch, type Sentence, type Span } from './normalise.js';
 
 /** What the story counts read: the normalised text, its quotes and sentences. */
 interface StoryInput {
@@ -58,38 +58,34 @@ const SPECIFIC =
 const HEADING =
   /^[^A-Za-z]{0,6}(?:situation|context|background|the problem|problem|task|goal|the ask|actions?|approach|solution|what i did|what we did|how it went|results?|outcomes?|impact|what happened|reflections?|learnings?|takeaways?|lessons?(?: learned| learnt)?|what i learned|what i learnt)[^A-Za-z]{0,4}$/i;
 
-function countOutside(ctx: StoryInput, pattern: RegExp, from = 0): number {
-  let n = 0;
-  for (const m of ctx.clean.matchAll(pattern)) {
+/** Matches outside quotes at or after `from`, and where the first match (quoted or not) starts. */
+function countOutside(ctx: StoryInput, pattern: RegExp, from = 0): { count: number; first: number } {
+  let count = 0;
+  let first = Number.MAX_SAFE_INTEGER;
+  for (let m = matchFrom(pattern, ctx.clean); m !== null; m = nextMatch(pattern, ctx.clean, m)) {
+    if (first === Number.MAX_SAFE_INTEGER) first = m.index;
     if (m.index < from) continue;
-    if (!insideAny(ctx.quoted, m.index, m.index + m[0].length)) n++;
+    if (!insideAny(ctx.quoted, m.index, m.index + m[0].length)) count++;
   }
-  return n;
-}
-
-function firstIndex(ctx: StoryInput, pattern: RegExp): number {
-  pattern.lastIndex = 0;
-  const m = pattern.exec(ctx.clean);
-  pattern.lastIndex = 0;
-  return m ? m.index : -1;
+  return { count, first };
 }
 
 export function storyEvidence(ctx: StoryInput): StoryEvidence {
-  const firstAction = Math.min(
-    ...[firstIndex(ctx, I_DOER), firstIndex(ctx, WE_DOER), firstIndex(ctx, BULLET_DOER)].map((i) =>
-      i < 0 ? Number.MAX_SAFE_INTEGER : i,
-    ),
-  );
+  // The doer counts also give where the first action starts: one scan each, not two.
+  const iDoers = countOutside(ctx, I_DOER);
+  const weDoers = countOutside(ctx, WE_DOER);
+  const bulletDoers = countOutside(ctx, BULLET_DOER);
+  const firstAction = Math.min(iDoers.first, weDoers.first, bulletDoers.first);
   return {
-    iDoers: countOutside(ctx, I_DOER),
-    weDoers: countOutside(ctx, WE_DOER),
-    bulletDoers: countOutside(ctx, BULLET_DOER),
-    hypotheticals: countOutside(ctx, HYPOTHETICAL),
-    habits: countOutside(ctx, HABIT),
-    opinions: countOutside(ctx, OPINION),
-    outcomes: firstAction === Number.MAX_SAFE_INTEGER ? 0 : countOutside(ctx, OUTCOME, firstAction),
-    specifics: countOutside(ctx, SPECIFIC),
-    pastEvents: countOutside(ctx, PAST_EVENT),
+    iDoers: iDoers.count,
+    weDoers: weDoers.count,
+    bulletDoers: bulletDoers.count,
+    hypotheticals: countOutside(ctx, HYPOTHETICAL).count,
+    habits: countOutside(ctx, HABIT).count,
+    opinions: countOutside(ctx, OPINION).count,
+    outcomes: firstAction === Number.MAX_SAFE_INTEGER ? 0 : countOutside(ctx, OUTCOME, firstAction).count,
+    specifics: countOutside(ctx, SPECIFIC).count,
+    pastEvents: countOutside(ctx, PAST_EVENT).count,
     fragments: ctx.sentences.filter(
       (x) =>
         x.end - x.start < 60 &&

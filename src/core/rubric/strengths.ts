@@ -1,7 +1,7 @@
 import type { StarPart } from '../lp.js';
 import type { Scenario } from '../scenario.js';
 import { partAt, type RubricContext } from './context.js';
-import { flexibleSpaces, insideAny, mergePatterns } from './normalise.js';
+import { insideAny, matchFrom, mergePatterns, nextMatch } from './normalise.js';
 import { PRESENT_VERBS, STRONG_VERBS } from './parts.js';
 import type { Strength, StrengthId } from './types.js';
 
@@ -107,12 +107,8 @@ const STRENGTH_RULES: readonly StrengthRule[] = [
   },
 ];
 
-// Compiled once: each rule's patterns in one pass, and a variant for text where markup left runs of spaces.
+// Compiled once: each rule's patterns in one pass.
 const MERGED_STRENGTH_RULES = STRENGTH_RULES.map((rule) => ({ ...rule, patterns: mergePatterns(rule.patterns) }));
-const FLEXIBLE_STRENGTH_RULES = MERGED_STRENGTH_RULES.map((rule) => ({
-  ...rule,
-  patterns: rule.patterns.map(flexibleSpaces),
-}));
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -141,19 +137,19 @@ function keyPhrasePatterns(scenario: Scenario): { phrase: string; pattern: RegEx
   return patterns;
 }
 
-/** Finds what the answer does well, each with the exact words that show it. */
+/** Finds what the answer does well, each with the words that show it (offsets into ctx.clean). */
 export function findStrengths(ctx: RubricContext): Strength[] {
   const strengths: Strength[] = [];
-  for (const rule of ctx.spacedOut ? FLEXIBLE_STRENGTH_RULES : MERGED_STRENGTH_RULES) {
+  for (const rule of MERGED_STRENGTH_RULES) {
     let count = 0;
     outer: for (const pattern of rule.patterns) {
-      for (const m of ctx.clean.matchAll(pattern)) {
+      for (let m = matchFrom(pattern, ctx.clean); m !== null; m = nextMatch(pattern, ctx.clean, m)) {
         const start = m.index;
         const end = start + m[0].trimEnd().length;
         if (insideAny(ctx.quoted, start, end)) continue;
         const part = ctx.kind === 'probe' ? 'action' : partAt(ctx, start);
         if (rule.parts !== 'any' && (part === null || !rule.parts.includes(part))) continue;
-        strengths.push({ id: rule.id, part, start, end, quote: ctx.input.slice(start, end), message: rule.message });
+        strengths.push({ id: rule.id, part, start, end, quote: ctx.clean.slice(start, end), message: rule.message });
         if (++count >= rule.limit) break outer;
       }
     }
@@ -167,7 +163,7 @@ export function findStrengths(ctx: RubricContext): Strength[] {
         part: partAt(ctx, m.index),
         start: m.index,
         end: m.index + m[0].length,
-        quote: ctx.input.slice(m.index, m.index + m[0].length),
+        quote: ctx.clean.slice(m.index, m.index + m[0].length),
         message: `Uses a key phrase of this scenario: "${phrase}".`,
       });
     }

@@ -2,8 +2,12 @@
 // paragraphs or one paragraph, lower case without punctuation, labelled parts, bullets, CRLF,
 // British spelling, numbers in words, present-tense narration. Hand-made variants first, then
 // fast-check combinations of the form-only changes.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { lpFromName } from '../../../src/cli/lp-names.js';
+import type { Level } from '../../../src/core/lp.js';
 import { type RubricResult, scoreAnswer } from '../../../src/core/rubric/index.js';
 
 const PARTS = {
@@ -40,7 +44,29 @@ const present = paragraphs
   .replace('I tested', 'I test')
   .replace('I walked', 'I walk');
 
+// White space and quote marks as people's editors and keyboards leave them.
+const doubledSpaces = (t: string) => t.replace(/ /g, '  ');
+const tabs = (t: string) => t.replace(/ /g, '\t');
+const noBreakSpaces = (t: string) => t.replace(/ /g, '\u00a0');
+const trailingWhitespace = (t: string) => `${t.replace(/\n/g, ' \t \n')}  \t`;
+const smartQuotes = (t: string) =>
+  t
+    .replace(/(\w)'(\w)/g, '$1’$2')
+    .replace(/"([^"\n]*)"/g, '“$1”')
+    .replace(/(^|[\s(])'([^'\n]*)'/g, '$1‘$2’');
+const straightQuotes = (t: string) => t.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+const WHITESPACE_VARIANTS: Record<string, (t: string) => string> = {
+  'doubled spaces': doubledSpaces,
+  tabs,
+  'non-breaking spaces': noBreakSpaces,
+  'trailing whitespace': trailingWhitespace,
+  'two spaces after a full stop': (t) => t.replace(/\. /g, '.  '),
+  'smart quotes and apostrophes': smartQuotes,
+  'straight quotes and apostrophes': straightQuotes,
+};
+
 const VARIANTS: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(WHITESPACE_VARIANTS).map(([name, f]) => [name, f(paragraphs)])),
   'one paragraph': onePara,
   'lower case without punctuation': lowerNoPunct,
   'S: labels': labelled((n) => `${n[0]}: `),
@@ -87,6 +113,7 @@ describe('the same answer in another form', () => {
       (t) => t.replace(/^/gm, '• '),
       (t) => t.replace(/\n/g, '  \n'),
       (t) => `${t}\n`,
+      ...Object.values(WHITESPACE_VARIANTS),
     ];
     fc.assert(
       fc.property(fc.subarray(transforms.map((_, i) => i)), (picked) => {
@@ -94,7 +121,7 @@ describe('the same answer in another form', () => {
         const variant = score(text);
         return Math.abs(variant.overall - base.overall) <= 5 && variant.verdict === base.verdict;
       }),
-      { numRuns: 40, seed: 9 },
+      { numRuns: 60, seed: 9 },
     );
   });
 
@@ -103,4 +130,33 @@ describe('the same answer in another form', () => {
       for (const flag of score(text).flags)
         for (const o of flag.occurrences) expect(text.slice(o.start, o.end)).toBe(o.quote);
   });
+});
+
+describe('white space and quote marks on the hold-out answers', () => {
+  // Real answers in every style (Slack markup, bullets, labels, transcripts), not one written for
+  // this test: each keeps its score within 5 points and its verdict under each variant.
+  const rows = readFileSync(path.join(import.meta.dirname, '../../fixtures/rubric/holdout.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as { id: string; text: string; lp: string; level: Level; question: string });
+  const scoreRow = (row: (typeof rows)[number], text: string) =>
+    scoreAnswer(text, { lp: lpFromName(row.lp) ?? undefined, level: row.level, question: row.question });
+
+  for (const [name, transform] of Object.entries(WHITESPACE_VARIANTS)) {
+    it(`keeps every answer's score and verdict: ${name}`, () => {
+      const moved: string[] = [];
+      for (const row of rows) {
+        const text = transform(row.text);
+        if (text === row.text) continue;
+        const base = scoreRow(row, row.text);
+        const variant = scoreRow(row, text);
+        if (Math.abs(variant.overall - base.overall) > 5 || variant.verdict !== base.verdict)
+          moved.push(`${row.id}: ${base.overall} ${base.verdict} -> ${variant.overall} ${variant.verdict}`);
+        for (const flag of variant.flags)
+          for (const o of flag.occurrences) expect(text.slice(o.start, o.end)).toBe(o.quote);
+        for (const strength of variant.strengths) expect(text.slice(strength.start, strength.end)).toBe(strength.quote);
+      }
+      expect(moved).toEqual([]);
+    });
+  }
 });

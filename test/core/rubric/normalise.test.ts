@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   countWords,
@@ -56,5 +57,47 @@ describe('sentences and words', () => {
   it('counts words', () => {
     expect(countWords('I cut p99 from 900 ms to 240 ms, saving $8K.')).toBe(11);
     expect(countWords('')).toBe(0);
+  });
+});
+
+describe('countWords', () => {
+  // The definition: scan words from `start` and count those that start before `end`.
+  const scanned = (text: string, start: number, end: number) => {
+    const word = /[A-Za-z0-9$€£][A-Za-z0-9'’.,%$-]*/g;
+    word.lastIndex = start;
+    let n = 0;
+    for (let m = word.exec(text); m !== null && m.index < end; m = word.exec(text)) n++;
+    return n;
+  };
+
+  it('counts like a scan from start for any span, including spans that start inside a word', () => {
+    const pieces = fc.constantFrom(
+      'I',
+      'fixed',
+      ' ',
+      '  ',
+      '.',
+      ',',
+      '-',
+      "'",
+      '’',
+      '3.5%',
+      '$40',
+      '€5',
+      '£',
+      '\n',
+      'x-ray',
+      '"',
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), fc.nat(), fc.nat(), (parts, a, b) => {
+        const text = parts.join('');
+        const start = text.length === 0 ? 0 : a % (text.length + 1);
+        const end = text.length === 0 ? 0 : b % (text.length + 1);
+        expect(countWords(text, start, end)).toBe(scanned(text, start, end));
+        expect(countWords(text)).toBe(scanned(text, 0, text.length));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

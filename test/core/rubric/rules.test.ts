@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildContext } from '../../../src/core/rubric/context.js';
-import { runRules } from '../../../src/core/rubric/engine.js';
+import { flagInInput, runRules } from '../../../src/core/rubric/engine.js';
 import { scoreAnswer } from '../../../src/core/rubric/index.js';
 import { countWords } from '../../../src/core/rubric/normalise.js';
 import { RULES, type Rule, type RuleExample } from '../../../src/core/rubric/rules.js';
-import { FLAG_IDS } from '../../../src/core/rubric/types.js';
+import { FLAG_IDS, type Flag } from '../../../src/core/rubric/types.js';
 
-function flagIdsFor(rule: Rule, example: RuleExample): string[] {
+function flagsFor(rule: Rule, example: RuleExample): Flag[] {
   const kind = example.kind ?? 'answer';
   if (example.part === undefined) {
     return scoreAnswer(example.text, {
@@ -14,7 +14,7 @@ function flagIdsFor(rule: Rule, example: RuleExample): string[] {
       lp: example.lp,
       level: example.level,
       question: example.question,
-    }).flags.map((f) => f.id);
+    }).flags;
   }
   const ctx = buildContext(example.text, {
     kind,
@@ -24,8 +24,10 @@ function flagIdsFor(rule: Rule, example: RuleExample): string[] {
     question: example.question,
     forcePart: example.part,
   });
-  return runRules([rule], ctx, countWords(ctx.clean)).map((f) => f.id);
+  return runRules([rule], ctx, countWords(ctx.clean)).map((flag) => flagInInput(ctx, flag));
 }
+
+const flagIdsFor = (rule: Rule, example: RuleExample) => flagsFor(rule, example).map((f) => f.id);
 
 describe('every rule runs its own examples', () => {
   for (const rule of RULES) {
@@ -35,7 +37,16 @@ describe('every rule runs its own examples', () => {
         expect(rule.examples.passes.length).toBeGreaterThan(0);
       });
       for (const example of rule.examples.fires) {
-        it(`fires on: ${example.text.slice(0, 70)}`, () => expect(flagIdsFor(rule, example)).toContain(rule.id));
+        it(`fires on: ${example.text.slice(0, 70)}`, () => {
+          const flag = flagsFor(rule, example).find((f) => f.id === rule.id);
+          expect(flag, 'the rule fires').toBeDefined();
+          // The words the user is shown, each one exactly where it was written.
+          expect(example.quotes, 'an example that fires says what it quotes').toBeDefined();
+          expect(flag?.occurrences.map((o) => o.quote)).toEqual(example.quotes);
+          expect(example.quotes).toContain(flag?.quote);
+          for (const o of flag?.occurrences ?? []) expect(example.text.slice(o.start, o.end)).toBe(o.quote);
+          expect(example.text.slice(flag?.start, flag?.end)).toBe(flag?.quote);
+        });
       }
       for (const example of rule.examples.passes) {
         it(`passes: ${example.text.slice(0, 70)}`, () => expect(flagIdsFor(rule, example)).not.toContain(rule.id));

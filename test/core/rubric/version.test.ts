@@ -6,8 +6,8 @@ describe('rubric version', () => {
     // If this fails, the rubric changed: bump RUBRIC_VERSION and put the new fingerprint here,
     // so stored answers say which rubric scored them (and `star rescore` can bring them up to date).
     expect({ version: RUBRIC_VERSION, fingerprint: rubricFingerprint() }).toEqual({
-      version: 2,
-      fingerprint: '3f9b9c4d',
+      version: 4,
+      fingerprint: '55241c1c',
     });
   });
 

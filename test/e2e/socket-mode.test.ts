@@ -10,6 +10,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { ACTION_IDS } from '../../src/messages/ids.js';
 import { type RunningStarCoach, startStarCoach } from '../../src/star-coach.js';
+import { appDatabase, processDatabase } from '../helpers/db.js';
 import { FakeSlack } from '../helpers/fake-slack.js';
 import { FakeSocketMode } from '../helpers/fake-socket-mode.js';
 import {
@@ -54,10 +55,11 @@ async function socketWorld(own = false, pingTimeoutMs?: number): Promise<SocketW
   const socket = await new FakeSocketMode().start();
   slack.socketModeUrl = () => socket.url();
   const dir = mkdtempSync(path.join(tmpdir(), 'star-socket-'));
+  const store = await appDatabase(path.join(dir, 'star.db'));
   const config = parseConfig({
     SLACK_BOT_TOKEN: 'xoxb-socket',
     SLACK_APP_TOKEN: 'xapp-1-A1234-socket',
-    STAR_DB: path.join(dir, 'star.db'),
+    ...store.env,
     SLACK_API_URL: slack.apiUrl,
     LOG_LEVEL: 'error',
   });
@@ -67,6 +69,7 @@ async function socketWorld(own = false, pingTimeoutMs?: number): Promise<SocketW
     logger: quietLogger,
     library: shippedLibrary(),
     jobs: 'none',
+    database: store.database,
   });
   await socket.connected();
   const world = {
@@ -77,6 +80,7 @@ async function socketWorld(own = false, pingTimeoutMs?: number): Promise<SocketW
       await running.stop();
       await socket.stop();
       await slack.stop();
+      await store.release();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -223,12 +227,13 @@ describe('Socket Mode process', () => {
     const socket = await new FakeSocketMode().start();
     slack.socketModeUrl = () => socket.url();
     const dir = mkdtempSync(path.join(tmpdir(), 'star-socket-proc-'));
+    const store = await processDatabase(path.join(dir, 'star.db'));
     const child = spawn(process.execPath, [MAIN_JS], {
       env: {
         ...cleanEnv,
         SLACK_BOT_TOKEN: 'xoxb-socket',
         SLACK_APP_TOKEN: 'xapp-1-A1234-socket',
-        STAR_DB: path.join(dir, 'star.db'),
+        ...store.env,
         SLACK_API_URL: slack.apiUrl,
         LOG_LEVEL: 'info',
       },
@@ -252,6 +257,7 @@ describe('Socket Mode process', () => {
       if (child.exitCode === null) child.kill('SIGKILL');
       await socket.stop();
       await slack.stop();
+      await store.release();
       rmSync(dir, { recursive: true, force: true });
     }
   }, 40_000);

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import type { OpenRepositories } from '../../src/db/open.js';
 import { openPostgres, pgRepositories } from '../../src/db/pg/index.js';
 import type { Repositories } from '../../src/db/ports.js';
 import { type OpenDatabase, openDatabase, sqliteRepositories } from '../../src/db/sqlite/index.js';
@@ -128,4 +129,41 @@ export async function testDatabase(): Promise<TestDatabase> {
       temp.close();
     },
   };
+}
+
+export interface AppDatabase {
+  /** What the app's configuration gets: `STAR_DB`, and `DATABASE_URL` on the PostgreSQL server. */
+  env: Record<string, string>;
+  /** On PGlite: the database itself, for `startStarCoach`'s `database` option. */
+  database?: OpenRepositories;
+  release(): Promise<void>;
+}
+
+/**
+ * A fresh database on the run's backend for a whole app in this process: the SQLite file `dbFile`
+ * (which the app creates), a database of its own on the server, or a PGlite of this process.
+ */
+export async function appDatabase(dbFile: string): Promise<AppDatabase> {
+  if (testBackend === 'pglite') {
+    const lease = await leasePglite();
+    return {
+      env: { STAR_DB: dbFile },
+      // The test's process owns the PGlite: the app's stop leaves it open, the release hands it back.
+      database: { backend: 'postgres', repos: lease.repos, close: async () => {} },
+      release: async () => lease.release(),
+    };
+  }
+  return processDatabase(dbFile);
+}
+
+/**
+ * The same for an app the test spawns as a process. PGlite lives in one process and cannot be
+ * shared, so on STAR_TEST_BACKEND=pglite a spawned app runs on the SQLite file.
+ */
+export async function processDatabase(dbFile: string): Promise<AppDatabase> {
+  if (testBackend === 'postgres') {
+    const created = await migratedServerDatabase();
+    return { env: { STAR_DB: dbFile, DATABASE_URL: created.url }, release: created.drop };
+  }
+  return { env: { STAR_DB: dbFile }, release: async () => {} };
 }

@@ -10,6 +10,7 @@ import pg from 'pg';
 import { openPostgres, PG_MIGRATIONS_DIR, type PgDb, pgRepositories } from '../../src/db/pg/index.js';
 import { schema } from '../../src/db/pg/schema.js';
 import type { Repositories } from '../../src/db/ports.js';
+import { TABLES_WITHOUT_TEAM, TEAM_TABLES_IN_DELETE_ORDER } from '../../src/db/team-tables.js';
 
 export interface PgTestDatabase {
   db: PgDb;
@@ -19,36 +20,9 @@ export interface PgTestDatabase {
   close(): Promise<void>;
 }
 
-// Children before parents, so every foreign key holds at each step (a reply goes before the
-// prompt, digest or mock that points at it only to be set null).
-const DELETE_ORDER = [
-  'installations',
-  'story_versions',
-  'story_sessions',
-  'stories',
-  'voice_clips',
-  'mock_notices',
-  'mock_skips',
-  'mock_answers',
-  'mock_scorecards',
-  'mocks',
-  'mock_rounds',
-  'mock_members',
-  'mock_pools',
-  'digests',
-  'peer_reviews',
-  'answer_messages',
-  'replies',
-  'answers',
-  'practice_sessions',
-  'prompts',
-  'schedules',
-  'quiz_attempts',
-  'away_ranges',
-  'forgotten_users',
-  'processed_events',
-  'users',
-];
+// Children before parents, so every foreign key holds at each step (the app deletes a workspace
+// in this order too), then the tables with no team.
+const DELETE_ORDER: readonly string[] = [...TEAM_TABLES_IN_DELETE_ORDER, ...TABLES_WITHOUT_TEAM];
 const IDENTITY_TABLES = [
   'practice_sessions',
   'answers',

@@ -117,7 +117,7 @@ export async function startWorld(
     jobs: {
       services,
       graceMs: options.graceMs ?? 2 * 60 * 60_000,
-      retention: { repliesMs: 30 * 24 * 60 * 60_000, eventsMs: 24 * 60 * 60_000 },
+      retention: { repliesMs: 30 * 24 * 60 * 60_000, eventsMs: 24 * 60 * 60_000, uninstalledMs: 30 * 24 * 60 * 60_000 },
       logger,
     },
     close: () => db.close(),

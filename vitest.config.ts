@@ -17,6 +17,9 @@ class WaitingFilesFirst extends BaseSequencer {
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // STAR_TEST_BACKEND (sqlite, postgres, pglite): see test/helpers/pg.ts.
+    setupFiles: ['test/helpers/setup.ts'],
+    globalSetup: ['test/helpers/global-setup.ts'],
     // Listener and end-to-end tests open SQLite files and local servers; forks keep them apart.
     pool: 'forks',
     // Much of the suite waits on sockets and child processes, so even two cores run two workers.

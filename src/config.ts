@@ -76,6 +76,13 @@ const EnvSchema = z.object({
     .max(60, 'must be at most 60')
     .default(10)
     .describe('How long a Web API call may take; a send cut short by a crash is retried after three of these'),
+  STAR_UNINSTALL_GRACE_DAYS: z.coerce
+    .number({ error: 'must be a number of days' })
+    .int('must be a whole number of days')
+    // A day at least: an uninstall by mistake must not take a workspace's history with it.
+    .min(1, 'must be at least 1')
+    .max(3650, 'must be at most 3650')
+    .default(30),
   STAR_VERDICT_REACTIONS: z
     .enum(['on', 'off'], { error: 'must be on or off' })
     .default('off')
@@ -121,13 +128,18 @@ export interface Config {
   admins: string[];
   /** A scheduled prompt missed while the bot was down is still posted this late, and skipped after. */
   catchUpGraceMs: number;
-  /** What the pruning job keeps: sent and dead bot messages, and claimed Slack delivery ids. */
+  /** What the pruning jobs keep: sent and dead bot messages, claimed Slack delivery ids, uninstalled workspaces' data. */
   retention: Retention;
 }
 
 export interface Retention {
   repliesMs: number;
   eventsMs: number;
+  /**
+   * A workspace's data is deleted this long after it uninstalled the app (STAR_UNINSTALL_GRACE_DAYS,
+   * always set by parseConfig); without it nothing is deleted.
+   */
+  uninstalledMs?: number;
 }
 
 /** Raised with every bad variable at once, so one start-up shows all there is to fix. */
@@ -204,6 +216,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     retention: {
       repliesMs: e.STAR_REPLY_RETENTION_DAYS * 24 * 60 * 60_000,
       eventsMs: e.STAR_EVENT_RETENTION_HOURS * 60 * 60_000,
+      uninstalledMs: e.STAR_UNINSTALL_GRACE_DAYS * 24 * 60 * 60_000,
     },
   };
 }

@@ -6,7 +6,7 @@ import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { type Library, loadLibrary } from './content/load-scenarios.js';
 import { DEFAULT_SCENARIOS_DIR } from './content/paths.js';
-import { openRepositories } from './db/open.js';
+import { type OpenRepositories, openRepositories } from './db/open.js';
 import type { Repositories } from './db/ports.js';
 import { type AppLogger, createLogger } from './logger.js';
 import { type JobsMode, startJobs } from './scheduler/jobs.js';
@@ -35,6 +35,8 @@ export interface StartOptions {
   jobs?: JobsMode;
   /** Aborted when a stop is asked for during start-up: the catch-up ends early and the start returns. */
   signal?: AbortSignal;
+  /** A database already open (tests on PGlite, which lives in the test's process); closed on stop. */
+  database?: OpenRepositories;
 }
 
 export interface RunningStarCoach {
@@ -51,7 +53,7 @@ export interface RunningStarCoach {
 export async function startStarCoach(config: Config, options: StartOptions = {}): Promise<RunningStarCoach> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger({ level: config.logLevel, format: config.logFormat, clock });
-  const database = await openRepositories(config);
+  const database = options.database ?? (await openRepositories(config));
   const library = options.library ?? loadLibrary(options.scenariosDir ?? DEFAULT_SCENARIOS_DIR);
   const { repos } = database;
   const sealer = config.oauth ? new Sealer(config.oauth.encryptionKey) : undefined;

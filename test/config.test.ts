@@ -34,7 +34,7 @@ describe('parseConfig', () => {
       admins: [],
       catchUpGraceMs: 7_200_000,
       verdictReactions: false,
-      retention: { repliesMs: 30 * 86_400_000, eventsMs: 86_400_000 },
+      retention: { repliesMs: 30 * 86_400_000, eventsMs: 86_400_000, uninstalledMs: 30 * 86_400_000 },
     });
   });
 
@@ -48,6 +48,20 @@ describe('parseConfig', () => {
     expect(() =>
       parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: 'node:internal/x' }),
     ).toThrow(/SLACK_API_URL must be an http\(s\) URL/);
+  });
+
+  it('reads the uninstall grace period in days, and refuses one that is not a whole number of days from 1', () => {
+    const base = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' };
+    expect(parseConfig({ ...base, STAR_UNINSTALL_GRACE_DAYS: '7' }).retention.uninstalledMs).toBe(7 * 86_400_000);
+    expect(() => parseConfig({ ...base, STAR_UNINSTALL_GRACE_DAYS: '0' })).toThrow(
+      'STAR_UNINSTALL_GRACE_DAYS must be at least 1',
+    );
+    expect(() => parseConfig({ ...base, STAR_UNINSTALL_GRACE_DAYS: 'a month' })).toThrow(
+      'STAR_UNINSTALL_GRACE_DAYS must be a number of days',
+    );
+    expect(() => parseConfig({ ...base, STAR_UNINSTALL_GRACE_DAYS: '1.5' })).toThrow(
+      'STAR_UNINSTALL_GRACE_DAYS must be a whole number of days',
+    );
   });
 
   it('uses Socket Mode when an app token is set, and treats empty values as unset', () => {

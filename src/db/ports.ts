@@ -52,6 +52,19 @@ export interface Repositories {
   clips: ClipsRepository;
   stories: StoriesRepository;
   installations: InstallationsRepository;
+  workspaces: WorkspacesRepository;
+}
+
+/** Workspaces that left: their data is deleted after a grace period (STAR_UNINSTALL_GRACE_DAYS). */
+export interface WorkspacesRepository {
+  /** Workspaces uninstalled at or before `cutoff` (and not installed again since), oldest first. */
+  uninstalledBy(cutoff: Date): Promise<string[]>;
+  /**
+   * One transaction: deletes every row of the workspace from every table, if it is still marked
+   * uninstalled at or before `cutoff` (a reinstall meanwhile keeps everything); how many rows went.
+   * Deleting again finds nothing: 0.
+   */
+  deleteUninstalled(teamId: string, cutoff: Date): Promise<number>;
 }
 
 /**
@@ -59,10 +72,14 @@ export interface Repositories {
  * alone holds the key); the repository never sees a token in the clear.
  */
 export interface InstallationsRepository {
+  /** Stores the installation; a workspace installing again within its grace period is no longer due for deletion. */
   save(teamId: string, enterpriseId: string | null, sealed: string, now: Date): Promise<void>;
   find(teamId: string): Promise<string | undefined>;
-  /** False when there was none. */
-  remove(teamId: string): Promise<boolean>;
+  /**
+   * One transaction: deletes the tokens and marks the workspace uninstalled at `now` (an earlier
+   * mark stays: its grace period started then). False when there were no tokens.
+   */
+  remove(teamId: string, now: Date): Promise<boolean>;
   /**
    * Runs `work` while holding this workspace's installation lock (other instances wait), so only
    * one of them refreshes a rotating token at a time; `work` sees the record as stored then.

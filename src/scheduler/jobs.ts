@@ -1,11 +1,13 @@
 // Every timed job starts here: the start-up catch-up, the minute tick (prompts and digests), the
-// outbox's background delivery, and retention. Each job is a one-shot function of `now`; this file
-// only decides when they run, inside the work counter a graceful stop waits for.
+// outbox's background delivery, and retention (old replies and delivery ids, the data of workspaces
+// uninstalled longer ago than the grace period). Each job is a one-shot function of `now`; this
+// file only decides when they run, inside the work counter a graceful stop waits for.
 import cron from 'node-cron';
 import type { Clock } from '../clock.js';
 import type { InFlight } from '../services/in-flight.js';
 import { catchUpAtStart } from './catch-up.js';
 import type { JobContext } from './context.js';
+import { deleteUninstalledWorkspaces } from './delete-uninstalled.js';
 import { runMinute } from './minute.js';
 import { pruneOld } from './prune.js';
 
@@ -43,6 +45,9 @@ export async function startJobs(
     void inFlight
       .run(() => pruneOld(ctx, clock.now()))
       .catch((err) => ctx.logger.error('pruning old replies and delivery ids failed', err));
+    void inFlight
+      .run(() => deleteUninstalledWorkspaces(ctx, clock.now()))
+      .catch((err) => ctx.logger.error('deleting the data of uninstalled workspaces failed', err));
   }, PRUNE_INTERVAL_MS);
   prune.unref();
   return {

@@ -28,6 +28,7 @@ import { SettingsService } from './settings.js';
 import type { SlackGatewayFor } from './slack-port.js';
 import { StoryService } from './stories.js';
 import { VoiceService } from './voice.js';
+import { WorkspaceRetention } from './workspaces.js';
 
 export interface Services {
   answers: AnswerService;
@@ -49,6 +50,8 @@ export interface Services {
   outbox: Outbox;
   voice: VoiceService;
   stories: StoryService;
+  /** Deleting the data of workspaces that uninstalled the app, after the grace period. */
+  workspaces: WorkspaceRetention;
   logger: Logger;
   /** Installed workspaces, when the app is installed through OAuth (else one workspace, one token). */
   installations: InstallationVault | undefined;
@@ -114,6 +117,7 @@ export function createServices(deps: ServiceDeps): Services {
     outbox,
     voice,
     stories: new StoryService({ repos, library, practice, outbox, slackFor, clock }),
+    workspaces: new WorkspaceRetention(repos.workspaces, logger),
     logger,
     installations: deps.installations,
   };

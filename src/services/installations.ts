@@ -67,9 +67,12 @@ export class InstallationVault {
     return sealed === undefined ? undefined : this.sealer.open<T>(sealed, teamId);
   }
 
-  /** The workspace uninstalled the app or revoked its tokens: they are forgotten at once. */
+  /**
+   * The workspace uninstalled the app or revoked its tokens: they are forgotten at once, and its
+   * data once the grace period has passed (see ./workspaces.ts) unless it installs again first.
+   */
   async remove(teamId: string): Promise<boolean> {
-    return this.repo.remove(teamId);
+    return this.repo.remove(teamId, this.clock.now());
   }
 
   /**

@@ -15,6 +15,9 @@ const TEXT =
   'At my previous job I ran the checkout service. My goal was to stop payment timeouts before the sale. ' +
   'I profiled the calls, I found a missing index and I added it. As a result p99 fell from 900 ms to 120 ms. I learned to check query plans first.';
 
+// SQLite in every STAR_TEST_BACKEND: `--db FILE` names a SQLite file; the PostgreSQL case, below, runs
+// whenever a server answers.
+
 /** A database file holding one answer scored by rubric version 1 (a made-up old score). */
 function seededDatabase(): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'star-rescore-')), 'star.db');

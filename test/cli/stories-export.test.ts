@@ -1,3 +1,4 @@
+// SQLite in every STAR_TEST_BACKEND: `star stories export` reads the SQLite file it is given (--db).
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { tempDatabase } from '../helpers/db.js';

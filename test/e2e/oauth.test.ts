@@ -1,14 +1,18 @@
 // Distribution: two workspaces install the app through OAuth v2 (Bolt's installer, our sealed
 // installation store) over the real HTTP receiver; then every request is authorized and answered
 // with its own workspace's token, and nothing of one workspace is seen, counted, exported or
-// deleted from the other. An uninstall deletes that workspace's tokens only.
+// deleted from the other. An uninstall deletes that workspace's tokens only, and its data after the
+// grace period unless it installs again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/messages/ids.js';
+import { deleteUninstalledWorkspaces } from '../../src/scheduler/delete-uninstalled.js';
 import { type E2E, startE2E } from '../helpers/e2e.js';
-import { buttonClick, dmReply, eventEnvelope, slashCommand } from '../helpers/harness.js';
+import { buttonClick, dmReply, eventEnvelope, quietLogger, slashCommand } from '../helpers/harness.js';
 import { postCommand, postEvent, postInteraction } from '../helpers/signed.js';
 
 const KEY = 'a1'.repeat(32);
+const DAY = 24 * 60 * 60_000;
+const GRACE_30_DAYS = { repliesMs: 30 * DAY, eventsMs: DAY, uninstalledMs: 30 * DAY };
 const ANSWER =
   'At my last job about 2% of card payments timed out at peak. Nobody asked me to, but I wanted them fixed before the sale.\n\n' +
   'I grouped a week of gateway logs by endpoint and traced the failures to a connection pool capped at 10.\n\n' +
@@ -143,5 +147,28 @@ describe('OAuth install and tenant isolation', () => {
     // A revoked bot token goes the same way.
     await postEvent(e2e.eventsUrl, event('T2222', { type: 'tokens_revoked', tokens: { bot: ['U0BOT'] } }, 'EvRevoked'));
     expect(await e2e.repos.installations.find('T2222')).toBeUndefined();
+  });
+
+  it('keeps an uninstalled workspace’s data for the grace period, and for good once it installs again', async () => {
+    const now = Date.now();
+    const job = (days: number) =>
+      deleteUninstalledWorkspaces(
+        { services: e2e.running.services, graceMs: 0, retention: GRACE_30_DAYS, logger: quietLogger },
+        new Date(now + days * DAY),
+      );
+    // Both workspaces left in the test above; 29 days later everything is still there.
+    expect(await job(29)).toEqual({ workspaces: 0, rows: 0 });
+    expect(await e2e.repos.answers.listForUser('T1111', 'U1234')).toHaveLength(1);
+    const sessionsOf = async (team: string) => (await e2e.repos.privacy.exportUser(team, 'U1234')).sessions;
+    expect(await sessionsOf('T2222')).not.toEqual([]);
+    expect(await install('T1111')).toMatchObject({ status: 200 });
+    const deleted = await job(31);
+    // T2222 only: T1111 came back, with its history.
+    expect(deleted.workspaces).toBe(1);
+    expect(deleted.rows).toBeGreaterThan(0);
+    expect(await e2e.repos.answers.listForUser('T1111', 'U1234')).toHaveLength(1);
+    expect(await sessionsOf('T2222')).toEqual([]);
+    expect(await sessionsOf('T1111')).not.toEqual([]);
+    expect(await job(400)).toEqual({ workspaces: 0, rows: 0 });
   });
 });

@@ -10,6 +10,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { ACTION_IDS } from '../../src/messages/ids.js';
 import { type RunningStarCoach, startStarCoach } from '../../src/star-coach.js';
+import { appDatabase, processDatabase } from '../helpers/db.js';
 import { FakeSlack } from '../helpers/fake-slack.js';
 import { FakeSocketMode } from '../helpers/fake-socket-mode.js';
 import {
@@ -54,10 +55,11 @@ async function socketWorld(own = false, pingTimeoutMs?: number): Promise<SocketW
   const socket = await new FakeSocketMode().start();
   slack.socketModeUrl = () => socket.url();
   const dir = mkdtempSync(path.join(tmpdir(), 'star-socket-'));
+  const store = await appDatabase(path.join(dir, 'star.db'));
   const config = parseConfig({
     SLACK_BOT_TOKEN: 'xoxb-socket',
     SLACK_APP_TOKEN: 'xapp-1-A1234-socket',
-    STAR_DB: path.join(dir, 'star.db'),
+    ...store.env,
     SLACK_API_URL: slack.apiUrl,
     LOG_LEVEL: 'error',
   });
@@ -67,6 +69,7 @@ async function socketWorld(own = false, pingTimeoutMs?: number): Promise<SocketW
     logger: quietLogger,
     library: shippedLibrary(),
     jobs: 'none',
+    database: store.database,
   });
   await socket.connected();
   const world = {
@@ -77,6 +80,7 @@ async function socketWorld(own = false, pingTimeoutMs?: number): Promise<SocketW
       await running.stop();
       await socket.stop();
       await slack.stop();
+      await store.release();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -218,17 +222,18 @@ describe.concurrent('Socket Mode reconnects', () => {
 describe('Socket Mode process', () => {
   beforeAll(() => requireBuild());
 
-  it('exits 0 on SIGTERM after finishing the event in flight, which is acknowledged', async () => {
+  it('exits 0 on SIGTERM after finishing the send in flight, the event acknowledged', async () => {
     const slack = await new FakeSlack().start();
     const socket = await new FakeSocketMode().start();
     slack.socketModeUrl = () => socket.url();
     const dir = mkdtempSync(path.join(tmpdir(), 'star-socket-proc-'));
+    const store = await processDatabase(path.join(dir, 'star.db'));
     const child = spawn(process.execPath, [MAIN_JS], {
       env: {
         ...cleanEnv,
         SLACK_BOT_TOKEN: 'xoxb-socket',
         SLACK_APP_TOKEN: 'xapp-1-A1234-socket',
-        STAR_DB: path.join(dir, 'star.db'),
+        ...store.env,
         SLACK_API_URL: slack.apiUrl,
         LOG_LEVEL: 'info',
       },
@@ -243,7 +248,9 @@ describe('Socket Mode process', () => {
       const ts = '1700000000.000001';
       await slack.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage'));
       const answered = socket.deliver('events_api', eventEnvelope(dmReply(ANSWER, '1700000100.000001', ts)));
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // The stop arrives once the answer's feedback reaches Slack, which holds it 300 ms: the event
+      // is worked and its send in flight. (A fixed 50 ms was too short on PostgreSQL under load.)
+      await slack.waitFor((calls) => calls.filter((c) => c.method === 'chat.postMessage').length >= 2);
       child.kill('SIGTERM');
       expect(await answered).toBeDefined();
       expect(await exitOf(child)).toBe(0);
@@ -252,6 +259,7 @@ describe('Socket Mode process', () => {
       if (child.exitCode === null) child.kill('SIGKILL');
       await socket.stop();
       await slack.stop();
+      await store.release();
       rmSync(dir, { recursive: true, force: true });
     }
   }, 40_000);

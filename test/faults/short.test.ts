@@ -1,3 +1,5 @@
+// SQLite in every STAR_TEST_BACKEND: the rows are about processes sharing one SQLite file; the
+// PostgreSQL row (three instances behind a proxy) is `npm run faults`.
 // Short versions of the fault suite (`npm run faults`), on the compiled app as real processes
 // against the fake Slack: a SIGKILL in the middle of a burst with Slack's redeliveries, and two
 // processes on one SQLite file with some events sent to both. Each acknowledged answer must be

@@ -5,9 +5,9 @@ import { type Clock, systemClock } from '../../src/clock.js';
 import { parseConfig } from '../../src/config.js';
 import type { Repositories } from '../../src/db/ports.js';
 import { type RunningStarCoach, startStarCoach } from '../../src/star-coach.js';
+import { appDatabase } from './db.js';
 import { FakeSlack } from './fake-slack.js';
 import { quietLogger, seededRandom, shippedLibrary } from './harness.js';
-import { createServerDatabase, testBackend } from './pg.js';
 import { SIGNING_SECRET } from './signed.js';
 
 export interface E2E {
@@ -32,16 +32,16 @@ export async function startE2E(
 ): Promise<E2E> {
   const slack = await new FakeSlack().start();
   const dir = mkdtempSync(path.join(tmpdir(), 'star-e2e-'));
-  // STAR_TEST_BACKEND=postgres: a fresh database of the real server instead of the SQLite file.
-  const server = testBackend === 'postgres' && !env.DATABASE_URL ? await createServerDatabase() : undefined;
+  // The run's backend (STAR_TEST_BACKEND), unless the test names a database of its own.
+  const dbFile = path.join(dir, 'star.db');
+  const store = env.DATABASE_URL ? { env: { STAR_DB: dbFile }, release: async () => {} } : await appDatabase(dbFile);
   const config = parseConfig({
     SLACK_BOT_TOKEN: 'xoxb-e2e',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     PORT: '0',
-    STAR_DB: path.join(dir, 'star.db'),
+    ...store.env,
     SLACK_API_URL: slack.apiUrl,
     LOG_LEVEL: 'error',
-    ...(server ? { DATABASE_URL: server.url } : {}),
     ...env,
   });
   const running = await startStarCoach(config, {
@@ -50,6 +50,7 @@ export async function startE2E(
     logger: quietLogger,
     library: shippedLibrary(),
     jobs: 'none',
+    database: 'database' in store ? store.database : undefined,
   });
   const baseUrl = `http://127.0.0.1:${running.port}`;
   return {
@@ -62,7 +63,7 @@ export async function startE2E(
     async close() {
       await running.stop();
       await slack.stop();
-      await server?.drop();
+      await store.release();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,15 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { fixedClock } from '../../src/clock.js';
 import { parseConfig } from '../../src/config.js';
+import type { OpenRepositories } from '../../src/db/open.js';
 import type { Repositories } from '../../src/db/ports.js';
 import { runMinute } from '../../src/scheduler/minute.js';
 import type { Services } from '../../src/services/index.js';
 import { type RunningStarCoach, startStarCoach } from '../../src/star-coach.js';
 import { FakeSlack } from './fake-slack.js';
-import { createServerDatabase, testBackend } from './pg.js';
+import { leasePglite, migratedServerDatabase, type PgliteLease, testBackend } from './pg.js';
 import { quietLogger, seededRandom, settled, shippedLibrary } from './world.js';
 
 export { quietLogger, recordingLogger, seededRandom, shippedLibrary } from './world.js';
@@ -38,6 +40,8 @@ export interface Harness {
   dbFile: string;
   /** On STAR_TEST_BACKEND=postgres: the database standing in for `dbFile`. */
   databaseUrl?: string;
+  /** On STAR_TEST_BACKEND=pglite: the database standing in for `dbFile`. */
+  pglite?: PGlite;
   /** Sends one request body through app.processEvent; resolves with what the listener acked. */
   send(body: Record<string, unknown>, extra?: Partial<ReceiverEvent>): Promise<unknown>;
   /** The minute's timed jobs (prompts, then digests) at the test clock's now; returns the prompts' counts. */
@@ -57,24 +61,39 @@ export interface HarnessOptions {
   startUp?: boolean;
 }
 
-const serverDatabases = new Map<string, Promise<{ url: string; drop(): Promise<void> }>>();
-
-/**
- * On STAR_TEST_BACKEND=postgres: the server database standing in for this SQLite file. A file a
- * test passes in (several instances, or a restart) maps to one database for the whole run, as the
- * file outlives its harnesses; the harness's own is dropped when it closes.
- */
-function serverDatabaseFor(dbFile: string) {
-  if (testBackend !== 'postgres') return undefined;
-  let created = serverDatabases.get(dbFile);
-  if (!created) {
-    created = createServerDatabase();
-    serverDatabases.set(dbFile, created);
-  }
-  return created;
+/** What stands in for a SQLite file on the other backends: a server database, or a PGlite of this process. */
+interface StandIn {
+  url?: string;
+  pglite?: PgliteLease;
+  release(): Promise<void>;
 }
 
-/** The whole app (real Bolt, real SQLite file, real migrations) against a fake Slack Web API, timed jobs run by hand. */
+const standIns = new Map<string, Promise<StandIn>>();
+
+/**
+ * On STAR_TEST_BACKEND=postgres or pglite: the database standing in for this SQLite file. A file a
+ * test passes in (several instances, or a restart) maps to one database for the whole run, as the
+ * file outlives its harnesses; the harness's own is dropped (or handed back) when it closes.
+ */
+function standInFor(dbFile: string): Promise<StandIn> | undefined {
+  if (testBackend === 'sqlite') return undefined;
+  let standIn = standIns.get(dbFile);
+  if (!standIn) {
+    standIn =
+      testBackend === 'postgres'
+        ? migratedServerDatabase().then((created) => ({ url: created.url, release: created.drop }))
+        : leasePglite().then((lease) => ({ pglite: lease, release: async () => lease.release() }));
+    standIns.set(dbFile, standIn);
+  }
+  return standIn;
+}
+
+/** A PGlite stand-in as the app's database: the test's process owns it, so the app's stop leaves it open. */
+function pgliteDatabase(lease: PgliteLease): OpenRepositories {
+  return { backend: 'postgres', repos: lease.repos, close: async () => {} };
+}
+
+/** The whole app (real Bolt, a real database of the run's backend, real migrations) against a fake Slack Web API, timed jobs run by hand. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const ownSlack = options.slack === undefined;
   const slack = options.slack ?? (await new FakeSlack().start());
@@ -82,14 +101,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const dbFile = options.dbFile ?? path.join(dir, 'nested', 'star.db');
   const clock = fixedClock(options.start ?? '2026-11-30T09:00:00Z');
   const receiver = new DirectReceiver();
-  const server = await serverDatabaseFor(dbFile);
+  const standIn = await standInFor(dbFile);
   const config = parseConfig({
     SLACK_BOT_TOKEN: 'xoxb-test',
     SLACK_SIGNING_SECRET: 'test-secret',
     STAR_DB: dbFile,
     SLACK_API_URL: slack.apiUrl,
     LOG_LEVEL: 'error',
-    ...(server ? { DATABASE_URL: server.url } : {}),
+    ...(standIn?.url ? { DATABASE_URL: standIn.url } : {}),
     ...options.env,
   });
   const running = await startStarCoach(config, {
@@ -99,6 +118,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     library: shippedLibrary(),
     receiver,
     jobs: options.startUp === true ? 'start-up-only' : 'none',
+    database: standIn?.pglite ? pgliteDatabase(standIn.pglite) : undefined,
   });
   // The start-up catch-up queued its replies; they go out in the background.
   await running.services.outbox.idle();
@@ -116,7 +136,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     repos: running.repos,
     clock,
     dbFile,
-    databaseUrl: server?.url,
+    databaseUrl: standIn?.url,
+    pglite: standIn?.pglite?.client,
     async send(body, extra) {
       let acked: unknown;
       await running.app.processEvent({
@@ -140,9 +161,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async close() {
       await running.stop();
       if (ownSlack) await slack.stop();
-      if (server && options.dbFile === undefined) {
-        serverDatabases.delete(dbFile);
-        await server.drop();
+      if (standIn && options.dbFile === undefined) {
+        standIns.delete(dbFile);
+        await standIn.release();
       }
       rmSync(dir, { recursive: true, force: true });
     },

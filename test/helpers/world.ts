@@ -4,7 +4,7 @@ import { DEFAULT_SCENARIOS_DIR } from '../../src/content/paths.js';
 import type { AppLogger } from '../../src/logger.js';
 import type { JobContext } from '../../src/scheduler/context.js';
 import { createServices, type Services } from '../../src/services/index.js';
-import { type TempDatabase, tempDatabase } from './db.js';
+import { type TestDatabase, testDatabase } from './db.js';
 import { FakeGateway } from './fake-gateway.js';
 
 let library: Library | undefined;
@@ -73,23 +73,26 @@ export function settled(services: Services): Services {
 }
 
 export interface World {
-  db: TempDatabase;
-  repos: TempDatabase['repos'];
+  db: TestDatabase;
+  repos: TestDatabase['repos'];
   gateway: FakeGateway;
   clock: ReturnType<typeof fixedClock>;
   logger: ReturnType<typeof recordingLogger>;
   services: Services;
   /** What the timed jobs get, as the app wires it. */
   jobs: JobContext;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /**
- * The services as the app wires them, on a real SQLite file, with the Slack gateway in memory and
+ * The services as the app wires them, on a real database of the run's backend (a SQLite file by
+ * default, see ./db.ts), with the Slack gateway in memory and
  * a clock the test moves: for service and job tests, no Bolt and no HTTP.
  */
-export function startWorld(options: { start?: string; admins?: string[]; graceMs?: number } = {}): World {
-  const db = tempDatabase();
+export async function startWorld(
+  options: { start?: string; admins?: string[]; graceMs?: number } = {},
+): Promise<World> {
+  const db = await testDatabase();
   const gateway = new FakeGateway();
   const clock = fixedClock(options.start ?? '2026-11-30T09:00:00Z');
   const logger = recordingLogger();
@@ -114,7 +117,7 @@ export function startWorld(options: { start?: string; admins?: string[]; graceMs
     jobs: {
       services,
       graceMs: options.graceMs ?? 2 * 60 * 60_000,
-      retention: { repliesMs: 30 * 24 * 60 * 60_000, eventsMs: 24 * 60 * 60_000 },
+      retention: { repliesMs: 30 * 24 * 60 * 60_000, eventsMs: 24 * 60 * 60_000, uninstalledMs: 30 * 24 * 60 * 60_000 },
       logger,
     },
     close: () => db.close(),

@@ -1,3 +1,5 @@
+// SQLite in every STAR_TEST_BACKEND: these tests are about the file (its folders created, a stop
+// while it is being opened); the app on PostgreSQL as a process is in test/e2e/socket-mode.test.ts.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -6,13 +6,13 @@ import { startWorld, type World } from '../helpers/world.js';
 
 const TRANSCRIPT = readFileSync(new URL('../fixtures/vtt/spoken-answer.vtt', import.meta.url), 'utf8');
 const worlds: World[] = [];
-afterEach(() => {
-  for (const w of worlds.splice(0)) w.close();
+afterEach(async () => {
+  for (const w of worlds.splice(0)) await w.close();
 });
 
 describe('start-up catch-up with clips', () => {
   it('scores a clip posted meanwhile from its transcript, once, and remembers one still processing', async () => {
-    const w = startWorld({ start: '2026-11-30T09:45:00Z' });
+    const w = await startWorld({ start: '2026-11-30T09:45:00Z' });
     worlds.push(w);
     await w.repos.schedules.upsertTime(
       { teamId: 'T1234', channelId: 'C1234', minuteOfDay: 9 * 60, timezone: 'UTC', days: [1], createdBy: 'U1234' },

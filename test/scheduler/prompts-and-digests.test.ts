@@ -4,8 +4,8 @@ import { postDuePrompts } from '../../src/scheduler/post-due-prompts.js';
 import { startWorld, type World } from '../helpers/world.js';
 
 const worlds: World[] = [];
-afterEach(() => {
-  for (const w of worlds.splice(0)) w.close();
+afterEach(async () => {
+  for (const w of worlds.splice(0)) await w.close();
 });
 
 /** A world with one channel scheduled (created at `created`), every day unless told. */
@@ -15,7 +15,7 @@ async function scheduled(
   created: string,
   options: { days?: number[]; graceMinutes?: number } = {},
 ) {
-  const w = startWorld({ start: created, graceMs: (options.graceMinutes ?? 120) * 60_000 });
+  const w = await startWorld({ start: created, graceMs: (options.graceMinutes ?? 120) * 60_000 });
   worlds.push(w);
   await w.repos.schedules.upsertTime(
     {

@@ -10,18 +10,18 @@ const STRONG =
   'At my previous job I ran the billing service and 2% of invoices failed to send. My goal was to fix it before month end. I traced the failures to a template bug, I wrote a fix and I added a test. As a result failures went from 2% to zero. I learned to test every locale, and I now add one to each review.';
 
 const worlds: World[] = [];
-afterEach(() => {
-  for (const w of worlds.splice(0)) w.close();
+afterEach(async () => {
+  for (const w of worlds.splice(0)) await w.close();
 });
-function world(start: string) {
-  const w = startWorld({ start });
+async function world(start: string) {
+  const w = await startWorld({ start });
   worlds.push(w);
   return w;
 }
 
 describe('start-up catch-up', () => {
   it('posts the slot missed while down, then scores answers posted meanwhile in recent prompt threads, once', async () => {
-    const w = world('2026-11-30T09:45:00Z');
+    const w = await world('2026-11-30T09:45:00Z');
     await w.repos.schedules.upsertTime(
       { teamId: 'T1234', channelId: 'C1234', minuteOfDay: 9 * 60, timezone: 'UTC', days: [1], createdBy: 'U1234' },
       new Date('2026-11-29T00:00:00Z'),
@@ -43,7 +43,7 @@ describe('start-up catch-up', () => {
   });
 
   it('goes on when Slack does not answer, and logs it', async () => {
-    const w = world('2026-11-30T09:00:00Z');
+    const w = await world('2026-11-30T09:00:00Z');
     await w.repos.schedules.upsertTime(
       { teamId: 'T1234', channelId: 'C1234', minuteOfDay: 9 * 60, timezone: 'UTC', days: [1], createdBy: 'U1234' },
       new Date('2026-11-29T00:00:00Z'),
@@ -55,7 +55,7 @@ describe('start-up catch-up', () => {
   });
 
   it('skips the rest of a rate-limited workspace with one log line, and reads the other workspaces', async () => {
-    const w = world('2026-11-30T09:00:00Z');
+    const w = await world('2026-11-30T09:00:00Z');
     // T9999's prompt is older, so its thread is read after T1234's (newest first).
     for (const [team, channel, minute] of [
       ['T1234', 'C1111', 9 * 60],
@@ -83,7 +83,7 @@ describe('start-up catch-up', () => {
   });
 
   it('startJobs runs the catch-up once in start-up-only mode and nothing in none', async () => {
-    const w = world('2026-11-30T09:05:00Z');
+    const w = await world('2026-11-30T09:05:00Z');
     await w.repos.schedules.upsertTime(
       { teamId: 'T1234', channelId: 'C1234', minuteOfDay: 9 * 60, timezone: 'UTC', days: [1], createdBy: 'U1234' },
       new Date('2026-11-29T00:00:00Z'),
@@ -97,7 +97,7 @@ describe('start-up catch-up', () => {
 
 describe('retries and retention', () => {
   it('retries due replies, and forgets delivery ids after a day and sent replies after the retention', async () => {
-    const w = world('2026-11-30T09:00:00Z');
+    const w = await world('2026-11-30T09:00:00Z');
     const reply = await w.repos.replies.enqueue(
       { teamId: 'T1234', channelId: 'C1234', threadTs: null, purpose: 'notice' },
       { text: 'hi', blocks: [] },

@@ -10,8 +10,8 @@ const STRONG =
 const WEAK = 'I think we kind of fixed it and things got better.';
 
 let w: World;
-beforeEach(() => {
-  w = startWorld();
+beforeEach(async () => {
+  w = await startWorld();
 });
 afterEach(() => w.close());
 
@@ -126,7 +126,7 @@ describe('DM answers', () => {
 
   it('logs and ignores an answer to a question no longer in the library', async () => {
     const { dm } = await started();
-    await w.db.database.sqlite.prepare("UPDATE practice_sessions SET scenario_id = 'gone'").run();
+    await w.db.query("UPDATE practice_sessions SET scenario_id = 'gone'");
     await w.services.answers.receiveDm(dm('1700000100.000001', STRONG));
     expect(await w.repos.answers.listForUser('T1234', 'U1234')).toEqual([]);
     expect(String(w.logger.warnings.at(-1)?.[0])).toContain('no longer in the library');

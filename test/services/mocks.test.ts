@@ -4,7 +4,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MessageContent } from '../../src/core/domain.js';
 import type { Mock } from '../../src/core/mocks.js';
-import { openDatabase, sqliteRepositories } from '../../src/db/sqlite/index.js';
 import { createServices } from '../../src/services/index.js';
 import { TimezoneCache } from '../../src/services/mock-timezones.js';
 import { SlackRefusedError, SlackUnavailableError } from '../../src/services/slack-port.js';
@@ -21,12 +20,12 @@ const MONDAY = '2026-11-30T09:00:00Z';
 const week = (n: number, at = MONDAY) => new Date(Date.parse(at) + n * 7 * 86_400_000).toISOString();
 
 const worlds: World[] = [];
-afterEach(() => {
-  for (const w of worlds.splice(0)) w.close();
+afterEach(async () => {
+  for (const w of worlds.splice(0)) await w.close();
 });
 
 async function poolOf(users: string[], options: { start?: string } = {}) {
-  const w = startWorld({ start: options.start ?? SUNDAY, admins: [ADMIN] });
+  const w = await startWorld({ start: options.start ?? SUNDAY, admins: [ADMIN] });
   worlds.push(w);
   users.forEach((u, i) => {
     w.gateway.users.set(u, { timezone: i % 2 ? 'America/New_York' : 'Europe/Berlin', isAdmin: false, isBot: false });
@@ -93,10 +92,10 @@ describe('a weekly round', () => {
 
   it('is paired once when two instances tick the same minute on one database', async () => {
     const w = await poolOf(['U1111', 'U2222', 'U3333', 'U4444', 'U5555']);
-    const second = openDatabase(w.db.file);
+    const second = await w.db.connectAgain();
     try {
       const other = createServices({
-        repos: sqliteRepositories(second.db),
+        repos: second.repos,
         library: shippedLibrary(),
         slackFor: () => w.gateway,
         clock: w.clock,
@@ -114,7 +113,7 @@ describe('a weekly round', () => {
       expect(mocks).toHaveLength(2);
       for (const m of mocks) expect(posts(w, m.conversationId ?? '')).toHaveLength(1);
     } finally {
-      second.close();
+      await second.close();
     }
   });
 
@@ -189,7 +188,7 @@ describe('a weekly round', () => {
 
 describe('timezones', () => {
   it('come from users.info, are read again after a week, and keep the old value while Slack cannot answer', async () => {
-    const w = startWorld({ start: MONDAY });
+    const w = await startWorld({ start: MONDAY });
     worlds.push(w);
     const cache = new TimezoneCache(w.repos, () => w.gateway, w.clock, w.logger);
     w.gateway.users.set('U1111', { timezone: 'America/New_York', tzOffset: -18000, isAdmin: false, isBot: false });

@@ -4,8 +4,8 @@ import { SlackRateLimitedError, SlackRefusedError, SlackUnavailableError } from 
 import { startWorld, type World } from '../helpers/world.js';
 
 let w: World;
-beforeEach(() => {
-  w = startWorld();
+beforeEach(async () => {
+  w = await startWorld();
 });
 afterEach(() => w.close());
 

@@ -9,13 +9,13 @@ import { startWorld, type World } from '../helpers/world.js';
 const TRANSCRIPT = readFileSync(new URL('../fixtures/vtt/spoken-answer.vtt', import.meta.url), 'utf8');
 const VTT_URL = 'https://files.slack.com/files-tmb/T1234-F1/file.vtt';
 const worlds: World[] = [];
-afterEach(() => {
-  for (const w of worlds.splice(0)) w.close();
+afterEach(async () => {
+  for (const w of worlds.splice(0)) await w.close();
 });
 
 /** A world with a DM practice session; returns it and the thread of its question. */
 async function practising(): Promise<{ w: World; thread: string }> {
-  const w = startWorld({ start: '2026-12-01T10:00:00Z' });
+  const w = await startWorld({ start: '2026-12-01T10:00:00Z' });
   worlds.push(w);
   await w.services.practice.start('T1234', 'U1234', 'ownership', 'sde2');
   const [question] = w.gateway.callsTo('post');

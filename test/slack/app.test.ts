@@ -36,17 +36,19 @@ describe('starting for real', () => {
     const { startStarCoach } = await import('../../src/star-coach.js');
     const { recordingLogger, shippedLibrary } = await import('../helpers/world.js');
     const slack = await new FakeSlack().start();
+    const { appDatabase } = await import('../helpers/db.js');
     const dir = mkdtempSync(path.join(tmpdir(), 'star-token-'));
+    const store = await appDatabase(path.join(dir, 'star.db'));
     const start = (apiUrl: string) =>
       startStarCoach(
         parseConfig({
           SLACK_BOT_TOKEN: 'xoxb-bad',
           SLACK_SIGNING_SECRET: 's',
           PORT: '0',
-          STAR_DB: path.join(dir, 'star.db'),
+          ...store.env,
           SLACK_API_URL: apiUrl,
         }),
-        { logger: recordingLogger(), library: shippedLibrary(), jobs: 'none' },
+        { logger: recordingLogger(), library: shippedLibrary(), jobs: 'none', database: store.database },
       );
     try {
       slack.failNext('auth.test', { error: 'invalid_auth' });
@@ -60,6 +62,7 @@ describe('starting for real', () => {
       await running.stop();
     } finally {
       await slack.stop();
+      await store.release();
       rmSync(dir, { recursive: true, force: true });
     }
   });

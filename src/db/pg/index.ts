@@ -15,6 +15,7 @@ import { PgSessions } from './sessions.js';
 import { type PgDb, PgStore } from './store.js';
 import { PgStories } from './stories.js';
 import { PgUsers } from './users.js';
+import { PgWorkspaces } from './workspaces.js';
 
 export { migratePostgres, type OpenPostgres, openPostgres, PG_MIGRATIONS_DIR } from './open.js';
 export type { PgDb } from './store.js';
@@ -37,6 +38,7 @@ export function pgRepositories(db: PgDb, options: RepositoryOptions = {}): Repos
     clips: new PgClips(store),
     stories: new PgStories(store),
     installations: new PgInstallations(store),
+    workspaces: new PgWorkspaces(store),
   };
 }
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { InstallationsRepository } from '../ports.js';
-import { installations } from './schema.js';
+import { installations, uninstalledWorkspaces } from './schema.js';
 import { first, type PgStore } from './store.js';
 
 export class PgInstallations implements InstallationsRepository {
@@ -8,10 +8,14 @@ export class PgInstallations implements InstallationsRepository {
 
   async save(teamId: string, enterpriseId: string | null, sealed: string, now: Date): Promise<void> {
     const at = now.toISOString();
-    await this.store.db
-      .insert(installations)
-      .values({ teamId, enterpriseId, sealed, createdAt: at, updatedAt: at })
-      .onConflictDoUpdate({ target: installations.teamId, set: { enterpriseId, sealed, updatedAt: at } });
+    await this.store.write(async (tx) => {
+      await tx
+        .insert(installations)
+        .values({ teamId, enterpriseId, sealed, createdAt: at, updatedAt: at })
+        .onConflictDoUpdate({ target: installations.teamId, set: { enterpriseId, sealed, updatedAt: at } });
+      // Installed again: no longer due for deletion.
+      await tx.delete(uninstalledWorkspaces).where(eq(uninstalledWorkspaces.teamId, teamId));
+    });
   }
 
   async find(teamId: string): Promise<string | undefined> {
@@ -25,12 +29,15 @@ export class PgInstallations implements InstallationsRepository {
     )?.sealed;
   }
 
-  async remove(teamId: string): Promise<boolean> {
-    const removed = await this.store.db
-      .delete(installations)
-      .where(eq(installations.teamId, teamId))
-      .returning({ teamId: installations.teamId });
-    return removed.length > 0;
+  async remove(teamId: string, now: Date): Promise<boolean> {
+    return this.store.write(async (tx) => {
+      await tx.insert(uninstalledWorkspaces).values({ teamId, uninstalledAt: now.toISOString() }).onConflictDoNothing();
+      const removed = await tx
+        .delete(installations)
+        .where(eq(installations.teamId, teamId))
+        .returning({ teamId: installations.teamId });
+      return removed.length > 0;
+    });
   }
 
   async withLock<T>(

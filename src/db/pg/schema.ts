@@ -594,6 +594,16 @@ export const installations = pgTable('installations', {
   updatedAt: text('updated_at').notNull(),
 });
 
+/**
+ * Workspaces that uninstalled the app or revoked its bot token, since when (the first time counts):
+ * their rows are deleted once STAR_UNINSTALL_GRACE_DAYS have passed, unless they install it again
+ * first (which deletes this row).
+ */
+export const uninstalledWorkspaces = pgTable('uninstalled_workspaces', {
+  teamId: text('team_id').primaryKey(),
+  uninstalledAt: text('uninstalled_at').notNull(),
+});
+
 export const schema = {
   users,
   processedEvents,
@@ -621,4 +631,5 @@ export const schema = {
   storyVersions,
   storySessions,
   installations,
+  uninstalledWorkspaces,
 };

@@ -16,6 +16,7 @@ import { SqliteSessions } from './sessions.js';
 import { SqliteStore } from './store.js';
 import { SqliteStories } from './stories.js';
 import { SqliteUsers } from './users.js';
+import { SqliteWorkspaces } from './workspaces.js';
 
 export { type OpenDatabase, openDatabase } from './open.js';
 
@@ -37,6 +38,7 @@ export function sqliteRepositories(db: Db, options: RepositoryOptions = {}): Rep
     clips: new SqliteClips(store),
     stories: new SqliteStories(store),
     installations: new SqliteInstallations(store),
+    workspaces: new SqliteWorkspaces(store),
   };
 }
 

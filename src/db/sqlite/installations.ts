@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { InstallationsRepository } from '../ports.js';
-import { installations } from './schema.js';
+import { installations, uninstalledWorkspaces } from './schema.js';
 import type { SqliteStore } from './store.js';
 
 export class SqliteInstallations implements InstallationsRepository {
@@ -8,13 +8,15 @@ export class SqliteInstallations implements InstallationsRepository {
 
   async save(teamId: string, enterpriseId: string | null, sealed: string, now: Date): Promise<void> {
     const at = now.toISOString();
-    await this.store.write(() =>
+    await this.store.write(() => {
       this.store.db
         .insert(installations)
         .values({ teamId, enterpriseId, sealed, createdAt: at, updatedAt: at })
         .onConflictDoUpdate({ target: installations.teamId, set: { enterpriseId, sealed, updatedAt: at } })
-        .run(),
-    );
+        .run();
+      // Installed again: no longer due for deletion.
+      this.store.db.delete(uninstalledWorkspaces).where(eq(uninstalledWorkspaces.teamId, teamId)).run();
+    });
   }
 
   async find(teamId: string): Promise<string | undefined> {
@@ -25,10 +27,15 @@ export class SqliteInstallations implements InstallationsRepository {
       .get()?.sealed;
   }
 
-  async remove(teamId: string): Promise<boolean> {
-    return this.store.write(
-      () => this.store.db.delete(installations).where(eq(installations.teamId, teamId)).run().changes > 0,
-    );
+  async remove(teamId: string, now: Date): Promise<boolean> {
+    return this.store.write(() => {
+      this.store.db
+        .insert(uninstalledWorkspaces)
+        .values({ teamId, uninstalledAt: now.toISOString() })
+        .onConflictDoNothing()
+        .run();
+      return this.store.db.delete(installations).where(eq(installations.teamId, teamId)).run().changes > 0;
+    });
   }
 
   async withLock<T>(

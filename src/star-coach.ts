@@ -16,6 +16,7 @@ import { InstallationVault, Sealer } from './services/installations.js';
 import type { SlackGateway } from './services/slack-port.js';
 import { createSlackApp, verifyBotToken } from './slack/app.js';
 import { webClientGateway } from './slack/gateway.js';
+import { EventInbox } from './slack/inbox.js';
 import { installRoutes, WorkspaceTokens } from './slack/oauth.js';
 import { type RegisteredIds, registerListeners } from './slack/register.js';
 
@@ -43,6 +44,8 @@ export interface RunningStarCoach {
   repos: Repositories;
   app: App;
   registered: RegisteredIds;
+  /** Message events acknowledged and waiting for their work; tests wait for `inbox.idle()`. */
+  inbox: EventInbox;
   /** The HTTP port in HTTP mode. */
   port?: number;
   stop(): Promise<void>;
@@ -99,7 +102,8 @@ export async function startStarCoach(config: Config, options: StartOptions = {})
     verdictReactions: config.verdictReactions,
     track: (work) => inFlight.run(work),
   });
-  const registered = registerListeners(app, services, inFlight);
+  const inbox = new EventInbox(app, services, inFlight);
+  const registered = registerListeners(app, services, inFlight, inbox);
 
   let port: number | undefined;
   if (!options.receiver) {
@@ -119,9 +123,12 @@ export async function startStarCoach(config: Config, options: StartOptions = {})
     inFlight,
     options.jobs ?? 'all',
   );
+  // The sweep picks up inbox events a crash (of this or another instance) left undone.
+  if ((options.jobs ?? 'all') === 'all') inbox.start();
   let stopped = false;
   return {
     services,
+    inbox,
     repos,
     app,
     registered,
@@ -133,6 +140,7 @@ export async function startStarCoach(config: Config, options: StartOptions = {})
       // what is in flight, so every acknowledged event is stored and every started send recorded.
       const intake = options.receiver ? Promise.resolve() : app.stop();
       jobs.stop();
+      inbox.stop();
       services.outbox.stop();
       await Promise.race([intake, new Promise((resolve) => setTimeout(resolve, DRAIN_TIMEOUT_MS).unref())]);
       await inFlight.idle(DRAIN_TIMEOUT_MS);

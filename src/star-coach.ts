@@ -19,6 +19,7 @@ import { webClientGateway } from './slack/gateway.js';
 import { EventInbox } from './slack/inbox.js';
 import { installRoutes, WorkspaceTokens } from './slack/oauth.js';
 import { type RegisteredIds, registerListeners } from './slack/register.js';
+import { RequestGate } from './slack/request-gate.js';
 
 /** A graceful stop waits this long for work in flight before closing the database. */
 export const DRAIN_TIMEOUT_MS = 10_000;
@@ -69,6 +70,8 @@ export async function startStarCoach(config: Config, options: StartOptions = {})
           () => Math.floor(clock.now().getTime() / 1000),
         )
       : undefined;
+  // Requests being answered go before the inbox's work (acks first).
+  const gate = new RequestGate();
   app = createSlackApp(
     config,
     logger,
@@ -76,6 +79,7 @@ export async function startStarCoach(config: Config, options: StartOptions = {})
     tokens && vault && config.oauth
       ? { authorize: tokens.authorize(), routes: installRoutes(config.oauth, vault, logger, config.slackApiUrl) }
       : undefined,
+    gate,
   );
   // One workspace: Bolt's client with the bot token. Installed workspaces: each with its own token.
   const single = webClientGateway(app.client, config.botToken ?? '');
@@ -101,8 +105,9 @@ export async function startStarCoach(config: Config, options: StartOptions = {})
     admins: config.admins,
     verdictReactions: config.verdictReactions,
     track: (work) => inFlight.run(work),
+    quiet: () => gate.quiet(),
   });
-  const inbox = new EventInbox(app, services, inFlight);
+  const inbox = new EventInbox(app, services, inFlight, gate);
   const registered = registerListeners(app, services, inFlight, inbox);
 
   let port: number | undefined;

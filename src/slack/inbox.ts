@@ -9,6 +9,7 @@ import type { App } from '@slack/bolt';
 import type { InboxEvent } from '../services/deliveries.js';
 import type { InFlight } from '../services/in-flight.js';
 import type { Services } from '../services/index.js';
+import type { RequestGate } from './request-gate.js';
 
 /** The context flag Bolt passes to the middleware when the inbox replays an accepted event. */
 export const INBOX_WORK = 'starInboxWork';
@@ -40,6 +41,8 @@ export class EventInbox {
     private readonly app: App,
     private readonly services: Services,
     private readonly inFlight: InFlight,
+    /** HTTP mode: the requests being answered, which go first. */
+    private readonly gate?: RequestGate,
   ) {}
 
   /** Queues an accepted event's work. */
@@ -101,7 +104,9 @@ export class EventInbox {
 
   private async drain(): Promise<void> {
     for (;;) {
-      // setImmediate runs after the poll phase: requests that arrived meanwhile are acked first.
+      // Acks first: wait for a moment with no request being answered (bounded), then let the
+      // poll phase run once more (setImmediate comes after it) so requests just arrived start.
+      await this.gate?.quiet();
       await new Promise<void>((resolve) => setImmediate(resolve));
       const next = this.queue.shift();
       if (!next) return;

@@ -102,6 +102,8 @@ export function createSlackApp(
     logLevel: logger.level as unknown as LogLevel,
     // The error handler sees the request body, to tell a failed event (not acknowledged) from the rest.
     extendedErrorHandler: true,
+    // No listener keeps conversation state; Bolt's default store would be read on every event.
+    convoStore: false as const,
     clientOptions: {
       ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
       // Rate limits and failures go back to the outbox, which stores the reply and retries it.

@@ -1,12 +1,16 @@
-// Counts Slack requests being answered, so background work (the events inbox) can wait for a
-// moment when none is: an ack then never waits behind scoring that could have waited.
+// Counts Slack requests being answered, so background work (the events inbox, the outbox's sends)
+// can wait for a moment when none is: an ack then never waits behind work that could have waited.
 
-/** Background work waits at most this long for a quiet moment, so a steady stream cannot starve it. */
+/**
+ * While requests keep coming, one piece of background work is let through every this often (the
+ * oldest waiting), so a steady stream cannot starve it, and never several at once.
+ */
 export const MAX_WAIT_FOR_QUIET_MS = 100;
 
 export class RequestGate {
   private active = 0;
   private waiters: (() => void)[] = [];
+  private trickle: NodeJS.Timeout | undefined;
 
   enter(): void {
     this.active++;
@@ -14,22 +18,25 @@ export class RequestGate {
 
   leave(): void {
     this.active--;
-    if (this.active === 0) for (const resolve of this.waiters.splice(0)) resolve();
+    if (this.active > 0) return;
+    this.stopTrickle();
+    for (const resolve of this.waiters.splice(0)) resolve();
   }
 
-  /** Resolves when no request is being answered, or after MAX_WAIT_FOR_QUIET_MS. */
+  /** Resolves when no request is being answered, or when it is this waiter's turn (see above). */
   quiet(): Promise<void> {
     if (this.active === 0) return Promise.resolve();
     return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w !== done);
-        resolve();
+      this.waiters.push(resolve);
+      this.trickle ??= setInterval(() => {
+        this.waiters.shift()?.();
+        if (this.waiters.length === 0) this.stopTrickle();
       }, MAX_WAIT_FOR_QUIET_MS);
-      this.waiters.push(done);
     });
+  }
+
+  private stopTrickle(): void {
+    if (this.trickle) clearInterval(this.trickle);
+    this.trickle = undefined;
   }
 }

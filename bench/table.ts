@@ -77,6 +77,8 @@ async function startProcess(args: string[], env: Record<string, string>): Promis
     env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  // A bench that fails part-way must not leave its servers running.
+  process.once('exit', () => child.kill('SIGKILL'));
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);
@@ -98,7 +100,12 @@ async function startProcess(args: string[], env: Record<string, string>): Promis
     },
     stop: () =>
       new Promise((resolve) => {
-        child.once('exit', () => resolve());
+        // A process that has not exited 20 s after SIGTERM is killed, so the bench cannot hang here.
+        const kill = setTimeout(() => child.kill('SIGKILL'), 20_000);
+        child.once('exit', () => {
+          clearTimeout(kill);
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };

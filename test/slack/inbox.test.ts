@@ -2,9 +2,22 @@
 // work follows in arrival order (an edit right after its message still applies); a redelivery of
 // an event waiting in the inbox is acknowledged and not worked twice. And the request gate that
 // puts acks before background work.
+
+import type { App } from '@slack/bolt';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { InFlight } from '../../src/services/in-flight.js';
+import type { Services } from '../../src/services/index.js';
+import { EventInbox, MAX_HOLD_MS } from '../../src/slack/inbox.js';
 import { MAX_WAIT_FOR_QUIET_MS, RequestGate, SETTLE_MS } from '../../src/slack/request-gate.js';
-import { channelReply, eventEnvelope, type Harness, slashCommand, startHarness, TEAM } from '../helpers/harness.js';
+import {
+  channelReply,
+  eventEnvelope,
+  type Harness,
+  quietLogger,
+  slashCommand,
+  startHarness,
+  TEAM,
+} from '../helpers/harness.js';
 
 const CHANNEL = 'C1234';
 const STRONG =
@@ -103,5 +116,30 @@ describe('the request gate', () => {
     await vi.advanceTimersByTimeAsync(MAX_WAIT_FOR_QUIET_MS);
     await second;
     expect(released).toEqual(['settled', 'first', 'second']);
+  });
+});
+
+describe('the inbox under a steady stream of requests', () => {
+  it('works an event that has waited MAX_HOLD_MS without waiting for quiet any longer', async () => {
+    vi.useFakeTimers();
+    const gate = new RequestGate();
+    gate.enter(); // a request that never ends: the gate is never quiet
+    const worked: string[] = [];
+    const app = {
+      processEvent: async ({ body }: { body: Record<string, unknown> }) => {
+        worked.push(String(body.event_id));
+      },
+    } as unknown as App;
+    const services = { logger: quietLogger } as unknown as Services;
+    const inbox = new EventInbox(app, services, new InFlight(), gate);
+    for (let i = 0; i < 30; i++) inbox.push(TEAM, `event:Ev${i}`, { event_id: `Ev${i}` });
+    // One event per gate period while it is not quiet...
+    await vi.advanceTimersByTimeAsync(MAX_WAIT_FOR_QUIET_MS * 5);
+    expect(worked.length).toBeGreaterThanOrEqual(4);
+    expect(worked.length).toBeLessThanOrEqual(6);
+    // ...until the oldest has waited MAX_HOLD_MS: then the rest go without waiting.
+    await vi.advanceTimersByTimeAsync(MAX_HOLD_MS);
+    expect(worked).toEqual(Array.from({ length: 30 }, (_, i) => `Ev${i}`));
+    await inbox.idle();
   });
 });

@@ -77,6 +77,8 @@ async function startProcess(args: string[], env: Record<string, string>): Promis
     env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  // A bench that fails part-way must not leave its servers running.
+  process.once('exit', () => child.kill('SIGKILL'));
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);
@@ -98,7 +100,12 @@ async function startProcess(args: string[], env: Record<string, string>): Promis
     },
     stop: () =>
       new Promise((resolve) => {
-        child.once('exit', () => resolve());
+        // A process that has not exited 20 s after SIGTERM is killed, so the bench cannot hang here.
+        const kill = setTimeout(() => child.kill('SIGKILL'), 20_000);
+        child.once('exit', () => {
+          clearTimeout(kill);
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };
@@ -178,7 +185,8 @@ if (want('acks')) {
         const body = eventEnvelope(channelReply(ANSWER, ts, PROMPT_TS, user, CHANNEL), `Ev${user}`);
         const started = performance.now();
         sentAt.set(user, started);
-        const res = await postEvent(`${target.url}/slack/events`, body);
+        // Slack gives up on an ack after 3 s; the bench after 30 s, so a stuck app cannot hang it.
+        const res = await postEvent(`${target.url}/slack/events`, body, { timeoutMs: 30_000 });
         await res.text();
         if (!res.ok) throw new Error(`ack ${res.status}`);
         return performance.now() - started;
@@ -192,12 +200,20 @@ if (want('acks')) {
         for (let i = firstCall; i < slack.calls.length; i++) {
           const call = slack.calls[i];
           if (call.method !== 'chat.postMessage' || !call.result) continue;
-          const user = /Feedback for <@(U\d+)>/.exec(JSON.stringify(call.args.blocks))?.[1];
+          // The public feedback in the prompt's thread ("<verdict> for <@U…>", src/messages/channel.ts).
+          if (call.args.channel !== CHANNEL) continue;
+          const user = / for <@(U\d+)>$/.exec(String(call.args.text))?.[1];
           if (user && sentAt.has(user) && !seen.has(user)) seen.set(user, call.at - (sentAt.get(user) ?? 0));
         }
         if (seen.size < n) await pause(5);
       }
-      if (seen.size < n) throw new Error(`only ${seen.size} of ${n} feedback messages arrived`);
+      if (seen.size < n) {
+        // What Slack did get instead, so a failed run says why.
+        const got = slack.calls.slice(firstCall).map((c) => `${c.method}${c.result ? '' : ' (failed)'}`);
+        throw new Error(
+          `only ${seen.size} of ${n} feedback messages arrived; Slack got: ${got.join(', ') || 'nothing'}`,
+        );
+      }
       feedbacks.push(...seen.values());
     } else await pause(50);
     return { acks, feedbacks };

@@ -16,8 +16,10 @@ import { InstallationVault, Sealer } from './services/installations.js';
 import type { SlackGateway } from './services/slack-port.js';
 import { createSlackApp, verifyBotToken } from './slack/app.js';
 import { webClientGateway } from './slack/gateway.js';
+import { EventInbox } from './slack/inbox.js';
 import { installRoutes, WorkspaceTokens } from './slack/oauth.js';
 import { type RegisteredIds, registerListeners } from './slack/register.js';
+import { RequestGate } from './slack/request-gate.js';
 
 /** A graceful stop waits this long for work in flight before closing the database. */
 export const DRAIN_TIMEOUT_MS = 10_000;
@@ -45,6 +47,8 @@ export interface RunningStarCoach {
   repos: Repositories;
   app: App;
   registered: RegisteredIds;
+  /** Message events acknowledged and waiting for their work; tests wait for `inbox.idle()`. */
+  inbox: EventInbox;
   /** The HTTP port in HTTP mode. */
   port?: number;
   stop(): Promise<void>;
@@ -68,6 +72,8 @@ export async function startStarCoach(config: Config, options: StartOptions = {})
           () => Math.floor(clock.now().getTime() / 1000),
         )
       : undefined;
+  // Requests being answered go before the inbox's work (acks first).
+  const gate = new RequestGate();
   app = createSlackApp(
     config,
     logger,
@@ -75,6 +81,7 @@ export async function startStarCoach(config: Config, options: StartOptions = {})
     tokens && vault && config.oauth
       ? { authorize: tokens.authorize(), routes: installRoutes(config.oauth, vault, logger, config.slackApiUrl) }
       : undefined,
+    gate,
   );
   // One workspace: Bolt's client with the bot token. Installed workspaces: each with its own token.
   const single = webClientGateway(app.client, config.botToken ?? '');
@@ -100,8 +107,10 @@ export async function startStarCoach(config: Config, options: StartOptions = {})
     admins: config.admins,
     verdictReactions: config.verdictReactions,
     track: (work) => inFlight.run(work),
+    quiet: () => gate.quiet(),
   });
-  const registered = registerListeners(app, services, inFlight);
+  const inbox = new EventInbox(app, services, inFlight, gate);
+  const registered = registerListeners(app, services, inFlight, inbox);
 
   let port: number | undefined;
   if (!options.receiver) {
@@ -121,9 +130,12 @@ export async function startStarCoach(config: Config, options: StartOptions = {})
     inFlight,
     options.jobs ?? 'all',
   );
+  // The sweep picks up inbox events a crash (of this or another instance) left undone.
+  if ((options.jobs ?? 'all') === 'all') inbox.start();
   let stopped = false;
   return {
     services,
+    inbox,
     repos,
     app,
     registered,
@@ -135,6 +147,7 @@ export async function startStarCoach(config: Config, options: StartOptions = {})
       // what is in flight, so every acknowledged event is stored and every started send recorded.
       const intake = options.receiver ? Promise.resolve() : app.stop();
       jobs.stop();
+      inbox.stop();
       services.outbox.stop();
       await Promise.race([intake, new Promise((resolve) => setTimeout(resolve, DRAIN_TIMEOUT_MS).unref())]);
       await inFlight.idle(DRAIN_TIMEOUT_MS);

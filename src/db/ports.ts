@@ -124,6 +124,16 @@ export interface CachedTimezone {
  */
 export type DeliveryClaim = 'claimed' | 'done' | 'busy';
 
+/** An event in the inbox: acknowledged to Slack, its work not yet done. */
+export interface InboxItem {
+  teamId: string;
+  key: string;
+  /** The event's body as Slack sent it (JSON). */
+  payload: string;
+  /** Times its work was started, this one included. */
+  attempts: number;
+}
+
 /**
  * Slack deliveries (Events API event ids; trigger ids of commands and interactions), claimed so
  * each is worked once: claimed before the work, completed after it commits, released when it fails
@@ -131,7 +141,18 @@ export type DeliveryClaim = 'claimed' | 'done' | 'busy';
  * process that died, and the next delivery takes it over.
  */
 export interface EventsRepository {
-  claim(teamId: string, key: string, now: Date, leaseMs: number): Promise<DeliveryClaim>;
+  /**
+   * With `payload` (an event acknowledged before its work, see the inbox), the event's body is kept
+   * with the claim until `complete`, so `takeOverdue` can hand it to another worker.
+   */
+  claim(teamId: string, key: string, now: Date, leaseMs: number, payload?: string): Promise<DeliveryClaim>;
+  /**
+   * Inbox claims (ones with a payload) still `working` after their lease: their process died or
+   * their work failed. At most `limit`, oldest first; each is claimed again (a fresh lease, one more
+   * attempt) in the same transaction, so two sweepers never take the same one.
+   */
+  takeOverdue(now: Date, leaseMs: number, limit: number): Promise<InboxItem[]>;
+  /** Marks the claim done (and drops an inbox payload, which is no longer needed). */
   complete(teamId: string, key: string, now: Date): Promise<void>;
   release(teamId: string, key: string): Promise<void>;
   /** Forgets at most `limit` claims made before `before`, oldest first; returns how many. */

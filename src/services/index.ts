@@ -70,6 +70,8 @@ export interface ServiceDeps {
   verdictReactions?: boolean;
   /** Counts background work (outbox sends) so a graceful stop waits for it. */
   track?: Track;
+  /** Resolves at a moment when no Slack request waits for its ack (bounded); sends wait for it. */
+  quiet?: () => Promise<void>;
   /** Installed workspaces (OAuth install); without it there is one workspace and one token. */
   installations?: InstallationVault;
 }
@@ -77,7 +79,7 @@ export interface ServiceDeps {
 export function createServices(deps: ServiceDeps): Services {
   const { repos, library, slackFor, clock, random, logger } = deps;
   const catalog = buildCatalog(library.scenarios, library.banks);
-  const outbox = new Outbox(repos.replies, slackFor, clock, logger, random, deps.track);
+  const outbox = new Outbox(repos.replies, slackFor, clock, logger, random, deps.track, deps.quiet);
   const verdictReactions = deps.verdictReactions ?? false;
   const answers = new AnswerService({ repos, catalog, outbox, clock, logger, verdictReactions });
   const prompts = new PromptService({ repos, catalog, outbox, clock, random, verdictReactions });

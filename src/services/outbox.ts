@@ -72,6 +72,8 @@ export class Outbox {
     private readonly logger: Logger,
     private readonly random: () => number,
     private readonly track: Track = (work) => work(),
+    /** Acks before sends: resolves when no Slack request is being answered (bounded). */
+    private readonly quiet: () => Promise<void> = async () => {},
   ) {}
 
   /**
@@ -297,6 +299,7 @@ export class Outbox {
         const gate = this.gates.get(teamId);
         if (gate && gate.closedUntil > now.getTime() && tried > 0) break;
         tried++;
+        await this.quiet();
         let outcome = await this.attempt(id);
         for (let round = 0; outcome.kind === 'sent' && outcome.again && round < MAX_UPDATE_ROUNDS; round++)
           outcome = await this.attempt(id);

@@ -12,6 +12,7 @@ import type { Config } from '../config.js';
 import { StarError } from '../core/errors.js';
 import type { AppLogger, Logger, LogLevelName } from '../logger.js';
 import { type RouteHandler, StarHttpReceiver } from './http-receiver.js';
+import type { RequestGate } from './request-gate.js';
 
 /** Our logger as Bolt, its receiver and its Web API client expect one. */
 export function boltLogger(logger: AppLogger): BoltLogger {
@@ -86,7 +87,13 @@ export interface Installs {
   routes: Record<string, RouteHandler>;
 }
 
-export function createSlackApp(config: Config, logger: AppLogger, receiver?: Receiver, installs?: Installs): App {
+export function createSlackApp(
+  config: Config,
+  logger: AppLogger,
+  receiver?: Receiver,
+  installs?: Installs,
+  gate?: RequestGate,
+): App {
   let app: App | undefined;
   const common = {
     authorize: installs?.authorize ?? singleWorkspaceAuthorize(config.botToken ?? '', () => (app as App).client),
@@ -95,6 +102,8 @@ export function createSlackApp(config: Config, logger: AppLogger, receiver?: Rec
     logLevel: logger.level as unknown as LogLevel,
     // The error handler sees the request body, to tell a failed event (not acknowledged) from the rest.
     extendedErrorHandler: true,
+    // No listener keeps conversation state; Bolt's default store would be read on every event.
+    convoStore: false as const,
     clientOptions: {
       ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
       // Rate limits and failures go back to the outbox, which stores the reply and retries it.
@@ -106,7 +115,7 @@ export function createSlackApp(config: Config, logger: AppLogger, receiver?: Rec
   };
   if (receiver) app = new App({ ...common, receiver });
   else if (config.socketMode) app = new App({ ...common, receiver: socketModeReceiver(config, common.logger) });
-  else app = new App({ ...common, receiver: httpReceiver(config, common.logger, installs?.routes) });
+  else app = new App({ ...common, receiver: httpReceiver(config, common.logger, installs?.routes, gate) });
   return app;
 }
 
@@ -157,6 +166,11 @@ function socketModeReceiver(config: Config, logger: BoltLogger): SocketModeRecei
   });
 }
 
-function httpReceiver(config: Config, logger: BoltLogger, routes?: Record<string, RouteHandler>): StarHttpReceiver {
-  return new StarHttpReceiver({ signingSecret: config.signingSecret ?? '', logger, routes });
+function httpReceiver(
+  config: Config,
+  logger: BoltLogger,
+  routes?: Record<string, RouteHandler>,
+  gate?: RequestGate,
+): StarHttpReceiver {
+  return new StarHttpReceiver({ signingSecret: config.signingSecret ?? '', logger, routes, gate });
 }

@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
 import { type App, type Logger, type Receiver, type ReceiverEvent, verifySlackRequest } from '@slack/bolt';
+import type { RequestGate } from './request-gate.js';
 
 /** Slack signs each request; one older or newer than this is refused (a replay, or a clock far off). */
 const MAX_CLOCK_SKEW_S = 5 * 60;
@@ -31,6 +32,8 @@ export interface StarReceiverOptions {
   routes?: Record<string, RouteHandler>;
   /** The current time in milliseconds (tests move it). */
   now?: () => number;
+  /** Told when a request to /slack/events starts and when it is answered. */
+  gate?: RequestGate;
 }
 
 class HttpError extends Error {
@@ -104,6 +107,11 @@ export class StarHttpReceiver implements Receiver {
     if (route && req.method === 'GET') return route(req, res);
     if (path !== '/slack/events') return respond(res, 404);
     if (req.method !== 'POST') return respond(res, 405);
+    const gate = this.options.gate;
+    if (gate) {
+      gate.enter();
+      res.once('close', () => gate.leave());
+    }
     let body: Record<string, unknown>;
     try {
       body = await this.readVerified(req);

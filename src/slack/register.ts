@@ -28,6 +28,7 @@ import { appHomeOpenedListener } from './events/app-home-opened.js';
 import { messageListener } from './events/message.js';
 import { reactionListener } from './events/reaction.js';
 import { appUninstalledListener, tokensRevokedListener } from './events/uninstalled.js';
+import { type EventInbox, goesThroughInbox, INBOX_WORK } from './inbox.js';
 import { answerFormSubmission } from './views/answer-form.js';
 import { mockAnswerSubmission } from './views/mock-answer.js';
 import { mockScorecardSubmission } from './views/mock-scorecard.js';
@@ -40,10 +41,11 @@ export interface RegisteredIds {
 }
 
 /** Wires every Slack id to its listener and returns the ids, which manifest.yml must declare. */
-export function registerListeners(app: App, services: Services, inFlight: InFlight): RegisteredIds {
+export function registerListeners(app: App, services: Services, inFlight: InFlight, inbox: EventInbox): RegisteredIds {
   const registered: RegisteredIds = { commands: [], actions: [], views: [], events: [] };
   // Each delivery is worked once, whichever instance gets it: an Events API event by its event_id,
   // a slash command or an interaction by its trigger_id (a replayed request has the same one).
+  // Message events go through the inbox (./inbox.ts): acknowledged once stored, worked right after.
   app.use(async (args) => {
     const { body, context, next } = args;
     const key = deliveryKey(body);
@@ -52,6 +54,18 @@ export function registerListeners(app: App, services: Services, inFlight: InFlig
       return;
     }
     const teamId = context.teamId ?? teamOf(body);
+    // The inbox working an event it accepted (and acknowledged) earlier: the claim is held already.
+    if (context[INBOX_WORK] === true) {
+      await services.deliveries.work(teamId, key, next);
+      return;
+    }
+    // A message: claimed with its body and acknowledged at once; the inbox does the work next.
+    if (goesThroughInbox(body)) {
+      const accepted = await services.deliveries.accept(teamId, key, JSON.stringify(body));
+      if (accepted === 'accepted') inbox.push(teamId, key, body as Record<string, unknown>);
+      else services.logger.debug(`delivery ${key}: ${accepted}`);
+      return;
+    }
     const result = await services.deliveries.once(teamId, key, () => inFlight.run(next));
     if (result === 'worked') return;
     services.logger.debug(`delivery ${key}: ${result}`);

@@ -360,6 +360,27 @@ export function describeRepositories(backend: string, open: () => Promise<Reposi
       expect(await repos.events.claim('T1234', 'event:Ev1', later(86_400 + 41), lease)).toBe('claimed');
     });
 
+    it('keeps an inbox event until its work is done, and hands an overdue one to one sweeper', async () => {
+      const lease = 30_000;
+      const body = '{"type":"event_callback","event_id":"EvIn1"}';
+      expect(await repos.events.claim('T1234', 'event:EvIn1', NOW, lease, body)).toBe('claimed');
+      expect(await repos.events.claim('T1234', 'event:EvIn2', NOW, lease, '{"n":2}')).toBe('claimed');
+      expect(await repos.events.claim('T1234', 'event:Plain', NOW, lease)).toBe('claimed'); // no payload: not the inbox's
+      expect(await repos.events.claim('T1234', 'event:EvIn1', later(1), lease, body)).toBe('busy'); // a redelivery
+      expect(await repos.events.takeOverdue(later(29), lease, 10)).toEqual([]); // leases still running
+      await repos.events.complete('T1234', 'event:EvIn2', later(2));
+      const overdue = await repos.events.takeOverdue(later(31), lease, 10);
+      expect(overdue).toEqual([{ teamId: 'T1234', key: 'event:EvIn1', payload: body, attempts: 2 }]);
+      // Taken: a fresh lease, so neither a second sweeper nor a redelivery gets it now.
+      expect(await repos.events.takeOverdue(later(32), lease, 10)).toEqual([]);
+      expect(await repos.events.claim('T1234', 'event:EvIn1', later(33), lease, body)).toBe('busy');
+      const again = await repos.events.takeOverdue(later(62), lease, 1);
+      expect(again.map((item) => [item.key, item.attempts])).toEqual([['event:EvIn1', 3]]);
+      await repos.events.complete('T1234', 'event:EvIn1', later(63));
+      expect(await repos.events.claim('T1234', 'event:EvIn1', later(64), lease, body)).toBe('done');
+      expect(await repos.events.takeOverdue(later(200), lease, 10)).toEqual([]);
+    });
+
     it('keeps settings with defaults, and forgets a person entirely while others stay', async () => {
       expect(await repos.users.get('T1234', 'U1234')).toEqual({ level: 'sde2', levelChosen: false, timezone: null });
       expect(await repos.users.claimWelcome('T1234', 'U1234', NOW)).toBe(true);

@@ -1,7 +1,9 @@
-// Exactly-once over signed HTTP: an event is acknowledged only after its work committed (a failure
-// answers 500 and Slack's retry does the work), a replayed command runs once, and requests from
+// Exactly-once over signed HTTP: a message event is acknowledged once claimed and stored in the
+// inbox (work that fails is done again by the inbox sweep, once), a replayed command runs once, and requests from
 // the future or with unknown subcommand names get clear answers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/clock.js';
+import { INBOX_LEASE_MS } from '../../src/services/deliveries.js';
 import { type E2E, startE2E } from '../helpers/e2e.js';
 import { dmReply, eventEnvelope, slashCommand } from '../helpers/harness.js';
 import { postCommand, postEvent } from '../helpers/signed.js';
@@ -12,8 +14,10 @@ const ANSWER =
   'I learned to test edge dates, and I now review every date change myself.';
 
 let e2e: E2E;
+// The app's clock, moved past the inbox lease; request signatures use the real time.
+const clock = fixedClock(new Date());
 beforeAll(async () => {
-  e2e = await startE2E();
+  e2e = await startE2E({}, clock);
 });
 afterAll(async () => {
   await e2e.close();
@@ -27,7 +31,7 @@ async function practiceQuestion(user: string): Promise<string> {
 }
 
 describe('delivery over HTTP', () => {
-  it('answers 500 when an event’s work fails, and Slack’s retry then stores it once', async () => {
+  it('acknowledges a message once it is stored in the inbox; work that failed is done by the sweep, once', async () => {
     const questionTs = await practiceQuestion('U3001');
     const event = eventEnvelope({ ...dmReply(ANSWER, '1700300000.000001', questionTs, 'U3001'), channel: 'D3001' });
     const answers = e2e.running.services.answers;
@@ -36,15 +40,27 @@ describe('delivery over HTTP', () => {
       throw new Error('database went away');
     };
     try {
-      expect((await postEvent(e2e.eventsUrl, event)).status).toBe(500);
+      // The 200 comes before the work: the event is in the inbox, so Slack does not retry it.
+      expect((await postEvent(e2e.eventsUrl, event)).status).toBe(200);
+      await e2e.running.inbox.idle();
     } finally {
       answers.receiveDm = original;
     }
     expect(await e2e.repos.answers.listForUser('T1234', 'U3001')).toEqual([]);
+    // A redelivery meanwhile is acknowledged and left to the inbox (the claim is still leased).
     expect((await postEvent(e2e.eventsUrl, event, { retryNum: 1 })).status).toBe(200);
-    // The 200 comes after the answer is stored.
+    await e2e.running.inbox.idle();
+    expect(await e2e.repos.answers.listForUser('T1234', 'U3001')).toEqual([]);
+    expect(await e2e.running.inbox.sweep()).toBe(0); // its lease is still running
+    clock.advance(INBOX_LEASE_MS + 1_000);
+    expect(await e2e.running.inbox.sweep()).toBe(1);
+    await e2e.running.inbox.idle();
     expect(await e2e.repos.answers.listForUser('T1234', 'U3001')).toHaveLength(1);
+    // Done: neither a sweep nor a redelivery works it again.
+    clock.advance(INBOX_LEASE_MS + 1_000);
+    expect(await e2e.running.inbox.sweep()).toBe(0);
     expect((await postEvent(e2e.eventsUrl, event, { retryNum: 2 })).status).toBe(200);
+    await e2e.running.inbox.idle();
     expect(await e2e.repos.answers.listForUser('T1234', 'U3001')).toHaveLength(1);
   });
 

@@ -95,6 +95,8 @@ describe('OAuth install and tenant isolation', () => {
     const ts = String(t1Question?.result?.ts);
     await e2e.slack.waitFor(async () => !!(await e2e.repos.sessions.findByThread('T1111', 'D1234', ts, 'U1234')));
     await postEvent(e2e.eventsUrl, event('T1111', dmReply(ANSWER, '1700000500.000001', ts), 'EvT1'));
+    // Acknowledged once in the inbox; its work and then its replies follow.
+    await e2e.running.inbox.idle();
     await e2e.running.services.outbox.idle();
     expect([...tokensUsed('D1234')].sort()).toEqual(['xoxb-T1111-secret-bot-token', 'xoxb-T2222-secret-bot-token']);
     expect(await e2e.repos.answers.listForUser('T1111', 'U1234')).toHaveLength(1);

@@ -147,6 +147,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         },
         ...extra,
       });
+      // A message is acknowledged once stored and worked right after, as are its replies.
+      await running.inbox.idle();
       // Replies go out in the background; a test looks at Slack once they have.
       await running.services.outbox.idle();
       return acked;

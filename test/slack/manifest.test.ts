@@ -65,6 +65,7 @@ async function registeredIds() {
   const { createSlackApp } = await import('../../src/slack/app.js');
   const { registerListeners } = await import('../../src/slack/register.js');
   const { InFlight } = await import('../../src/services/in-flight.js');
+  const { EventInbox } = await import('../../src/slack/inbox.js');
   const { parseConfig } = await import('../../src/config.js');
   const { recordingLogger } = await import('../helpers/harness.js');
   const config = parseConfig({
@@ -76,5 +77,6 @@ async function registeredIds() {
   const app = createSlackApp(config, recordingLogger(), receiver);
   // Listeners are only registered here, never called, so no service is needed.
   const services = {} as Parameters<typeof registerListeners>[1];
-  return registerListeners(app, services, new InFlight());
+  const inFlight = new InFlight();
+  return registerListeners(app, services, inFlight, new EventInbox(app, services, inFlight));
 }

@@ -1,33 +1,67 @@
-import { and, eq, sql } from 'drizzle-orm';
-import type { DeliveryClaim, EventsRepository } from '../ports.js';
+import { and, eq, isNotNull, lt, sql } from 'drizzle-orm';
+import type { DeliveryClaim, EventsRepository, InboxItem } from '../ports.js';
 import { processedEvents } from './schema.js';
 import type { SqliteStore } from './store.js';
 
 export class SqliteEvents implements EventsRepository {
   constructor(private readonly store: SqliteStore) {}
 
-  async claim(teamId: string, key: string, now: Date, leaseMs: number): Promise<DeliveryClaim> {
+  async claim(teamId: string, key: string, now: Date, leaseMs: number, payload?: string): Promise<DeliveryClaim> {
     const at = now.toISOString();
     const expired = new Date(now.getTime() - leaseMs).toISOString();
     const { db } = this.store;
     return this.store.write(() => {
       const row = db
-        .select()
+        .select({ state: processedEvents.state, receivedAt: processedEvents.receivedAt })
         .from(processedEvents)
         .where(and(eq(processedEvents.teamId, teamId), eq(processedEvents.eventId, key)))
         .get();
       if (!row) {
-        db.insert(processedEvents).values({ teamId, eventId: key, receivedAt: at, state: 'working' }).run();
+        db.insert(processedEvents)
+          .values({ teamId, eventId: key, receivedAt: at, state: 'working', payload, attempts: 1 })
+          .run();
         return 'claimed';
       }
       if (row.state === 'done') return 'done';
       if (row.receivedAt > expired) return 'busy';
       // The claim outlived its lease: the process that held it died. This delivery takes it over.
       db.update(processedEvents)
-        .set({ receivedAt: at })
+        .set({ receivedAt: at, attempts: sql`${processedEvents.attempts} + 1`, ...(payload ? { payload } : {}) })
         .where(and(eq(processedEvents.teamId, teamId), eq(processedEvents.eventId, key)))
         .run();
       return 'claimed';
+    });
+  }
+
+  async takeOverdue(now: Date, leaseMs: number, limit: number): Promise<InboxItem[]> {
+    const at = now.toISOString();
+    const expired = new Date(now.getTime() - leaseMs).toISOString();
+    const { db } = this.store;
+    return this.store.write(() => {
+      const overdue = db
+        .select({
+          teamId: processedEvents.teamId,
+          key: processedEvents.eventId,
+          payload: processedEvents.payload,
+          attempts: processedEvents.attempts,
+        })
+        .from(processedEvents)
+        .where(
+          and(
+            eq(processedEvents.state, 'working'),
+            lt(processedEvents.receivedAt, expired),
+            isNotNull(processedEvents.payload),
+          ),
+        )
+        .orderBy(processedEvents.receivedAt)
+        .limit(limit)
+        .all();
+      for (const item of overdue)
+        db.update(processedEvents)
+          .set({ receivedAt: at, attempts: item.attempts + 1 })
+          .where(and(eq(processedEvents.teamId, item.teamId), eq(processedEvents.eventId, item.key)))
+          .run();
+      return overdue.map((item) => ({ ...item, payload: item.payload ?? '', attempts: item.attempts + 1 }));
     });
   }
 
@@ -35,7 +69,7 @@ export class SqliteEvents implements EventsRepository {
     await this.store.write(() =>
       this.store.db
         .update(processedEvents)
-        .set({ state: 'done', receivedAt: now.toISOString() })
+        .set({ state: 'done', receivedAt: now.toISOString(), payload: null })
         .where(and(eq(processedEvents.teamId, teamId), eq(processedEvents.eventId, key)))
         .run(),
     );

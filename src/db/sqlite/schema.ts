@@ -63,8 +63,20 @@ export const processedEvents = sqliteTable(
     /** When it was claimed (or taken over). */
     receivedAt: text('received_at').notNull(),
     state: text('state', { enum: DELIVERY_STATES }).notNull().default('done'),
+    /**
+     * An event acknowledged before its work (the inbox): its body as Slack sent it, kept until the
+     * work is done, so a sweep can do the work when the process that claimed it died.
+     */
+    payload: text('payload'),
+    /** Times the inbox work was started; a sweep gives up on an event after a few. */
+    attempts: integer('attempts').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.teamId, t.eventId] }), index('processed_events_received').on(t.receivedAt)],
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.eventId] }),
+    index('processed_events_received').on(t.receivedAt),
+    // The sweep looks for working claims only, a few among many done ones.
+    index('processed_events_working').on(t.state, t.receivedAt),
+  ],
 );
 
 /**

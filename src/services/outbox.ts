@@ -177,10 +177,7 @@ export class Outbox {
     let ts = reply.sentTs ?? '';
     try {
       // Cut short by a crash: Slack may have the message already. Look before posting again.
-      const found =
-        claimed.interrupted && reply.delivery === 'message' && !reply.sentTs
-          ? await this.slackFor(reply.teamId).findPosted(reply.channelId, reply.threadTs, reply.id)
-          : undefined;
+      const found = claimed.interrupted && !reply.sentTs ? await this.findPosted(reply) : undefined;
       if (found) this.logger.info(`reply ${reply.id} was posted before a restart (ts ${found}); not posting it again`);
       // A look-up that took half the lease leaves too little of it for a post that no other worker
       // could race: the reply is given back, and the next attempt looks again.
@@ -201,6 +198,15 @@ export class Outbox {
       this.logger.error(`reply ${reply.id} was delivered but could not be recorded`, err);
       return { kind: 'sent', again: false };
     }
+  }
+
+  /** The message a post of this reply left in Slack, found by the reply id in its metadata. */
+  private async findPosted(reply: Reply): Promise<string | undefined> {
+    const slack = this.slackFor(reply.teamId);
+    if (reply.delivery === 'message') return slack.findPosted(reply.channelId, reply.threadTs, reply.id);
+    // A DM is posted at the top of the person's DM channel, found again the way it was sent.
+    if (reply.delivery === 'dm') return slack.findPosted(await slack.openDm(reply.target ?? ''), null, reply.id);
+    return undefined; // a reaction is the same when added twice; an ephemeral message carries no metadata
   }
 
   private async send(reply: Reply): Promise<string> {
@@ -248,7 +254,7 @@ export class Outbox {
     }
     // A post Slack may have taken (a timeout) is looked for before it is posted again.
     const uncertain =
-      err instanceof SlackUnavailableError && err.maybeDelivered && reply.delivery === 'message' && !reply.sentTs;
+      err instanceof SlackUnavailableError && err.maybeDelivered && postsMessage(reply) && !reply.sentTs;
     if (err instanceof SlackUnavailableError && err.outage) {
       // The whole workspace waits for a probe; this reply backs off (briefly) so the next probe is
       // another one, and a reply that fails on its own cannot stall the rest.
@@ -345,6 +351,11 @@ export class Outbox {
     }, at - this.clock.now().getTime());
     this.timer.unref();
   }
+}
+
+/** Deliveries that post a message (and so could post it twice). */
+function postsMessage(reply: Reply): boolean {
+  return reply.delivery === 'message' || reply.delivery === 'dm';
 }
 
 function laneKey(reply: { teamId: string; channelId: string }): string {

@@ -123,6 +123,21 @@ describe('a post whose answer never came', () => {
     expect((await w.repos.replies.get(lost))?.status).toBe('sent');
   });
 
+  it('is looked for in the person’s DM when it was a direct message (a welcome) cut short by a crash', async () => {
+    const { id } = await w.repos.replies.enqueue(
+      { teamId: 'T1234', channelId: 'C1234', threadTs: null, purpose: 'notice', delivery: 'dm', target: 'U1234' },
+      { text: 'welcome', blocks: [] },
+      w.clock.now(),
+    );
+    await w.repos.replies.claim(id, w.clock.now());
+    await w.gateway.post('D1234', null, { text: 'welcome', blocks: [] }, id); // Slack got it, then the crash
+    w.clock.advance(31_000);
+    expect(await w.services.outbox.deliverDue()).toBe(1);
+    expect(w.gateway.callsTo('findPosted')).toEqual([['D1234', null, id]]);
+    expect(w.gateway.callsTo('post')).toHaveLength(1);
+    expect(await w.repos.replies.get(id)).toMatchObject({ status: 'sent', sentTs: '1700000000.000001' });
+  });
+
   it('is posted again without looking when the call never left (connection refused)', async () => {
     const id = await notice('refused at the door');
     w.gateway.failNext('post', new SlackUnavailableError('connect ECONNREFUSED', { outage: true }));

@@ -85,7 +85,11 @@ export class EventInbox {
     let queued = 0;
     for (const item of retry) {
       const body = parse(item);
-      if (!body) continue;
+      if (!body) {
+        // Stored by this app, so never expected; it is retaken each lease until given up above.
+        this.services.logger.error(`the stored body of ${item.key} is not a JSON object; it cannot be worked`);
+        continue;
+      }
       this.push(item.teamId, item.key, body);
       queued++;
     }

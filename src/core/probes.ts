@@ -50,13 +50,25 @@ export function gapsToProbe(result: Pick<RubricResult, 'flags' | 'strengths'>): 
   return [...flagged, ...rest];
 }
 
-/** The words a scenario's stories are told in, without the ones its question already gives away. */
-function storyWords(scenario: Scenario): Set<string> {
-  const told = [scenario.overview, scenario.title];
-  for (const level of Object.values(scenario.levels))
-    for (const part of Object.values(level.story)) told.push(part.example, ...part.keyPhrases);
-  const words = contentWords(told.join(' '));
-  for (const w of contentWords(scenario.question)) words.delete(w);
+/** Each scenario's story words, computed once: they are the same for every answer to it. */
+const storyWordsOf = new WeakMap<Scenario, { story: Set<string>; question: Set<string> }>();
+
+/**
+ * The words a scenario's stories are told in, without the ones its question already gives away,
+ * and the question's own words.
+ */
+function scenarioWords(scenario: Scenario): { story: Set<string>; question: Set<string> } {
+  let words = storyWordsOf.get(scenario);
+  if (!words) {
+    const told = [scenario.overview, scenario.title];
+    for (const level of Object.values(scenario.levels))
+      for (const part of Object.values(level.story)) told.push(part.example, ...part.keyPhrases);
+    const question = contentWords(scenario.question);
+    const story = contentWords(told.join(' '));
+    for (const w of question) story.delete(w);
+    words = { story, question };
+    storyWordsOf.set(scenario, words);
+  }
   return words;
 }
 
@@ -65,10 +77,10 @@ function storyWords(scenario: Scenario): Set<string> {
  * (beyond the question's own) that the scenario's stories also use.
  */
 export function storySimilarity(answer: string, scenario: Scenario): number {
+  const { story, question } = scenarioWords(scenario);
   const words = contentWords(answer);
-  for (const w of contentWords(scenario.question)) words.delete(w);
+  for (const w of question) words.delete(w);
   if (words.size < 8) return 0;
-  const story = storyWords(scenario);
   let shared = 0;
   for (const w of words) if (story.has(w)) shared++;
   return shared / words.size;

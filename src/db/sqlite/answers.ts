@@ -4,59 +4,182 @@ import { type AnswerSlot, slotFor } from '../../core/session.js';
 import { queuedReply, scoreColumns } from '../answer-rows.js';
 import type { AnswerPlan, AnswersRepository, NewAnswerMessage, ReplyDraft } from '../ports.js';
 import type { Db } from './open.js';
+import { param, preparedOnce, setParam } from './prepared.js';
 import { insertReply, upsertFeedbackReply } from './replies.js';
 import { answerMessages, answers, practiceSessions, prompts } from './schema.js';
 import { insertSession, sessionByThread } from './sessions.js';
 import { decline, type SqliteStore } from './store.js';
 
-function messageRow(db: Db, teamId: string, channelId: string, messageTs: string): AnswerMessage | undefined {
-  return db
+// The queries every answer makes, prepared once (prepared.ts).
+const messageByKey = preparedOnce((db) =>
+  db
     .select()
     .from(answerMessages)
     .where(
       and(
-        eq(answerMessages.teamId, teamId),
-        eq(answerMessages.channelId, channelId),
-        eq(answerMessages.messageTs, messageTs),
+        eq(answerMessages.teamId, param('teamId')),
+        eq(answerMessages.channelId, param('channelId')),
+        eq(answerMessages.messageTs, param('messageTs')),
       ),
     )
-    .get();
+    .prepare(),
+);
+
+const answerInSlot = preparedOnce((db) =>
+  db
+    .select()
+    .from(answers)
+    .where(
+      and(
+        eq(answers.sessionId, param('sessionId')),
+        eq(answers.kind, param('kind')),
+        eq(answers.probeIndex, param('probeIndex')),
+      ),
+    )
+    .prepare(),
+);
+
+const insertUnscoredAnswer = preparedOnce((db) =>
+  db
+    .insert(answers)
+    .values({
+      teamId: param('teamId'),
+      userId: param('userId'),
+      sessionId: param('sessionId'),
+      kind: param('kind'),
+      probeIndex: param('probeIndex'),
+      lp: param('lp'),
+      level: param('level'),
+      text: param('text'),
+      overall: 0,
+      verdict: 'no-hire',
+      dimensions: {},
+      flags: [],
+      rubricVersion: 0,
+      createdAt: param('at'),
+      updatedAt: param('at'),
+    })
+    .returning()
+    .prepare(),
+);
+
+const insertMessage = preparedOnce((db) =>
+  db
+    .insert(answerMessages)
+    .values({
+      teamId: param('teamId'),
+      channelId: param('channelId'),
+      messageTs: param('messageTs'),
+      answerId: param('answerId'),
+      text: param('text'),
+      createdAt: param('createdAt'),
+    })
+    .prepare(),
+);
+
+const promptById = preparedOnce((db) =>
+  db
+    .select()
+    .from(prompts)
+    .where(eq(prompts.id, param('id')))
+    .prepare(),
+);
+
+const liveMessagesOf = preparedOnce((db) =>
+  db
+    .select()
+    .from(answerMessages)
+    .where(and(eq(answerMessages.answerId, param('answerId')), eq(answerMessages.deleted, false)))
+    .orderBy(asc(answerMessages.messageTs))
+    .prepare(),
+);
+
+const mainAnswerText = preparedOnce((db) =>
+  db
+    .select({ text: answers.text })
+    .from(answers)
+    .where(and(eq(answers.sessionId, param('sessionId')), eq(answers.kind, 'answer')))
+    .prepare(),
+);
+
+/** The person's latest earlier main answer to the same scenario (the plan compares with it). */
+const previousAttempt = preparedOnce((db) =>
+  db
+    .select({ overall: answers.overall, verdict: answers.verdict })
+    .from(answers)
+    .innerJoin(practiceSessions, eq(answers.sessionId, practiceSessions.id))
+    .where(
+      and(
+        eq(answers.teamId, param('teamId')),
+        eq(answers.userId, param('userId')),
+        eq(answers.kind, 'answer'),
+        eq(answers.deleted, false),
+        eq(practiceSessions.scenarioId, param('scenarioId')),
+        lt(answers.id, param('answerId')),
+      ),
+    )
+    .orderBy(desc(answers.id))
+    .prepare(),
+);
+
+const storeScore = preparedOnce((db) =>
+  db
+    .update(answers)
+    .set({
+      text: setParam('text'),
+      overall: setParam('overall'),
+      verdict: setParam('verdict'),
+      dimensions: setParam('dimensions'),
+      flags: setParam('flags'),
+      rubricVersion: setParam('rubricVersion'),
+      deleted: false,
+      updatedAt: setParam('at'),
+    })
+    .where(eq(answers.id, param('id')))
+    .prepare(),
+);
+
+const markAnswerDeleted = preparedOnce((db) =>
+  db
+    .update(answers)
+    .set({ deleted: true, updatedAt: setParam('at') })
+    .where(eq(answers.id, param('id')))
+    .prepare(),
+);
+
+const storeProgress = preparedOnce((db) =>
+  db
+    .update(practiceSessions)
+    .set({ state: setParam('state'), probeIndex: setParam('probeIndex'), updatedAt: setParam('at') })
+    .where(eq(practiceSessions.id, param('id')))
+    .prepare(),
+);
+
+function messageRow(db: Db, teamId: string, channelId: string, messageTs: string): AnswerMessage | undefined {
+  return messageByKey(db).get({ teamId, channelId, messageTs });
 }
 
 function slotRow(db: Db, sessionId: number, slot: AnswerSlot): Answer | undefined {
-  return db
-    .select()
-    .from(answers)
-    .where(and(eq(answers.sessionId, sessionId), eq(answers.kind, slot.kind), eq(answers.probeIndex, slot.probeIndex)))
-    .get();
+  return answerInSlot(db).get({ sessionId, kind: slot.kind, probeIndex: slot.probeIndex });
 }
 
 /** The answer for a session's slot, created unscored on its first message (the plan scores it). */
 function ensureAnswer(db: Db, session: PracticeSession, slot: AnswerSlot, text: string, now: Date): Answer {
   const existing = slotRow(db, session.id, slot);
   if (existing) return existing;
-  const at = now.toISOString();
-  return db
-    .insert(answers)
-    .values({
-      teamId: session.teamId,
-      userId: session.userId,
-      sessionId: session.id,
-      kind: slot.kind,
-      probeIndex: slot.probeIndex,
-      lp: session.lp,
-      level: session.level,
-      text,
-      overall: 0,
-      verdict: 'no-hire',
-      dimensions: {},
-      flags: [],
-      rubricVersion: 0,
-      createdAt: at,
-      updatedAt: at,
-    })
-    .returning()
-    .get();
+  const answer = insertUnscoredAnswer(db).get({
+    teamId: session.teamId,
+    userId: session.userId,
+    sessionId: session.id,
+    kind: slot.kind,
+    probeIndex: slot.probeIndex,
+    lp: session.lp,
+    level: session.level,
+    text,
+    at: now.toISOString(),
+  });
+  if (!answer) throw new Error('inserting an answer returned no row');
+  return answer;
 }
 
 export class SqliteAnswers implements AnswersRepository {
@@ -98,16 +221,14 @@ export class SqliteAnswers implements AnswersRepository {
           : decline());
       const slot = slotFor(session) ?? decline();
       const answer = ensureAnswer(db, session, slot, message.text, now);
-      db.insert(answerMessages)
-        .values({
-          teamId: message.teamId,
-          channelId: message.channelId,
-          messageTs: message.messageTs,
-          answerId: answer.id,
-          text: message.text,
-          createdAt: now.toISOString(),
-        })
-        .run();
+      insertMessage(db).run({
+        teamId: message.teamId,
+        channelId: message.channelId,
+        messageTs: message.messageTs,
+        answerId: answer.id,
+        text: message.text,
+        createdAt: now.toISOString(),
+      });
       return this.apply(session, answer, plan, now, message.messageTs);
     });
   }
@@ -162,12 +283,7 @@ export class SqliteAnswers implements AnswersRepository {
   }
 
   private liveRows(answerId: number): AnswerMessage[] {
-    return this.store.db
-      .select()
-      .from(answerMessages)
-      .where(and(eq(answerMessages.answerId, answerId), eq(answerMessages.deleted, false)))
-      .orderBy(asc(answerMessages.messageTs))
-      .all();
+    return liveMessagesOf(this.store.db).all({ answerId });
   }
 
   /** Runs the plan on the answer as it now is and stores what it decided; returns the replies queued. */
@@ -180,50 +296,29 @@ export class SqliteAnswers implements AnswersRepository {
   ): number[] {
     const { db } = this.store;
     const at = now.toISOString();
-    const prompt =
-      session.promptId === null ? undefined : db.select().from(prompts).where(eq(prompts.id, session.promptId)).get();
+    const prompt = session.promptId === null ? undefined : promptById(db).get({ id: session.promptId });
     const texts = this.liveRows(answer.id).map((m) => m.text);
-    const mainText =
-      answer.kind === 'answer'
-        ? undefined
-        : db
-            .select({ text: answers.text })
-            .from(answers)
-            .where(and(eq(answers.sessionId, session.id), eq(answers.kind, 'answer')))
-            .get()?.text;
+    const mainText = answer.kind === 'answer' ? undefined : mainAnswerText(db).get({ sessionId: session.id })?.text;
     const previous =
       answer.kind === 'answer'
-        ? db
-            .select({ overall: answers.overall, verdict: answers.verdict })
-            .from(answers)
-            .innerJoin(practiceSessions, eq(answers.sessionId, practiceSessions.id))
-            .where(
-              and(
-                eq(answers.teamId, session.teamId),
-                eq(answers.userId, session.userId),
-                eq(answers.kind, 'answer'),
-                eq(answers.deleted, false),
-                eq(practiceSessions.scenarioId, session.scenarioId),
-                lt(answers.id, answer.id),
-              ),
-            )
-            .orderBy(desc(answers.id))
-            .get()
+        ? previousAttempt(db).get({
+            teamId: session.teamId,
+            userId: session.userId,
+            scenarioId: session.scenarioId,
+            answerId: answer.id,
+          })
         : undefined;
     const update = plan({ session, prompt, answer, texts, messageTs, mainText, previous }) ?? decline();
-    db.update(answers)
-      .set(
-        update.score
-          ? { ...scoreColumns(update.score.text, update.score.result), deleted: false, updatedAt: at }
-          : { deleted: true, updatedAt: at },
-      )
-      .where(eq(answers.id, answer.id))
-      .run();
+    if (update.score)
+      storeScore(db).run({ ...scoreColumns(update.score.text, update.score.result), at, id: answer.id });
+    else markAnswerDeleted(db).run({ at, id: answer.id });
     if (update.progress)
-      db.update(practiceSessions)
-        .set({ state: update.progress.state, probeIndex: update.progress.probeIndex, updatedAt: at })
-        .where(eq(practiceSessions.id, session.id))
-        .run();
+      storeProgress(db).run({
+        state: update.progress.state,
+        probeIndex: update.progress.probeIndex,
+        at,
+        id: session.id,
+      });
     return update.replies.map((draft) => this.queue(session, answer.id, draft, now).id);
   }
 

@@ -1,7 +1,39 @@
 import { and, eq, isNotNull, lt, sql } from 'drizzle-orm';
 import type { DeliveryClaim, EventsRepository, InboxItem } from '../ports.js';
+import { param, preparedOnce, setParam } from './prepared.js';
 import { processedEvents } from './schema.js';
 import type { SqliteStore } from './store.js';
+
+// The queries every delivery makes, prepared once (prepared.ts).
+const claimOf = preparedOnce((db) =>
+  db
+    .select({ state: processedEvents.state, receivedAt: processedEvents.receivedAt })
+    .from(processedEvents)
+    .where(and(eq(processedEvents.teamId, param('teamId')), eq(processedEvents.eventId, param('key'))))
+    .prepare(),
+);
+
+const insertClaim = preparedOnce((db) =>
+  db
+    .insert(processedEvents)
+    .values({
+      teamId: param('teamId'),
+      eventId: param('key'),
+      receivedAt: param('at'),
+      state: 'working',
+      payload: param('payload'),
+      attempts: 1,
+    })
+    .prepare(),
+);
+
+const markDone = preparedOnce((db) =>
+  db
+    .update(processedEvents)
+    .set({ state: 'done', receivedAt: setParam('at'), payload: null })
+    .where(and(eq(processedEvents.teamId, param('teamId')), eq(processedEvents.eventId, param('key'))))
+    .prepare(),
+);
 
 export class SqliteEvents implements EventsRepository {
   constructor(private readonly store: SqliteStore) {}
@@ -11,15 +43,9 @@ export class SqliteEvents implements EventsRepository {
     const expired = new Date(now.getTime() - leaseMs).toISOString();
     const { db } = this.store;
     return this.store.write(() => {
-      const row = db
-        .select({ state: processedEvents.state, receivedAt: processedEvents.receivedAt })
-        .from(processedEvents)
-        .where(and(eq(processedEvents.teamId, teamId), eq(processedEvents.eventId, key)))
-        .get();
+      const row = claimOf(db).get({ teamId, key });
       if (!row) {
-        db.insert(processedEvents)
-          .values({ teamId, eventId: key, receivedAt: at, state: 'working', payload, attempts: 1 })
-          .run();
+        insertClaim(db).run({ teamId, key, at, payload: payload ?? null });
         return 'claimed';
       }
       if (row.state === 'done') return 'done';
@@ -66,13 +92,7 @@ export class SqliteEvents implements EventsRepository {
   }
 
   async complete(teamId: string, key: string, now: Date): Promise<void> {
-    await this.store.write(() =>
-      this.store.db
-        .update(processedEvents)
-        .set({ state: 'done', receivedAt: now.toISOString(), payload: null })
-        .where(and(eq(processedEvents.teamId, teamId), eq(processedEvents.eventId, key)))
-        .run(),
-    );
+    await this.store.write(() => markDone(this.store.db).run({ teamId, key, at: now.toISOString() }));
   }
 
   async release(teamId: string, key: string): Promise<void> {

@@ -2,9 +2,24 @@ import { and, desc, eq, gte, isNotNull } from 'drizzle-orm';
 import type { MessageContent, Prompt } from '../../core/domain.js';
 import type { PromptClaim, PromptsRepository } from '../ports.js';
 import { planNextRuns } from './next-runs.js';
+import { param, preparedOnce } from './prepared.js';
 import { insertReply } from './replies.js';
 import { prompts, schedules } from './schema.js';
 import type { SqliteStore } from './store.js';
+
+const promptOfThread = preparedOnce((db) =>
+  db
+    .select()
+    .from(prompts)
+    .where(
+      and(
+        eq(prompts.teamId, param('teamId')),
+        eq(prompts.channelId, param('channelId')),
+        eq(prompts.messageTs, param('threadTs')),
+      ),
+    )
+    .prepare(),
+);
 
 export class SqlitePrompts implements PromptsRepository {
   constructor(private readonly store: SqliteStore) {}
@@ -41,11 +56,7 @@ export class SqlitePrompts implements PromptsRepository {
   }
 
   async findByThread(teamId: string, channelId: string, threadTs: string): Promise<Prompt | undefined> {
-    return this.store.db
-      .select()
-      .from(prompts)
-      .where(and(eq(prompts.teamId, teamId), eq(prompts.channelId, channelId), eq(prompts.messageTs, threadTs)))
-      .get();
+    return promptOfThread(this.store.db).get({ teamId, channelId, threadTs });
   }
 
   async history(teamId: string, channelId: string): Promise<{ lp: string; questionId: string }[]> {

@@ -9,11 +9,150 @@ import {
 } from '../ports.js';
 import { failedState } from '../reply-state.js';
 import type { Db } from './open.js';
+import { param, preparedOnce, setParam } from './prepared.js';
 import { answers, practiceSessions, prompts, replies } from './schema.js';
 import { decline, type SqliteStore } from './store.js';
 
+// The queries every reply's delivery makes, prepared once (prepared.ts).
+const replyById = preparedOnce((db) =>
+  db
+    .select()
+    .from(replies)
+    .where(eq(replies.id, param('id')))
+    .prepare(),
+);
+
+const markSending = preparedOnce((db) =>
+  db
+    .update(replies)
+    .set({ status: 'sending', updatedAt: setParam('at') })
+    .where(eq(replies.id, param('id')))
+    .returning()
+    .prepare(),
+);
+
+/** The columns every successful send resets. */
+const SENT_RESET = { dirty: false, attempts: 0, lastError: null, failingSince: null } as const;
+
+const sentAndEmptied = preparedOnce((db) =>
+  db
+    .update(replies)
+    .set({
+      ...SENT_RESET,
+      sentTs: setParam('sentTs'),
+      text: '',
+      blocks: [],
+      status: 'sent',
+      nextAttemptAt: setParam('at'),
+      updatedAt: setParam('at'),
+    })
+    .where(eq(replies.id, param('id')))
+    .prepare(),
+);
+
+const sentWithNewContent = preparedOnce((db) =>
+  db
+    .update(replies)
+    .set({
+      ...SENT_RESET,
+      sentTs: setParam('sentTs'),
+      status: 'pending',
+      nextAttemptAt: setParam('at'),
+      updatedAt: setParam('at'),
+    })
+    .where(eq(replies.id, param('id')))
+    .prepare(),
+);
+
+const feedbackTsOf = preparedOnce((db) =>
+  db
+    .select({ ts: answers.feedbackTs })
+    .from(answers)
+    .where(eq(answers.id, param('answerId')))
+    .prepare(),
+);
+
+const storeFeedbackTs = preparedOnce((db) =>
+  db
+    .update(answers)
+    .set({ feedbackTs: setParam('sentTs') })
+    .where(eq(answers.id, param('answerId')))
+    .prepare(),
+);
+
 // Statements other repositories run inside their own transactions (an answer and its feedback,
 // a prompt and its message are stored together).
+
+/** Every column a new reply sets (the rest keep their defaults), as placeholders of one prepared insert. */
+const NEW_REPLY = {
+  teamId: param('teamId'),
+  channelId: param('channelId'),
+  threadTs: param('threadTs'),
+  purpose: param('purpose'),
+  delivery: param('delivery'),
+  target: param('target'),
+  targetTs: param('targetTs'),
+  sessionId: param('sessionId'),
+  answerId: param('answerId'),
+  text: param('text'),
+  blocks: param('blocks'),
+  status: 'pending',
+  nextAttemptAt: param('at'),
+  createdAt: param('at'),
+  updatedAt: param('at'),
+} as const;
+
+const insertNewReply = preparedOnce((db) => db.insert(replies).values(NEW_REPLY).returning().prepare());
+
+const upsertFeedback = preparedOnce((db) =>
+  db
+    .insert(replies)
+    .values({ ...NEW_REPLY, sentTs: param('sentTs') })
+    .onConflictDoUpdate({
+      target: [replies.answerId, replies.purpose],
+      // A row being sent right now stays claimed by its sender, marked dirty, so that sender
+      // delivers the new content next (as chat.update) instead of a second worker posting it again.
+      set: {
+        text: setParam('text'),
+        blocks: setParam('blocks'),
+        status: sql`CASE WHEN ${replies.status} = 'sending' THEN 'sending' ELSE 'pending' END`,
+        dirty: sql`${replies.status} = 'sending'`,
+        attempts: 0,
+        nextAttemptAt: setParam('at'),
+        lastError: null,
+        failingSince: null,
+        updatedAt: setParam('at'),
+      },
+    })
+    .returning()
+    .prepare(),
+);
+
+function newReplyValues(
+  values: NewReply & { answerId?: number; targetTs?: string },
+  content: MessageContent,
+  now: Date,
+) {
+  return {
+    teamId: values.teamId,
+    channelId: values.channelId,
+    threadTs: values.threadTs,
+    purpose: values.purpose,
+    delivery: values.delivery ?? 'message',
+    target: values.target ?? null,
+    targetTs: values.targetTs ?? null,
+    sessionId: values.sessionId ?? null,
+    answerId: values.answerId ?? null,
+    text: content.text,
+    blocks: content.blocks,
+    at: now.toISOString(),
+  };
+}
+
+function returned(reply: Reply | undefined): Reply {
+  if (!reply) throw new Error('inserting a reply returned no row');
+  return reply;
+}
 
 export function insertReply(
   db: Db,
@@ -21,12 +160,7 @@ export function insertReply(
   content: MessageContent,
   now: Date,
 ): Reply {
-  const at = now.toISOString();
-  return db
-    .insert(replies)
-    .values({ ...values, ...content, status: 'pending', nextAttemptAt: at, createdAt: at, updatedAt: at })
-    .returning()
-    .get();
+  return returned(insertNewReply(db).get(newReplyValues(values, content, now)));
 }
 
 /**
@@ -47,39 +181,11 @@ export function upsertFeedbackReply(
   content: MessageContent,
   now: Date,
 ): Reply {
-  const at = now.toISOString();
   // An answer whose feedback row was pruned still has its message in Slack: update that one.
-  const sentTs =
-    db.select({ ts: answers.feedbackTs }).from(answers).where(eq(answers.id, values.answerId)).get()?.ts ?? null;
-  return db
-    .insert(replies)
-    .values({
-      ...values,
-      ...content,
-      sentTs,
-      purpose: 'feedback',
-      status: 'pending',
-      nextAttemptAt: at,
-      createdAt: at,
-      updatedAt: at,
-    })
-    .onConflictDoUpdate({
-      target: [replies.answerId, replies.purpose],
-      // A row being sent right now stays claimed by its sender, marked dirty, so that sender
-      // delivers the new content next (as chat.update) instead of a second worker posting it again.
-      set: {
-        ...content,
-        status: sql`CASE WHEN ${replies.status} = 'sending' THEN 'sending' ELSE 'pending' END`,
-        dirty: sql`${replies.status} = 'sending'`,
-        attempts: 0,
-        nextAttemptAt: at,
-        lastError: null,
-        failingSince: null,
-        updatedAt: at,
-      },
-    })
-    .returning()
-    .get();
+  const sentTs = feedbackTsOf(db).get({ answerId: values.answerId })?.ts ?? null;
+  return returned(
+    upsertFeedback(db).get({ ...newReplyValues({ ...values, purpose: 'feedback' }, content, now), sentTs }),
+  );
 }
 
 /**
@@ -121,16 +227,12 @@ export class SqliteReplies implements RepliesRepository {
     const expired = new Date(now.getTime() - this.sendingLeaseMs).toISOString();
     const { db } = this.store;
     return this.store.attempt(() => {
-      const row = db.select().from(replies).where(eq(replies.id, id)).get() ?? decline();
+      const row = replyById(db).get({ id }) ?? decline();
       const open = row.status === 'pending' || row.status === 'failed';
       const abandoned = row.status === 'sending' && row.updatedAt <= expired;
       if (!open && !abandoned) decline();
-      const reply = db
-        .update(replies)
-        .set({ status: 'sending', updatedAt: now.toISOString() })
-        .where(eq(replies.id, id))
-        .returning()
-        .get();
+      const reply = markSending(db).get({ id, at: now.toISOString() });
+      if (!reply) throw new Error(`reply ${id} vanished inside its claim`);
       return { reply, interrupted: abandoned };
     });
   }
@@ -194,29 +296,16 @@ export class SqliteReplies implements RepliesRepository {
   async markSent(id: number, sentTs: string, now: Date): Promise<boolean> {
     const at = now.toISOString();
     return this.store.write(() => {
-      const row = this.store.db.select().from(replies).where(eq(replies.id, id)).get();
+      const row = replyById(this.store.db).get({ id });
       if (!row) return false;
       const again = row.dirty;
-      this.store.db
-        .update(replies)
-        .set({
-          sentTs,
-          // Sent: only the ts is needed from now on (an edit brings new content, and reconciliation
-          // after a crash concerns rows still being sent), so the body is not kept.
-          ...(again ? {} : { text: '', blocks: [] }),
-          status: again ? 'pending' : 'sent',
-          dirty: false,
-          attempts: 0,
-          lastError: null,
-          failingSince: null,
-          nextAttemptAt: at,
-          updatedAt: at,
-        })
-        .where(eq(replies.id, id))
-        .run();
+      // Sent: only the ts is needed from now on (an edit brings new content, and reconciliation
+      // after a crash concerns rows still being sent), so the body is not kept, unless new
+      // content came while it was being sent (dirty): then it is delivered next, as an update.
+      (again ? sentWithNewContent : sentAndEmptied)(this.store.db).run({ id, sentTs, at });
       // An answer keeps its feedback's ts, which outlives the reply row (retention prunes that).
       if (row.purpose === 'feedback' && row.answerId !== null && sentTs)
-        this.store.db.update(answers).set({ feedbackTs: sentTs }).where(eq(answers.id, row.answerId)).run();
+        storeFeedbackTs(this.store.db).run({ answerId: row.answerId, sentTs });
       // A question's or prompt's ts is the thread its answers arrive in: kept with it on first send.
       if (!row.sentTs && sentTs) {
         if (row.purpose === 'question' && row.sessionId !== null)

@@ -1,15 +1,24 @@
-import { eq, isNull, lte, or } from 'drizzle-orm';
+import { and, eq, isNull, lte, or } from 'drizzle-orm';
 import type { ChannelSchedule } from '../../core/domain.js';
 import type { ScheduleChange, SchedulesRepository } from '../ports.js';
 import { byKey, planNextRuns } from './next-runs.js';
+import { param, preparedOnce } from './prepared.js';
 import { schedules } from './schema.js';
 import type { SqliteStore } from './store.js';
+
+const scheduleOfChannel = preparedOnce((db) =>
+  db
+    .select()
+    .from(schedules)
+    .where(and(eq(schedules.teamId, param('teamId')), eq(schedules.channelId, param('channelId'))))
+    .prepare(),
+);
 
 export class SqliteSchedules implements SchedulesRepository {
   constructor(private readonly store: SqliteStore) {}
 
   async get(teamId: string, channelId: string): Promise<ChannelSchedule | undefined> {
-    return this.store.db.select().from(schedules).where(byKey({ teamId, channelId })).get();
+    return scheduleOfChannel(this.store.db).get({ teamId, channelId });
   }
 
   async upsertTime(

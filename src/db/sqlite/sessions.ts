@@ -2,22 +2,68 @@ import { and, count, desc, eq, isNotNull, ne } from 'drizzle-orm';
 import type { MessageContent, PracticeSession } from '../../core/domain.js';
 import type { NewSession, SessionsRepository } from '../ports.js';
 import type { Db } from './open.js';
+import { param, preparedOnce } from './prepared.js';
 import { insertReply } from './replies.js';
 import { practiceSessions } from './schema.js';
 import type { SqliteStore } from './store.js';
+
+const insertNewSession = preparedOnce((db) =>
+  db
+    .insert(practiceSessions)
+    .values({
+      teamId: param('teamId'),
+      userId: param('userId'),
+      channelId: param('channelId'),
+      questionTs: param('questionTs'),
+      mode: param('mode'),
+      promptId: param('promptId'),
+      scenarioId: param('scenarioId'),
+      lp: param('lp'),
+      level: param('level'),
+      state: 'asked',
+      probeIndex: -1,
+      createdAt: param('at'),
+      updatedAt: param('at'),
+    })
+    .returning()
+    .prepare(),
+);
 
 export function insertSession(
   db: Db,
   values: NewSession & { mode?: 'dm' | 'channel'; promptId?: number; questionTs?: string },
   now: Date,
 ): PracticeSession {
-  const at = now.toISOString();
-  return db
-    .insert(practiceSessions)
-    .values({ ...values, state: 'asked', probeIndex: -1, createdAt: at, updatedAt: at })
-    .returning()
-    .get();
+  const session = insertNewSession(db).get({
+    teamId: values.teamId,
+    userId: values.userId,
+    channelId: values.channelId,
+    questionTs: values.questionTs ?? null,
+    mode: values.mode ?? 'dm',
+    promptId: values.promptId ?? null,
+    scenarioId: values.scenarioId,
+    lp: values.lp,
+    level: values.level,
+    at: now.toISOString(),
+  });
+  if (!session) throw new Error('inserting a session returned no row');
+  return session;
 }
+
+const sessionOfThread = preparedOnce((db) =>
+  db
+    .select()
+    .from(practiceSessions)
+    .where(
+      and(
+        eq(practiceSessions.teamId, param('teamId')),
+        eq(practiceSessions.channelId, param('channelId')),
+        eq(practiceSessions.questionTs, param('threadTs')),
+        eq(practiceSessions.userId, param('userId')),
+      ),
+    )
+    .prepare(),
+);
 
 export function sessionByThread(
   db: Db,
@@ -26,18 +72,7 @@ export function sessionByThread(
   threadTs: string,
   userId: string,
 ): PracticeSession | undefined {
-  return db
-    .select()
-    .from(practiceSessions)
-    .where(
-      and(
-        eq(practiceSessions.teamId, teamId),
-        eq(practiceSessions.channelId, channelId),
-        eq(practiceSessions.questionTs, threadTs),
-        eq(practiceSessions.userId, userId),
-      ),
-    )
-    .get();
+  return sessionOfThread(db).get({ teamId, channelId, threadTs, userId });
 }
 
 export class SqliteSessions implements SessionsRepository {

@@ -2,18 +2,43 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { UserSettings } from '../../core/domain.js';
 import type { Level } from '../../core/lp.js';
 import type { CachedTimezone, UsersRepository } from '../ports.js';
+import { param, preparedOnce, setParam } from './prepared.js';
 import { users } from './schema.js';
 import type { SqliteStore } from './store.js';
+
+const userByKey = preparedOnce((db) =>
+  db
+    .select()
+    .from(users)
+    .where(and(eq(users.teamId, param('teamId')), eq(users.userId, param('userId'))))
+    .prepare(),
+);
+
+/** The person's row with the welcome marked given, unless it was given before (then no row comes back). */
+const claimWelcomeOf = preparedOnce((db) =>
+  db
+    .insert(users)
+    .values({
+      teamId: param('teamId'),
+      userId: param('userId'),
+      welcomedAt: param('at'),
+      createdAt: param('at'),
+      updatedAt: param('at'),
+    })
+    .onConflictDoUpdate({
+      target: [users.teamId, users.userId],
+      set: { welcomedAt: setParam('at'), updatedAt: setParam('at') },
+      setWhere: isNull(users.welcomedAt),
+    })
+    .returning({ userId: users.userId })
+    .prepare(),
+);
 
 export class SqliteUsers implements UsersRepository {
   constructor(private readonly store: SqliteStore) {}
 
   async get(teamId: string, userId: string): Promise<UserSettings> {
-    const row = this.store.db
-      .select()
-      .from(users)
-      .where(and(eq(users.teamId, teamId), eq(users.userId, userId)))
-      .get();
+    const row = userByKey(this.store.db).get({ teamId, userId });
     return { level: row?.level ?? 'sde2', levelChosen: Boolean(row?.levelChosenAt), timezone: row?.timezone ?? null };
   }
 
@@ -45,16 +70,7 @@ export class SqliteUsers implements UsersRepository {
   async claimWelcome(teamId: string, userId: string, now: Date): Promise<boolean> {
     const at = now.toISOString();
     return this.store.write(() => {
-      const claimed = this.store.db
-        .insert(users)
-        .values({ teamId, userId, welcomedAt: at, createdAt: at, updatedAt: at })
-        .onConflictDoUpdate({
-          target: [users.teamId, users.userId],
-          set: { welcomedAt: at, updatedAt: at },
-          setWhere: isNull(users.welcomedAt),
-        })
-        .returning({ userId: users.userId })
-        .all();
+      const claimed = claimWelcomeOf(this.store.db).all({ teamId, userId, at });
       return claimed.length > 0;
     });
   }

@@ -57,7 +57,7 @@ export interface RunningStarCoach {
 export async function startStarCoach(config: Config, options: StartOptions = {}): Promise<RunningStarCoach> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger({ level: config.logLevel, format: config.logFormat, clock });
-  const database = options.database ?? (await openRepositories(config));
+  const database = options.database ?? (await openRepositories({ ...config, warn: (message) => logger.warn(message) }));
   const library = options.library ?? loadLibrary(options.scenariosDir ?? DEFAULT_SCENARIOS_DIR);
   const { repos } = database;
   const sealer = config.oauth ? new Sealer(config.oauth.encryptionKey) : undefined;

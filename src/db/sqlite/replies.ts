@@ -31,6 +31,38 @@ const markSending = preparedOnce((db) =>
     .prepare(),
 );
 
+/** Replies to send now: pending or failed ones whose time has come, and sends abandoned past their lease. */
+const dueReplies = preparedOnce((db) =>
+  db
+    .select({ id: replies.id, teamId: replies.teamId, channelId: replies.channelId })
+    .from(replies)
+    .where(
+      or(
+        and(inArray(replies.status, ['pending', 'failed']), lte(replies.nextAttemptAt, param('at'))),
+        and(eq(replies.status, 'sending'), lte(replies.updatedAt, param('expired'))),
+      ),
+    )
+    .orderBy(asc(replies.id))
+    .limit(param('limit'))
+    .prepare(),
+);
+
+const firstWaiting = preparedOnce((db) =>
+  db
+    .select({ at: min(replies.nextAttemptAt) })
+    .from(replies)
+    .where(inArray(replies.status, ['pending', 'failed']))
+    .prepare(),
+);
+
+const firstSending = preparedOnce((db) =>
+  db
+    .select({ at: min(replies.updatedAt) })
+    .from(replies)
+    .where(eq(replies.status, 'sending'))
+    .prepare(),
+);
+
 /** The columns every successful send resets. */
 const SENT_RESET = { dirty: false, attempts: 0, lastError: null, failingSince: null } as const;
 
@@ -240,32 +272,12 @@ export class SqliteReplies implements RepliesRepository {
   async due(now: Date, limit: number): Promise<DueReply[]> {
     const at = now.toISOString();
     const expired = new Date(now.getTime() - this.sendingLeaseMs).toISOString();
-    return this.store.db
-      .select({ id: replies.id, teamId: replies.teamId, channelId: replies.channelId })
-      .from(replies)
-      .where(
-        or(
-          and(inArray(replies.status, ['pending', 'failed']), lte(replies.nextAttemptAt, at)),
-          and(eq(replies.status, 'sending'), lte(replies.updatedAt, expired)),
-        ),
-      )
-      .orderBy(asc(replies.id))
-      .limit(limit)
-      .all();
+    return dueReplies(this.store.db).all({ at, expired, limit });
   }
 
   async nextDueAt(): Promise<Date | undefined> {
-    const { db } = this.store;
-    const waiting = db
-      .select({ at: min(replies.nextAttemptAt) })
-      .from(replies)
-      .where(inArray(replies.status, ['pending', 'failed']))
-      .get()?.at;
-    const sending = db
-      .select({ at: min(replies.updatedAt) })
-      .from(replies)
-      .where(eq(replies.status, 'sending'))
-      .get()?.at;
+    const waiting = firstWaiting(this.store.db).get()?.at;
+    const sending = firstSending(this.store.db).get()?.at;
     const times = [
       waiting ? Date.parse(waiting) : Number.POSITIVE_INFINITY,
       sending ? Date.parse(sending) + this.sendingLeaseMs : Number.POSITIVE_INFINITY,

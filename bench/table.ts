@@ -129,6 +129,10 @@ const dir = mkdtempSync(path.join(tmpdir(), 'star-table-'));
 const dbFile = path.join(dir, 'star.db');
 const library = loadLibrary(DEFAULT_SCENARIOS_DIR);
 const PROMPT_TS = '1800000000.000100';
+/** Bursts of answers from people welcomed before: how many, of how many answers each. */
+const WELCOMED_ROUNDS = 4;
+const WELCOMED_BURST = 50;
+const WELCOMED = Array.from({ length: WELCOMED_ROUNDS * WELCOMED_BURST }, (_, i) => `U${200_001 + i}`);
 {
   // A channel prompt already posted (public feedback), seeded before the app starts.
   const database = openDatabase(dbFile);
@@ -153,6 +157,8 @@ const PROMPT_TS = '1800000000.000100';
   if (id === undefined) throw new Error('could not seed the prompt');
   await repos.replies.claim(id, now);
   await repos.replies.markSent(id, PROMPT_TS, now);
+  // People the bot welcomed before (their answers send no welcome DM): a team's usual day.
+  for (const user of WELCOMED) await repos.users.claimWelcome(TEAM, user, now);
   database.close();
 }
 const emptyBytes = vacuumedBytes(dbFile);
@@ -174,14 +180,24 @@ if (want('acks')) {
   const bare = await startProcess(['bench/bare-bolt.mjs'], slackEnv);
 
   let answerNo = 0;
+  /** Every answer's message gets its own ts. */
+  let messageNo = 0;
   /** One burst of `n` thread answers at once; ack and (for STAR Coach) feedback latency of each. */
-  async function burst(target: Proc, n: number, feedback: boolean): Promise<{ acks: number[]; feedbacks: number[] }> {
-    const users = Array.from({ length: n }, () => `U${String(100_000 + ++answerNo)}`);
+  async function burst(
+    target: Proc,
+    n: number,
+    feedback: boolean,
+    // First-time answerers by default (each also gets the welcome DM).
+    users = Array.from({ length: n }, () => `U${String(100_000 + ++answerNo)}`),
+  ): Promise<{ acks: number[]; feedbacks: number[] }> {
+    if (users.length !== n) throw new Error(`a burst of ${n} needs ${n} users`);
+    const first = messageNo;
+    messageNo += n;
     const sentAt = new Map<string, number>();
     const firstCall = slack.calls.length;
     const acks = await Promise.all(
       users.map(async (user, i) => {
-        const ts = `18000${String(answerNo * 10 + i).padStart(5, '0')}.000001`;
+        const ts = `18000${String(first + i).padStart(5, '0')}.000001`;
         const body = eventEnvelope(channelReply(ANSWER, ts, PROMPT_TS, user, CHANNEL), `Ev${user}`);
         const started = performance.now();
         sentAt.set(user, started);
@@ -265,6 +281,32 @@ if (want('acks')) {
       `${starCpu.toFixed(2)} ms`,
       `${bareCpu.toFixed(2)} ms`,
       `${(starCpu / bareCpu).toFixed(1)}×`,
+    ]);
+  }
+  {
+    // The same bursts from people welcomed before: the answer's own work, without the first-time welcome.
+    const cpuAt = star.cpuMs();
+    const s = { acks: [] as number[], feedbacks: [] as number[] };
+    for (let r = 0; r < WELCOMED_ROUNDS; r++) {
+      const users = WELCOMED.slice(r * WELCOMED_BURST, (r + 1) * WELCOMED_BURST);
+      const one = await burst(star, WELCOMED_BURST, true, users);
+      s.acks.push(...one.acks);
+      s.feedbacks.push(...one.feedbacks);
+      answersStored += WELCOMED_BURST;
+    }
+    const label = `${WELCOMED_BURST} concurrent answers from people welcomed before`;
+    rows.push([`ack p50 / p99, ${label}`, `${ms(pct(s.acks, 0.5))} / ${ms(pct(s.acks, 0.99))} ms`, '', '']);
+    rows.push([
+      `feedback p50 / p99, ${label}`,
+      `${ms(pct(s.feedbacks, 0.5))} / ${ms(pct(s.feedbacks, 0.99))} ms`,
+      '',
+      '',
+    ]);
+    rows.push([
+      `CPU time per answer in the app process, ${label}`,
+      `${((star.cpuMs() - cpuAt) / (WELCOMED_ROUNDS * WELCOMED_BURST)).toFixed(2)} ms`,
+      '',
+      '',
     ]);
   }
   starRss = star.rssMiB();

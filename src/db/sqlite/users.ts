@@ -68,6 +68,8 @@ export class SqliteUsers implements UsersRepository {
   }
 
   async claimWelcome(teamId: string, userId: string, now: Date): Promise<boolean> {
+    // Most answers come from people welcomed long ago: a read settles it without the write lock.
+    if (userByKey(this.store.db).get({ teamId, userId })?.welcomedAt) return false;
     const at = now.toISOString();
     return this.store.write(() => {
       const claimed = claimWelcomeOf(this.store.db).all({ teamId, userId, at });

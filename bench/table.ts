@@ -346,7 +346,10 @@ if (want('start')) {
   let bareRss = 0;
   for (let i = 0; i < 3; i++) {
     const fresh = mkdtempSync(path.join(tmpdir(), 'star-start-'));
-    const s = await startProcess(['dist/main.js'], { ...slackEnv, STAR_DB: path.join(fresh, 'star.db') });
+    const s = await startProcess([process.env.BENCH_STAR_MAIN ?? 'dist/main.js'], {
+      ...slackEnv,
+      STAR_DB: path.join(fresh, 'star.db'),
+    });
     starts.push(s.startMs);
     rss = Math.max(rss, s.rssMiB());
     await s.stop();

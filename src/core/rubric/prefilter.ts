@@ -1,0 +1,651 @@
+import { matchFrom, nextMatch } from './normalise.js';
+
+// Literal prefilters for the rubric's regular expressions. Most patterns cannot match unless one
+// of a few literal words appears ("escalat", "fault", "hopefully"), and finding which literals a text
+// contains takes one pass for all patterns together, where each pattern's own scan costs about as
+// much again per pattern. The literals are derived from each pattern's source (nothing is written
+// by hand), and a pattern is only skipped when none of them occurs: a skipped scan would have found
+// nothing.
+//
+// Soundness rests on three facts. Every match of a pattern contains at least one of its required
+// literals (the derivation below only ever widens the set, or gives up). Literals are lower-case
+// ASCII, and the scan folds ASCII case, which is all that case-insensitive matching can equate for
+// ASCII characters in patterns without the u or v flag (ECMAScript's Canonicalize never maps a
+// character at or above 128 to one below it); patterns with u or v get no prefilter. And the scan
+// reports every occurrence of every literal (Aho-Corasick), overlapping or not.
+
+/** What is known about the strings one part of a pattern can match. */
+interface Knowledge {
+  /** Every string it can match (lower case), when that set is small; null when unknown or large. */
+  exact: string[] | null;
+  /** Every match contains one of these (lower case); null when nothing useful is known. */
+  required: string[] | null;
+  /** Every match starts with one of these (lower case); null when unknown. */
+  prefix: string[] | null;
+}
+
+/** Cross products and alternations above this many strings are given up on (kept as `required`). */
+const MAX_EXACT = 32;
+/** A character class of up to this many characters is tracked as its characters. */
+const MAX_CLASS = 12;
+/** Literals are compared by length only up to this: past it, fewer literals scan as fast and skip as often. */
+const ENOUGH_LENGTH = 5;
+/**
+ * Literals are cut to their first this many characters: a text that contains a literal contains
+ * its start, and short literals keep the automaton small (quick to build at start-up, and cached).
+ */
+const MAX_LITERAL = 8;
+
+/** ASCII characters that stand for themselves in a pattern (outside a class). */
+const PLAIN = /^[A-Za-z0-9 !"#%&',\-/:;<=>@_`~]$/;
+/** Alternatives with more required literals than this are always scanned: one of them nearly always occurs. */
+const MAX_REQUIRED = 16;
+
+/** A pattern whose matches all start with one of at most this many literals is tried only where they occur. */
+const MAX_ANCHORS = 48;
+
+const UNKNOWN: Knowledge = { exact: null, required: null, prefix: null };
+const EMPTY: Knowledge = { exact: [''], required: null, prefix: [''] };
+const exactly = (strings: string[]): Knowledge => ({ exact: strings, required: null, prefix: strings });
+
+const isAscii = (char: string) => char.charCodeAt(0) < 128;
+
+function asRequired(k: Knowledge): string[] | null {
+  if (k.required) return k.required;
+  if (k.exact && !k.exact.includes('')) return k.exact;
+  return null;
+}
+
+/** The more selective of two required sets: longer shortest literal (up to ENOUGH_LENGTH), then fewer. */
+function better(a: string[] | null, b: string[] | null): string[] | null {
+  if (!a) return b;
+  if (!b) return a;
+  const shortest = (set: string[]) => Math.min(ENOUGH_LENGTH, ...set.map((s) => s.length));
+  const [la, lb] = [shortest(a), shortest(b)];
+  if (la !== lb) return la > lb ? a : b;
+  return b.length < a.length ? b : a;
+}
+
+function unique(strings: string[]): string[] {
+  return [...new Set(strings)];
+}
+
+/** A recursive-descent reader of the regular-expression syntax the rubric uses. */
+class SourceReader {
+  private at = 0;
+  constructor(private readonly source: string) {}
+
+  read(): Knowledge {
+    const k = this.alternation();
+    if (this.at !== this.source.length) return UNKNOWN;
+    return k;
+  }
+
+  private alternation(): Knowledge {
+    const branches = [this.sequence()];
+    while (this.source[this.at] === '|') {
+      this.at++;
+      branches.push(this.sequence());
+    }
+    if (branches.length === 1) return branches[0];
+    const exacts = branches.map((b) => b.exact);
+    const exact =
+      exacts.every((e) => e !== null) && exacts.reduce((n, e) => n + (e as string[]).length, 0) <= MAX_EXACT
+        ? unique(exacts.flat() as string[])
+        : null;
+    const requireds = branches.map(asRequired);
+    const required = requireds.every((r) => r !== null) ? unique(requireds.flat() as string[]) : null;
+    const prefixes = branches.map((b) => b.prefix);
+    const prefix = prefixes.every((p) => p !== null) ? unique(prefixes.flat() as string[]) : null;
+    return { exact, required, prefix: prefix && prefix.length <= MAX_ANCHORS ? prefix : null };
+  }
+
+  private sequence(): Knowledge {
+    let run: string[] | null = [''];
+    let whole = true;
+    let best: string[] | null = null;
+    // What a match starts with: the strings before the first term that is not exact, and that term's start.
+    let prefix: string[] | null | undefined;
+    while (this.at < this.source.length && this.source[this.at] !== '|' && this.source[this.at] !== ')') {
+      const literal = this.literalRun();
+      const term = literal ? exactly([literal]) : this.term();
+      best = better(best, term.required);
+      if (run && term.exact && run.length * term.exact.length <= MAX_EXACT) {
+        const prefixes: string[] = run;
+        const [only] = term.exact;
+        // Most terms are one character: appending it keeps the strings distinct.
+        run =
+          term.exact.length === 1
+            ? prefixes.map((p) => p + only)
+            : unique(prefixes.flatMap((p) => (term.exact as string[]).map((s) => p + s)));
+        continue;
+      }
+      if (whole && run) {
+        const before: string[] = run;
+        prefix =
+          term.prefix && run.length * term.prefix.length <= MAX_ANCHORS
+            ? unique(before.flatMap((p) => (term.prefix as string[]).map((s) => p + s)))
+            : run;
+      }
+      whole = false;
+      if (run) best = better(best, asRequired({ exact: run, required: null, prefix: null }));
+      run = term.exact;
+    }
+    if (run) best = better(best, asRequired({ exact: run, required: null, prefix: null }));
+    return { exact: whole ? run : null, required: best, prefix: whole ? run : (prefix ?? null) };
+  }
+
+  /**
+   * Plain characters up to the next special one, lower-cased, as one term (most of a pattern's
+   * source; one at a time would be slow to read). A character a quantifier follows is left out.
+   */
+  private literalRun(): string {
+    const from = this.at;
+    let to = from;
+    while (to < this.source.length && PLAIN.test(this.source[to])) to++;
+    if (to < this.source.length && '?*+{'.includes(this.source[to])) to--;
+    if (to <= from) return '';
+    this.at = to;
+    return this.source.slice(from, to).toLowerCase();
+  }
+
+  private term(): Knowledge {
+    const atom = this.atom();
+    const quantifier = this.quantifier();
+    if (!quantifier) return atom;
+    const { min, max } = quantifier;
+    if (this.source[this.at] === '?') this.at++; // lazy: the same strings
+    const required = min >= 1 ? asRequired(atom) : null;
+    const prefix = min >= 1 ? atom.prefix : null;
+    if (atom.exact && max !== Number.POSITIVE_INFINITY && max <= 2) {
+      let exact: string[] | null = min === 0 ? [''] : [];
+      for (let count = Math.max(1, min); count <= max && exact; count++) {
+        let repeated = [''];
+        for (let i = 0; i < count; i++) repeated = repeated.flatMap((p) => (atom.exact as string[]).map((s) => p + s));
+        exact = exact.length + repeated.length <= MAX_EXACT ? unique([...exact, ...repeated]) : null;
+      }
+      return { exact, required, prefix: exact ?? prefix };
+    }
+    return { exact: null, required, prefix };
+  }
+
+  private quantifier(): { min: number; max: number } | null {
+    const char = this.source[this.at];
+    if (char === '?' || char === '*' || char === '+') {
+      this.at++;
+      return { min: char === '+' ? 1 : 0, max: char === '?' ? 1 : Number.POSITIVE_INFINITY };
+    }
+    if (char !== '{') return null;
+    const braces = /^\{(\d+)(,(\d*))?\}/.exec(this.source.slice(this.at));
+    if (!braces) return null; // a literal brace
+    this.at += braces[0].length;
+    const min = Number(braces[1]);
+    const max = braces[2] === undefined ? min : braces[3] === '' ? Number.POSITIVE_INFINITY : Number(braces[3]);
+    return { min, max };
+  }
+
+  private atom(): Knowledge {
+    const char = this.source[this.at++];
+    if (char === '(') return this.group();
+    if (char === '[') return this.charClass();
+    if (char === '\\') return this.escape();
+    if (char === '^' || char === '$') return EMPTY;
+    if (char === '.') return UNKNOWN;
+    return isAscii(char) ? exactly([char.toLowerCase()]) : UNKNOWN;
+  }
+
+  private group(): Knowledge {
+    let lookaround = false;
+    if (this.source[this.at] === '?') {
+      const rest = this.source.slice(this.at, this.at + 3);
+      if (rest.startsWith('?:')) this.at += 2;
+      else if (rest.startsWith('?=') || rest.startsWith('?!')) {
+        this.at += 2;
+        lookaround = true;
+      } else if (rest === '?<=' || rest === '?<!') {
+        this.at += 3;
+        lookaround = true;
+      } else if (rest.startsWith('?<')) {
+        const close = this.source.indexOf('>', this.at);
+        if (close < 0) throw new Error('unterminated group name');
+        this.at = close + 1;
+      } else throw new Error(`unknown group syntax at ${this.at}`);
+    }
+    const { end, branches } = groupExtent(this.source, this.at);
+    if (branches > MAX_EXACT) {
+      // Too many branches for any set of its strings to be kept: not worth reading (start-up time).
+      this.at = end + 1;
+      return lookaround ? EMPTY : UNKNOWN;
+    }
+    const inner = this.alternation();
+    if (this.source[this.at] !== ')') throw new Error(`unbalanced group at ${this.at}`);
+    this.at++;
+    // A lookaround consumes nothing; what it checks is not needed for soundness.
+    return lookaround ? EMPTY : inner;
+  }
+
+  private escape(): Knowledge {
+    const char = this.source[this.at++];
+    if (char === 'b' || char === 'B') return EMPTY;
+    if ('dDsSwW'.includes(char) || /[1-9]/.test(char) || char === 'k' || char === 'c' || char === 'p' || char === 'P')
+      return UNKNOWN;
+    const code = this.escapedCode(char);
+    if (code === null || code >= 128) return UNKNOWN;
+    return exactly([String.fromCharCode(code).toLowerCase()]);
+  }
+
+  /** The character an escape (after its backslash) stands for, or null for a class or unknown escape. */
+  private escapedCode(char: string): number | null {
+    const controls: Record<string, number> = { n: 10, t: 9, r: 13, f: 12, v: 11, '0': 0 };
+    if (char in controls) return controls[char];
+    if (char === 'x' || char === 'u') {
+      const digits = char === 'x' ? 2 : 4;
+      const hex = this.source.slice(this.at, this.at + digits);
+      if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== digits) return null;
+      this.at += digits;
+      return Number.parseInt(hex, 16);
+    }
+    if (/[a-zA-Z]/.test(char)) return null;
+    return char.charCodeAt(0); // an escaped punctuation character stands for itself
+  }
+
+  private charClass(): Knowledge {
+    const chars = new Set<string>();
+    let known = this.source[this.at] !== '^';
+    if (!known) this.at++;
+    while (this.at < this.source.length && this.source[this.at] !== ']') {
+      const from = this.classChar();
+      if (
+        this.source[this.at] === '-' &&
+        this.source[this.at + 1] !== ']' &&
+        this.at + 1 < this.source.length &&
+        from !== null
+      ) {
+        this.at++;
+        const to = this.classChar();
+        if (to === null || to - from > MAX_CLASS) known = false;
+        else for (let c = from; c <= to; c++) chars.add(String.fromCharCode(c));
+      } else if (from === null) known = false;
+      else chars.add(String.fromCharCode(from));
+    }
+    if (this.source[this.at] !== ']') throw new Error('unterminated character class');
+    this.at++;
+    if (!known || [...chars].some((c) => !isAscii(c))) return UNKNOWN;
+    const lower = unique([...chars].map((c) => c.toLowerCase()));
+    return lower.length <= MAX_CLASS ? exactly(lower) : UNKNOWN;
+  }
+
+  /** One character of a class as its code, or null for an escape that stands for a class (\d, \s…). */
+  private classChar(): number | null {
+    const char = this.source[this.at++];
+    if (char !== '\\') return char.charCodeAt(0);
+    const escaped = this.source[this.at++];
+    if (escaped === 'b') return 8; // backspace inside a class
+    if ('dDsSwWpP'.includes(escaped)) return null;
+    return this.escapedCode(escaped);
+  }
+}
+
+/** What a prefilter needs to know about a pattern, from its source. */
+export interface PatternLiterals {
+  /** Lower-case ASCII literals one of which every match contains; null when none can be derived. */
+  required: readonly string[] | null;
+  /** Lower-case ASCII literals one of which every match starts with; null when none can be derived. */
+  anchors: readonly string[] | null;
+}
+
+const cut = (literals: string[] | null, max: number): string[] | null => {
+  if (!literals || literals.length === 0 || literals.length > max || literals.includes('')) return null;
+  return unique(literals.map((literal) => literal.slice(0, MAX_LITERAL)));
+};
+
+/** The literals every match of `pattern` contains, and those it starts with (see PatternLiterals). */
+export function literalsOf(pattern: RegExp): PatternLiterals {
+  if (pattern.unicode || pattern.flags.includes('v')) return { required: null, anchors: null };
+  let knowledge: Knowledge;
+  try {
+    knowledge = new SourceReader(pattern.source).read();
+  } catch {
+    return { required: null, anchors: null };
+  }
+  const anchors = cut(knowledge.prefix, MAX_ANCHORS);
+  return {
+    required: cut(asRequired(knowledge), MAX_REQUIRED),
+    // A one-character anchor starts too often (inside words) to beat a scan.
+    anchors: anchors?.every((anchor) => anchor.length >= 2) ? anchors : null,
+  };
+}
+
+/** Lower-case ASCII literals one of which every match of `pattern` contains, or null (always scan it). */
+export function requiredLiterals(pattern: RegExp): readonly string[] | null {
+  return literalsOf(pattern).required;
+}
+
+/** Which of a fixed set of literals a text contains, found in one pass (ASCII case folded). */
+export class LiteralScanner {
+  /** Symbol of each ASCII character code (0: in no literal). */
+  private readonly symbols = new Uint8Array(128);
+  private readonly width: number;
+  /** The automaton's transitions: state × symbol → state. */
+  private readonly next: Uint16Array | Int32Array;
+  /** The literal ending at each state, or -1. */
+  private readonly ends: Int32Array;
+  /** The nearest state on the failure chain (itself excluded) where a literal ends, or -1. */
+  private readonly nextEnd: Int32Array;
+  /** The first state on each state's failure chain (itself included) where a literal ends, or -1. */
+  private readonly outputs: Int32Array;
+  /** Whether a literal whose every occurrence is wanted ends on each state's failure chain. */
+  private readonly anchorsAt: Uint8Array;
+  /** The scan that last reached each state: its literals are already recorded for that scan. */
+  private readonly reachedIn: Int32Array;
+  private scans = 0;
+
+  /**
+   * `anchored[id]`: the literal's start offsets are wanted, not only whether it occurs (the
+   * patterns that start with it are tried only there).
+   */
+  constructor(
+    readonly literals: readonly string[],
+    private readonly anchored: Uint8Array = new Uint8Array(literals.length),
+  ) {
+    let symbolCount = 1;
+    for (const literal of literals)
+      for (const char of literal) {
+        const code = char.charCodeAt(0);
+        if (code >= 128 || char !== char.toLowerCase()) throw new Error(`not a lower-case ASCII literal: ${literal}`);
+        if (this.symbols[code] === 0) {
+          this.symbols[code] = symbolCount;
+          const upper = char.toUpperCase().charCodeAt(0);
+          if (upper !== code) this.symbols[upper] = symbolCount;
+          symbolCount++;
+        }
+      }
+    this.width = symbolCount;
+    const width = symbolCount;
+    // The trie, in a transition table as long as it could need; 0 is the root and nobody's child.
+    let states = 1;
+    const capacity = literals.reduce((n, literal) => n + literal.length, 1);
+    // Two bytes a transition while states fit: half the table, fewer cache misses per character.
+    const next = capacity < 0xffff ? new Uint16Array(capacity * width) : new Int32Array(capacity * width);
+    const ends = new Int32Array(capacity).fill(-1);
+    literals.forEach((literal, id) => {
+      let state = 0;
+      for (let i = 0; i < literal.length; i++) {
+        const slot = state * width + this.symbols[literal.charCodeAt(i)];
+        if (next[slot] === 0) next[slot] = states++;
+        state = next[slot];
+      }
+      if (ends[state] < 0) ends[state] = id;
+    });
+    // Failure links breadth first, folded into the table: a missing child becomes the failure's.
+    this.next = next.subarray(0, states * width);
+    this.ends = ends.subarray(0, states);
+    this.nextEnd = new Int32Array(states).fill(-1);
+    this.reachedIn = new Int32Array(states);
+    const fail = new Int32Array(states);
+    const queue = new Int32Array(states);
+    let tail = 0;
+    for (let symbol = 0; symbol < width; symbol++) if (next[symbol] !== 0) queue[tail++] = next[symbol];
+    for (let head = 0; head < tail; head++) {
+      const state = queue[head];
+      const failure = fail[state];
+      this.nextEnd[state] = ends[failure] >= 0 ? failure : this.nextEnd[failure];
+      for (let symbol = 0; symbol < width; symbol++) {
+        const slot = state * width + symbol;
+        const child = next[slot];
+        if (child === 0) next[slot] = next[failure * width + symbol];
+        else {
+          fail[child] = next[failure * width + symbol];
+          queue[tail++] = child;
+        }
+      }
+    }
+    this.outputs = this.ends.map((end, state) => (end >= 0 ? state : this.nextEnd[state]));
+    this.anchorsAt = new Uint8Array(states);
+    for (let state = 0; state < states; state++)
+      for (let s = this.outputs[state]; s >= 0; s = this.nextEnd[s])
+        if (anchored[this.ends[s]] === 1) this.anchorsAt[state] = 1;
+  }
+
+  /**
+   * Which literals the text contains (1 in `found`, in any ASCII case), and where each anchored
+   * literal starts (`starts`, ascending; undefined when it does not occur).
+   */
+  scan(text: string): { found: Uint8Array; starts: (number[] | undefined)[] } {
+    const found = new Uint8Array(this.literals.length);
+    // Filled, not sparse: a sparse array would fall back to slow dictionary elements.
+    const starts: (number[] | undefined)[] = new Array(this.literals.length).fill(undefined);
+    const { symbols, next, ends, nextEnd, outputs, anchorsAt, anchored, literals, width, reachedIn } = this;
+    const scan = ++this.scans;
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      state = next[state * width + (code < 128 ? symbols[code] : 0)];
+      const first = outputs[state];
+      if (first < 0) continue;
+      if (anchorsAt[state] === 1)
+        for (let s = first; s >= 0; s = nextEnd[s]) {
+          const id = ends[s];
+          if (anchored[id] === 1) {
+            const start = i + 1 - literals[id].length;
+            const list = starts[id];
+            if (list === undefined) starts[id] = [start];
+            else list.push(start);
+          }
+        }
+      if (reachedIn[state] === scan) continue;
+      reachedIn[state] = scan;
+      for (let s = first; s >= 0; s = nextEnd[s]) found[ends[s]] = 1;
+    }
+    return { found, starts };
+  }
+}
+
+/**
+ * A pattern's top-level alternatives, in order ("a|(?:b|c)|d" gives a, b, c, d: a group that is a
+ * whole alternative is opened), or null when it cannot be split safely (backreferences).
+ */
+export function topLevelAlternatives(source: string): string[] | null {
+  if (/\\[1-9]|\\k</.test(source)) return null;
+  const { end, bars } = groupExtent(source, 0);
+  if (end !== source.length) return null;
+  const alternatives = [...bars, source.length].map((bar, i) => source.slice(i === 0 ? 0 : bars[i - 1] + 1, bar));
+  return alternatives.flatMap((alternative) => {
+    const inner = wholeGroup(alternative);
+    return inner === null ? [alternative] : (topLevelAlternatives(inner) ?? [alternative]);
+  });
+}
+
+/** The inside of "(?:…)" when the group spans the whole source, else null. */
+function wholeGroup(source: string): string | null {
+  if (!source.startsWith('(?:')) return null;
+  const { end } = groupExtent(source, 3);
+  return end === source.length - 1 ? source.slice(3, -1) : null;
+}
+
+// The characters that open or close a group or class, escape, or separate branches.
+const STRUCTURE = /[\\[()|]/g;
+
+/**
+ * Where the group whose body starts at `from` ends (its closing parenthesis; the source's length
+ * for the top level), and the offsets of the bars between its branches: found by jumping from one
+ * structural character to the next, not reading every character.
+ */
+function groupExtent(source: string, from: number): { end: number; bars: number[]; branches: number } {
+  const bars: number[] = [];
+  let depth = 0;
+  STRUCTURE.lastIndex = from;
+  for (let m = STRUCTURE.exec(source); m !== null; m = STRUCTURE.exec(source)) {
+    const at = m.index;
+    const char = source[at];
+    if (char === '\\') STRUCTURE.lastIndex = at + 2;
+    else if (char === '[') {
+      let i = at + 1;
+      while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
+      STRUCTURE.lastIndex = i + 1;
+    } else if (char === '(') depth++;
+    else if (char === ')') {
+      if (depth === 0) return { end: at, bars, branches: bars.length + 1 };
+      depth--;
+    } else if (depth === 0) bars.push(at);
+  }
+  return { end: source.length, bars, branches: bars.length + 1 };
+}
+
+/** A match as offsets: what the rubric's scans use of one. */
+export interface MatchSpan {
+  start: number;
+  end: number;
+}
+
+/** What one literal scan of a text says about the registered patterns. */
+export interface PossibleMatches {
+  /** False only when the pattern cannot match the scanned text (or any part of it). */
+  mayMatch(pattern: RegExp): boolean;
+  /**
+   * Every match of a global pattern in the scanned text from `from` on, as an exec loop finds them
+   * (an empty match steps one on), the first `limit` of them, found by scanning only the
+   * alternatives that may match.
+   */
+  matches(pattern: RegExp, text: string, from?: number, limit?: number): MatchSpan[];
+}
+
+interface Alternative {
+  /** Ids of literals one of which every match contains; null: always possible. */
+  literalIds: Int32Array | null;
+  /** Ids of literals one of which every match starts with; null when unknown. */
+  anchorIds: Int32Array | null;
+}
+
+interface Registered {
+  alternatives: Alternative[];
+  /** The whole pattern, sticky: tried only where a possible alternative's first literal starts. */
+  sticky: RegExp | null;
+}
+
+/** The first `limit` matches of a global pattern from `from`, by exec. */
+function execMatches(pattern: RegExp, text: string, from: number, limit: number): MatchSpan[] {
+  const found: MatchSpan[] = [];
+  for (let m = matchFrom(pattern, text, from); m !== null && found.length < limit; m = nextMatch(pattern, text, m))
+    found.push({ start: m.index, end: m.index + m[0].length });
+  return found;
+}
+
+/**
+ * The first `limit` matches of a pattern from `from` when every match starts at an offset in one
+ * of `lists` (each ascending): the sticky copy is tried there only, in order. At an offset it finds
+ * what a scan finds there, and no match starts anywhere else, so the matches are a scan's.
+ */
+function anchoredMatches(
+  sticky: RegExp,
+  lists: readonly (readonly number[])[],
+  text: string,
+  from: number,
+  limit: number,
+): MatchSpan[] {
+  const found: MatchSpan[] = [];
+  const next = new Int32Array(lists.length);
+  let resume = from;
+  while (found.length < limit) {
+    let at = Number.POSITIVE_INFINITY;
+    for (let j = 0; j < lists.length; j++) {
+      const list = lists[j];
+      let k = next[j];
+      while (k < list.length && list[k] < resume) k++;
+      next[j] = k;
+      if (k < list.length && list[k] < at) at = list[k];
+    }
+    if (at === Number.POSITIVE_INFINITY) break;
+    sticky.lastIndex = at;
+    const m = sticky.exec(text);
+    if (m === null) {
+      resume = at + 1;
+      continue;
+    }
+    const end = at + m[0].length;
+    found.push({ start: at, end });
+    resume = end === at ? at + 1 : end;
+  }
+  return found;
+}
+
+/** Every pattern may match: what a context without a prefilter uses. */
+export const ANY_MATCHES: PossibleMatches = {
+  mayMatch: () => true,
+  matches: (pattern, text, from = 0, limit = Number.POSITIVE_INFINITY) => execMatches(pattern, text, from, limit),
+};
+
+/** A prefilter for a fixed set of patterns: one scan of a text tells which of them may match it. */
+export class PatternPrefilter {
+  private readonly scanner: LiteralScanner;
+  private readonly registered = new Map<RegExp, Registered>();
+
+  constructor(patterns: Iterable<RegExp>) {
+    const ids = new Map<string, number>();
+    const anchored: number[] = [];
+    const idsOf = (literals: readonly string[] | null, anchor: boolean) => {
+      if (literals === null) return null;
+      return Int32Array.from(literals, (literal) => {
+        let id = ids.get(literal);
+        if (id === undefined) {
+          id = ids.size;
+          ids.set(literal, id);
+          anchored.push(0);
+        }
+        if (anchor) anchored[id] = 1;
+        return id;
+      });
+    };
+    for (const pattern of patterns) {
+      if (this.registered.has(pattern)) continue;
+      // Sticky tries only pay for patterns that are scanned for every match.
+      const anchorable = pattern.global && !pattern.sticky;
+      const sources = (pattern.global && topLevelAlternatives(pattern.source)) || [pattern.source];
+      const alternatives = sources.map((source): Alternative => {
+        const { required, anchors } = literalsOf(sources.length === 1 ? pattern : new RegExp(source, pattern.flags));
+        const anchorIds = anchorable ? idsOf(anchors, true) : null;
+        return { literalIds: idsOf(required, false) ?? anchorIds, anchorIds };
+      });
+      const sticky = alternatives.some((a) => a.anchorIds !== null)
+        ? new RegExp(pattern.source, `${pattern.flags}y`)
+        : null;
+      this.registered.set(pattern, { alternatives, sticky });
+    }
+    this.scanner = new LiteralScanner([...ids.keys()], Uint8Array.from(anchored));
+  }
+
+  scan(scanned: string): PossibleMatches {
+    const { found, starts } = this.scanner.scan(scanned);
+    const possible = (alternative: Alternative) => {
+      const ids = alternative.literalIds;
+      if (ids === null) return true;
+      for (let i = 0; i < ids.length; i++) if (found[ids[i]] === 1) return true;
+      return false;
+    };
+    return {
+      mayMatch: (pattern) => {
+        const registered = this.registered.get(pattern);
+        return registered === undefined || registered.alternatives.some(possible);
+      },
+      matches: (pattern, text, from = 0, limit = Number.POSITIVE_INFINITY) => {
+        const registered = this.registered.get(pattern);
+        // Literal offsets are offsets into the scanned text: another text is scanned in full.
+        if (registered === undefined || text !== scanned) return execMatches(pattern, text, from, limit);
+        // Where the alternatives that may match can start; a possible one without anchors means a scan.
+        const lists: number[][] = [];
+        let anyPossible = false;
+        for (const alternative of registered.alternatives) {
+          if (!possible(alternative)) continue;
+          anyPossible = true;
+          if (alternative.anchorIds === null || registered.sticky === null)
+            return execMatches(pattern, text, from, limit);
+          for (const id of alternative.anchorIds) {
+            const list = starts[id];
+            if (list !== undefined && !lists.includes(list)) lists.push(list);
+          }
+        }
+        return anyPossible && registered.sticky ? anchoredMatches(registered.sticky, lists, text, from, limit) : [];
+      },
+    };
+  }
+}

@@ -4,7 +4,8 @@
 // and `star calibrate` fit on.
 //
 //   npx tsx bench/rubric-golden.ts write DIR [DEV_FILE]   record the golden output (on the old code)
-//   npx tsx bench/rubric-golden.ts check DIR [DEV_FILE]   score again and count the differences
+//   npx tsx bench/rubric-golden.ts check DIR [DEV_FILE]   score again and count the differences, and
+//                                                          check the literal prefilter on every input
 //
 // The sets: the bench corpus (bench/rubric-corpus.ts), the hold-out and negation fixtures, the
 // development set when its path is given (it lives outside the repository: nothing here reads it
@@ -20,6 +21,7 @@ import { DEFAULT_SCENARIOS_DIR } from '../src/content/paths.js';
 import { LEVELS } from '../src/core/lp.js';
 import { type AnswerKind, analyseAnswer, finishScore, type ScoreOptions } from '../src/core/rubric/index.js';
 import { modelAnswer, type Scenario } from '../src/core/scenario.js';
+import { prefilterProblems } from '../test/helpers/prefilter-soundness.js';
 import { benchCorpus } from './rubric-corpus.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -139,6 +141,18 @@ function main() {
     }
     differences += setDifferences;
     console.log(`${name}: ${lines.length} scorings, ${setDifferences} differences`);
+  }
+  if (mode === 'check') {
+    // The prefilter's soundness on every distinct input text and variant (the dev set included).
+    const texts = new Set<string>();
+    for (const [, inputs] of sets(devFile))
+      for (const input of inputs) for (const transform of Object.values(VARIANTS)) texts.add(transform(input.text));
+    const { problems, scans, skipped } = prefilterProblems([...texts]);
+    for (const problem of problems.slice(0, 5)) console.log(`prefilter: ${problem}`);
+    console.log(
+      `prefilter: ${texts.size} texts, ${scans} pattern scans, ${skipped} skipped, ${problems.length} problems`,
+    );
+    differences += problems.length;
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(

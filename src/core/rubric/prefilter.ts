@@ -36,8 +36,10 @@ const ENOUGH_LENGTH = 5;
  */
 const MAX_LITERAL = 8;
 
-/** ASCII characters that stand for themselves in a pattern (outside a class). */
-const PLAIN = /^[A-Za-z0-9 !"#%&',\-/:;<=>@_`~]$/;
+/** ASCII characters that stand for themselves in a pattern (outside a class), by code. */
+const PLAIN = new Uint8Array(128);
+for (const char of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 !"#%&\',-/:;<=>@_`~')
+  PLAIN[char.charCodeAt(0)] = 1;
 /** Alternatives with more required literals than this are always scanned: one of them nearly always occurs. */
 const MAX_REQUIRED = 16;
 
@@ -60,7 +62,11 @@ function asRequired(k: Knowledge): string[] | null {
 function better(a: string[] | null, b: string[] | null): string[] | null {
   if (!a) return b;
   if (!b) return a;
-  const shortest = (set: string[]) => Math.min(ENOUGH_LENGTH, ...set.map((s) => s.length));
+  const shortest = (set: string[]) => {
+    let length = ENOUGH_LENGTH;
+    for (const literal of set) if (literal.length < length) length = literal.length;
+    return length;
+  };
   const [la, lb] = [shortest(a), shortest(b)];
   if (la !== lb) return la > lb ? a : b;
   return b.length < a.length ? b : a;
@@ -142,7 +148,7 @@ class SourceReader {
   private literalRun(): string {
     const from = this.at;
     let to = from;
-    while (to < this.source.length && PLAIN.test(this.source[to])) to++;
+    while (to < this.source.length && PLAIN[this.source.charCodeAt(to)] === 1) to++;
     if (to < this.source.length && '?*+{'.includes(this.source[to])) to--;
     if (to <= from) return '';
     this.at = to;
@@ -606,9 +612,11 @@ export class PatternPrefilter {
         const anchorIds = anchorable ? idsOf(anchors, true) : null;
         return { literalIds: idsOf(required, false) ?? anchorIds, anchorIds };
       });
-      const sticky = alternatives.some((a) => a.anchorIds !== null)
-        ? new RegExp(pattern.source, `${pattern.flags}y`)
-        : null;
+      // An alternative that may always match and has no anchors means a scan every time: no sticky copy.
+      const tried =
+        alternatives.some((a) => a.anchorIds !== null) &&
+        alternatives.every((a) => a.anchorIds !== null || a.literalIds !== null);
+      const sticky = tried ? new RegExp(pattern.source, `${pattern.flags}y`) : null;
       this.registered.set(pattern, { alternatives, sticky });
     }
     this.scanner = new LiteralScanner([...ids.keys()], Uint8Array.from(anchored));

@@ -97,7 +97,7 @@ export function buildContext(input: string, options: ContextOptions): RubricCont
     collapsed,
     sentences,
     sentenceStarts: sentences.map((s) => s.start),
-    quoted: findQuotedSpans(clean),
+    quoted: findQuotedSpans(clean, possible),
     parts,
     kind: options.kind,
     level: options.level,

@@ -1,7 +1,7 @@
 import { STAR_PARTS } from '../lp.js';
 import { buildContext } from './context.js';
 import { flagInInput, quoteInInput, rulePatterns, runRules } from './engine.js';
-import { countWords, sourceSpan } from './normalise.js';
+import { countWords, QUOTED_PATTERN, sourceSpan } from './normalise.js';
 import { PART_CUE_PATTERNS } from './parts.js';
 import { PatternPrefilter } from './prefilter.js';
 import { PRINCIPLE_SIGNALS } from './principles.js';
@@ -70,7 +70,14 @@ function capVerdict(result: Omit<RubricResult, 'overall' | 'verdict'>, verdict: 
 
 /** Every pattern that scans whole answers: what the literal prefilter is built from. */
 export function scannedPatterns(): RegExp[] {
-  return [...rulePatterns(RULES), ...STORY_PATTERNS, ...PART_CUE_PATTERNS, ...STRENGTH_PATTERNS, ...SCORE_PATTERNS];
+  return [
+    QUOTED_PATTERN,
+    ...rulePatterns(RULES),
+    ...STORY_PATTERNS,
+    ...PART_CUE_PATTERNS,
+    ...STRENGTH_PATTERNS,
+    ...SCORE_PATTERNS,
+  ];
 }
 
 let prefilter: PatternPrefilter | undefined;

@@ -50,7 +50,13 @@ const UNKNOWN: Knowledge = { exact: null, required: null, prefix: null };
 const EMPTY: Knowledge = { exact: [''], required: null, prefix: [''] };
 const exactly = (strings: string[]): Knowledge => ({ exact: strings, required: null, prefix: strings });
 
-const isAscii = (char: string) => char.charCodeAt(0) < 128;
+/**
+ * Characters outside ASCII that literals may hold: they have no case, and nothing else folds to
+ * them, so the scan compares them exactly (apostrophes, quotes and dashes as typed, currencies).
+ */
+const CASELESS = new Set([...'’‘“”–—€£'].map((char) => char.charCodeAt(0)));
+const isLiteral = (code: number) => code < 128 || CASELESS.has(code);
+const DIGITS = [...'0123456789'];
 
 function asRequired(k: Knowledge): string[] | null {
   if (k.required) return k.required;
@@ -197,7 +203,7 @@ class SourceReader {
     if (char === '\\') return this.escape();
     if (char === '^' || char === '$') return EMPTY;
     if (char === '.') return UNKNOWN;
-    return isAscii(char) ? exactly([char.toLowerCase()]) : UNKNOWN;
+    return isLiteral(char.charCodeAt(0)) ? exactly([char.toLowerCase()]) : UNKNOWN;
   }
 
   private group(): Knowledge {
@@ -233,10 +239,11 @@ class SourceReader {
   private escape(): Knowledge {
     const char = this.source[this.at++];
     if (char === 'b' || char === 'B') return EMPTY;
-    if ('dDsSwW'.includes(char) || /[1-9]/.test(char) || char === 'k' || char === 'c' || char === 'p' || char === 'P')
+    if (char === 'd') return exactly(DIGITS);
+    if ('DsSwW'.includes(char) || /[1-9]/.test(char) || char === 'k' || char === 'c' || char === 'p' || char === 'P')
       return UNKNOWN;
     const code = this.escapedCode(char);
-    if (code === null || code >= 128) return UNKNOWN;
+    if (code === null || !isLiteral(code)) return UNKNOWN;
     return exactly([String.fromCharCode(code).toLowerCase()]);
   }
 
@@ -260,6 +267,11 @@ class SourceReader {
     let known = this.source[this.at] !== '^';
     if (!known) this.at++;
     while (this.at < this.source.length && this.source[this.at] !== ']') {
+      if (this.source.startsWith('\\d', this.at)) {
+        this.at += 2;
+        for (const digit of DIGITS) chars.add(digit);
+        continue;
+      }
       const from = this.classChar();
       if (
         this.source[this.at] === '-' &&
@@ -276,7 +288,7 @@ class SourceReader {
     }
     if (this.source[this.at] !== ']') throw new Error('unterminated character class');
     this.at++;
-    if (!known || [...chars].some((c) => !isAscii(c))) return UNKNOWN;
+    if (!known || [...chars].some((c) => !isLiteral(c.charCodeAt(0)))) return UNKNOWN;
     const lower = unique([...chars].map((c) => c.toLowerCase()));
     return lower.length <= MAX_CLASS ? exactly(lower) : UNKNOWN;
   }
@@ -317,8 +329,8 @@ export function literalsOf(pattern: RegExp): PatternLiterals {
   const anchors = cut(knowledge.prefix, MAX_ANCHORS);
   return {
     required: cut(asRequired(knowledge), MAX_REQUIRED),
-    // A one-character anchor starts too often (inside words) to beat a scan.
-    anchors: anchors?.every((anchor) => anchor.length >= 2) ? anchors : null,
+    // A letter or a space alone starts too often (inside words) to beat a scan; a digit or a quote does not.
+    anchors: anchors?.every((anchor) => anchor.length >= 2 || !/[a-z ]/.test(anchor)) ? anchors : null,
   };
 }
 
@@ -329,8 +341,8 @@ export function requiredLiterals(pattern: RegExp): readonly string[] | null {
 
 /** Which of a fixed set of literals a text contains, found in one pass (ASCII case folded). */
 export class LiteralScanner {
-  /** Symbol of each ASCII character code (0: in no literal). */
-  private readonly symbols = new Uint8Array(128);
+  /** Symbol of each character code (0: in no literal). */
+  private readonly symbols = new Uint8Array(0x10000);
   private readonly width: number;
   /** The automaton's transitions: state × symbol → state. */
   private readonly next: Uint16Array | Int32Array;
@@ -358,7 +370,7 @@ export class LiteralScanner {
     for (const literal of literals)
       for (const char of literal) {
         const code = char.charCodeAt(0);
-        if (code >= 128 || char !== char.toLowerCase()) throw new Error(`not a lower-case ASCII literal: ${literal}`);
+        if (!isLiteral(code) || char !== char.toLowerCase()) throw new Error(`not a lower-case literal: ${literal}`);
         if (this.symbols[code] === 0) {
           this.symbols[code] = symbolCount;
           const upper = char.toUpperCase().charCodeAt(0);
@@ -426,7 +438,7 @@ export class LiteralScanner {
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      state = next[state * width + (code < 128 ? symbols[code] : 0)];
+      state = next[state * width + symbols[code]];
       const first = outputs[state];
       if (first < 0) continue;
       if (anchorsAt[state] === 1)

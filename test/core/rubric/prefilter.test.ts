@@ -29,7 +29,11 @@ describe('literalsOf: what every match contains and starts with', () => {
       ['i escala', 'i just e', 'we escal', 'we just '],
       ['i escala', 'i just e', 'we escal', 'we just '],
     ],
-    [/\d+ ms\b/, [' ms'], null],
+    // A digit alone is a usable anchor (rare in prose); a letter alone is not.
+    [/\d+ ms\b/, [' ms'], [...'0123456789']],
+    // Quotes, dashes and currencies have no case: they are literals as typed.
+    [/[$€£]\s?\d/, ['$', '€', '£'], ['$', '€', '£']],
+    [/\bI['’]m\b/i, ["i'm", 'i’m'], ["i'm", 'i’m']],
     [/\bfoo|\w+bar/, ['foo', 'bar'], null],
     [/(?<=foo)bar/, ['bar'], ['bar']],
     [/\b[Tt]he [a-z]+ team\b/, [' team'], ['the ']],

@@ -357,6 +357,14 @@ export class LiteralScanner {
   /** The scan that last reached each state: its literals are already recorded for that scan. */
   private readonly reachedIn: Int32Array;
   private scans = 0;
+  /** Per literal: the scan that found it; the scan that listed its starts, and its first and last start. */
+  private readonly foundIn: Int32Array;
+  private readonly listIn: Int32Array;
+  private readonly firstEvent: Int32Array;
+  private readonly lastEvent: Int32Array;
+  /** Starts of anchored literals in the latest scan, each linked to the next of its literal. */
+  private events = new Int32Array(256);
+  private eventNext = new Int32Array(256);
 
   /**
    * `anchored[id]`: the literal's start offsets are wanted, not only whether it occurs (the
@@ -400,6 +408,10 @@ export class LiteralScanner {
     this.ends = ends.subarray(0, states);
     this.nextEnd = new Int32Array(states).fill(-1);
     this.reachedIn = new Int32Array(states);
+    this.foundIn = new Int32Array(literals.length);
+    this.listIn = new Int32Array(literals.length);
+    this.firstEvent = new Int32Array(literals.length);
+    this.lastEvent = new Int32Array(literals.length);
     const fail = new Int32Array(states);
     const queue = new Int32Array(states);
     let tail = 0;
@@ -426,15 +438,17 @@ export class LiteralScanner {
   }
 
   /**
-   * Which literals the text contains (1 in `found`, in any ASCII case), and where each anchored
-   * literal starts (`starts`, ascending; undefined when it does not occur).
+   * Scans a text for every literal. What it found (`found`, `firstStart`, `nextStart`) holds until
+   * the next scan, which reuses the buffers (nothing is allocated per answer but the offsets).
+   * Returns the scan's number, for `isCurrent`.
    */
-  scan(text: string): { found: Uint8Array; starts: (number[] | undefined)[] } {
-    const found = new Uint8Array(this.literals.length);
-    // Filled, not sparse: a sparse array would fall back to slow dictionary elements.
-    const starts: (number[] | undefined)[] = new Array(this.literals.length).fill(undefined);
+  scan(text: string): number {
     const { symbols, next, ends, nextEnd, outputs, anchorsAt, anchored, literals, width, reachedIn } = this;
+    const { foundIn, listIn, firstEvent, lastEvent } = this;
     const scan = ++this.scans;
+    let events = this.events;
+    let eventNext = this.eventNext;
+    let count = 0;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
@@ -444,19 +458,66 @@ export class LiteralScanner {
       if (anchorsAt[state] === 1)
         for (let s = first; s >= 0; s = nextEnd[s]) {
           const id = ends[s];
-          if (anchored[id] === 1) {
-            const start = i + 1 - literals[id].length;
-            const list = starts[id];
-            if (list === undefined) starts[id] = [start];
-            else list.push(start);
+          if (anchored[id] !== 1) continue;
+          if (count === events.length) {
+            events = grow(events);
+            eventNext = grow(eventNext);
           }
+          events[count] = i + 1 - literals[id].length;
+          eventNext[count] = -1;
+          if (listIn[id] === scan) eventNext[lastEvent[id]] = count;
+          else {
+            listIn[id] = scan;
+            firstEvent[id] = count;
+          }
+          lastEvent[id] = count++;
         }
       if (reachedIn[state] === scan) continue;
       reachedIn[state] = scan;
-      for (let s = first; s >= 0; s = nextEnd[s]) found[ends[s]] = 1;
+      for (let s = first; s >= 0; s = nextEnd[s]) foundIn[ends[s]] = scan;
     }
-    return { found, starts };
+    this.events = events;
+    this.eventNext = eventNext;
+    return scan;
   }
+
+  /** Whether `scan` is the latest scan, whose findings the accessors below report. */
+  isCurrent(scan: number): boolean {
+    return scan === this.scans;
+  }
+
+  /** Whether the latest scanned text contains the literal. */
+  found(id: number): boolean {
+    return this.foundIn[id] === this.scans;
+  }
+
+  /** The first occurrence of an anchored literal in the latest scan (see `startOf`), or -1. */
+  firstStart(id: number): number {
+    return this.listIn[id] === this.scans ? this.firstEvent[id] : -1;
+  }
+
+  /** The occurrence after `occurrence` of the same literal, or -1. */
+  nextStart(occurrence: number): number {
+    return this.eventNext[occurrence];
+  }
+
+  /** Where an occurrence starts in the text. */
+  startOf(occurrence: number): number {
+    return this.events[occurrence];
+  }
+
+  /** Every start of an anchored literal in the latest scan, ascending. */
+  starts(id: number): number[] {
+    const found: number[] = [];
+    for (let e = this.firstStart(id); e >= 0; e = this.nextStart(e)) found.push(this.startOf(e));
+    return found;
+  }
+}
+
+function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(array.length * 2);
+  grown.set(array);
+  return grown;
 }
 
 /**
@@ -550,30 +611,32 @@ function execMatches(pattern: RegExp, text: string, from: number, limit: number)
 }
 
 /**
- * The first `limit` matches of a pattern from `from` when every match starts at an offset in one
- * of `lists` (each ascending): the sticky copy is tried there only, in order. At an offset it finds
- * what a scan finds there, and no match starts anywhere else, so the matches are a scan's.
+ * The first `limit` matches of a pattern from `from` when every match starts where one of the
+ * anchored literals `ids` starts (in the scanner's latest scan): the sticky copy is tried there
+ * only, in order. At an offset it finds what a scan finds there, and no match starts anywhere
+ * else, so the matches are a scan's.
  */
 function anchoredMatches(
   sticky: RegExp,
-  lists: readonly (readonly number[])[],
+  scanner: LiteralScanner,
+  ids: readonly number[],
   text: string,
   from: number,
   limit: number,
 ): MatchSpan[] {
   const found: MatchSpan[] = [];
-  const next = new Int32Array(lists.length);
+  // One cursor per literal over its starts (each list ascending); the next try is the least.
+  const cursors = Int32Array.from(ids, (id) => scanner.firstStart(id));
   let resume = from;
   while (found.length < limit) {
-    let at = Number.POSITIVE_INFINITY;
-    for (let j = 0; j < lists.length; j++) {
-      const list = lists[j];
-      let k = next[j];
-      while (k < list.length && list[k] < resume) k++;
-      next[j] = k;
-      if (k < list.length && list[k] < at) at = list[k];
+    let at = -1;
+    for (let j = 0; j < cursors.length; j++) {
+      let e = cursors[j];
+      while (e >= 0 && scanner.startOf(e) < resume) e = scanner.nextStart(e);
+      cursors[j] = e;
+      if (e >= 0 && (at < 0 || scanner.startOf(e) < at)) at = scanner.startOf(e);
     }
-    if (at === Number.POSITIVE_INFINITY) break;
+    if (at < 0) break;
     sticky.lastIndex = at;
     const m = sticky.exec(text);
     if (m === null) {
@@ -635,36 +698,39 @@ export class PatternPrefilter {
   }
 
   scan(scanned: string): PossibleMatches {
-    const { found, starts } = this.scanner.scan(scanned);
+    const { scanner } = this;
+    const scan = scanner.scan(scanned);
     const possible = (alternative: Alternative) => {
       const ids = alternative.literalIds;
       if (ids === null) return true;
-      for (let i = 0; i < ids.length; i++) if (found[ids[i]] === 1) return true;
+      for (let i = 0; i < ids.length; i++) if (scanner.found(ids[i])) return true;
       return false;
     };
     return {
       mayMatch: (pattern) => {
         const registered = this.registered.get(pattern);
-        return registered === undefined || registered.alternatives.some(possible);
+        // Another text has been scanned since: every pattern may match.
+        if (registered === undefined || !scanner.isCurrent(scan)) return true;
+        return registered.alternatives.some(possible);
       },
       matches: (pattern, text, from = 0, limit = Number.POSITIVE_INFINITY) => {
         const registered = this.registered.get(pattern);
         // Literal offsets are offsets into the scanned text: another text is scanned in full.
-        if (registered === undefined || text !== scanned) return execMatches(pattern, text, from, limit);
+        if (registered === undefined || text !== scanned || !scanner.isCurrent(scan))
+          return execMatches(pattern, text, from, limit);
         // Where the alternatives that may match can start; a possible one without anchors means a scan.
-        const lists: number[][] = [];
+        const ids: number[] = [];
         let anyPossible = false;
         for (const alternative of registered.alternatives) {
           if (!possible(alternative)) continue;
           anyPossible = true;
           if (alternative.anchorIds === null || registered.sticky === null)
             return execMatches(pattern, text, from, limit);
-          for (const id of alternative.anchorIds) {
-            const list = starts[id];
-            if (list !== undefined && !lists.includes(list)) lists.push(list);
-          }
+          for (const id of alternative.anchorIds) if (scanner.firstStart(id) >= 0 && !ids.includes(id)) ids.push(id);
         }
-        return anyPossible && registered.sticky ? anchoredMatches(registered.sticky, lists, text, from, limit) : [];
+        return anyPossible && registered.sticky
+          ? anchoredMatches(registered.sticky, scanner, ids, text, from, limit)
+          : [];
       },
     };
   }

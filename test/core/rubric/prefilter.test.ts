@@ -68,10 +68,14 @@ describe('topLevelAlternatives', () => {
 describe('LiteralScanner', () => {
   it('finds overlapping literals in any ASCII case, and where anchored ones start', () => {
     const scanner = new LiteralScanner(['he', 'she', 'hers', 'his'], Uint8Array.from([1, 0, 0, 0]));
-    const { found, starts } = scanner.scan('USHERS and the hen');
-    expect([...found]).toEqual([1, 1, 1, 0]);
-    expect(starts[0]).toEqual([2, 12, 15]);
-    expect(starts[1]).toBeUndefined();
+    const scan = scanner.scan('USHERS and the hen');
+    expect([0, 1, 2, 3].map((id) => scanner.found(id))).toEqual([true, true, true, false]);
+    expect(scanner.starts(0)).toEqual([2, 12, 15]);
+    // Only anchored literals have their starts listed.
+    expect(scanner.starts(1)).toEqual([]);
+    scanner.scan('his');
+    expect(scanner.isCurrent(scan)).toBe(false);
+    expect([0, 1, 2, 3].map((id) => scanner.found(id))).toEqual([false, false, false, true]);
   });
 });
 
@@ -113,6 +117,13 @@ describe('PatternPrefilter', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('scans in full once another text has been scanned (its findings are that text’s)', () => {
+    const first = prefilter.scan('We fixed it');
+    prefilter.scan('nothing here');
+    expect(first.mayMatch(patterns[0])).toBe(true);
+    expect(first.matches(patterns[0], 'We fixed it')).toEqual([{ start: 0, end: 8 }]);
   });
 
   it('scans in full a text it did not scan (its offsets are the scanned text’s)', () => {

@@ -501,6 +501,11 @@ export class LiteralScanner {
     return this.eventNext[occurrence];
   }
 
+  /** Every occurrence's start and the next occurrence of its literal (-1: none), by occurrence. */
+  occurrences(): { starts: Int32Array; nextStarts: Int32Array } {
+    return { starts: this.events, nextStarts: this.eventNext };
+  }
+
   /** Where an occurrence starts in the text. */
   startOf(occurrence: number): number {
     return this.events[occurrence];
@@ -625,6 +630,7 @@ function anchoredMatches(
   limit: number,
 ): MatchSpan[] {
   const found: MatchSpan[] = [];
+  const { starts, nextStarts } = scanner.occurrences();
   // One cursor per literal over its starts (each list ascending); the next try is the least.
   const cursors = Int32Array.from(ids, (id) => scanner.firstStart(id));
   let resume = from;
@@ -632,9 +638,9 @@ function anchoredMatches(
     let at = -1;
     for (let j = 0; j < cursors.length; j++) {
       let e = cursors[j];
-      while (e >= 0 && scanner.startOf(e) < resume) e = scanner.nextStart(e);
+      while (e >= 0 && starts[e] < resume) e = nextStarts[e];
       cursors[j] = e;
-      if (e >= 0 && (at < 0 || scanner.startOf(e) < at)) at = scanner.startOf(e);
+      if (e >= 0 && (at < 0 || starts[e] < at)) at = starts[e];
     }
     if (at < 0) break;
     sticky.lastIndex = at;

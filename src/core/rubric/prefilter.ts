@@ -726,15 +726,13 @@ export class PatternPrefilter {
           return execMatches(pattern, text, from, limit);
         // Where the alternatives that may match can start; a possible one without anchors means a scan.
         const ids: number[] = [];
-        let anyPossible = false;
         for (const alternative of registered.alternatives) {
           if (!possible(alternative)) continue;
-          anyPossible = true;
           if (alternative.anchorIds === null || registered.sticky === null)
             return execMatches(pattern, text, from, limit);
           for (const id of alternative.anchorIds) if (scanner.firstStart(id) >= 0 && !ids.includes(id)) ids.push(id);
         }
-        return anyPossible && registered.sticky
+        return ids.length > 0 && registered.sticky
           ? anchoredMatches(registered.sticky, scanner, ids, text, from, limit)
           : [];
       },

@@ -1,5 +1,3 @@
-import { matchFrom, nextMatch } from './normalise.js';
-
 // Literal prefilters for the rubric's regular expressions. Most patterns cannot match unless one
 // of a few literal words appears ("escalat", "fault", "hopefully"), and finding which literals a text
 // contains takes one pass for all patterns together, where each pattern's own scan costs about as
@@ -607,11 +605,18 @@ interface Registered {
   sticky: RegExp | null;
 }
 
-/** The first `limit` matches of a global pattern from `from`, by exec. */
+/**
+ * The first `limit` matches of a global pattern from `from`, by exec; an empty match steps one on
+ * (one code point in a unicode pattern), as normalise.ts's nextMatch and String#matchAll do.
+ */
 function execMatches(pattern: RegExp, text: string, from: number, limit: number): MatchSpan[] {
   const found: MatchSpan[] = [];
-  for (let m = matchFrom(pattern, text, from); m !== null && found.length < limit; m = nextMatch(pattern, text, m))
-    found.push({ start: m.index, end: m.index + m[0].length });
+  pattern.lastIndex = from;
+  for (let m = pattern.exec(text); m !== null && found.length < limit; m = pattern.exec(text)) {
+    const end = m.index + m[0].length;
+    found.push({ start: m.index, end });
+    if (end === m.index) pattern.lastIndex += pattern.unicode && (text.codePointAt(end) ?? 0) > 0xffff ? 2 : 1;
+  }
   return found;
 }
 

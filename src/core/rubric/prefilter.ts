@@ -1,16 +1,18 @@
-// Literal prefilters for the rubric's regular expressions. Most patterns cannot match unless one
-// of a few literal words appears ("escalat", "fault", "hopefully"), and finding which literals a text
-// contains takes one pass for all patterns together, where each pattern's own scan costs about as
-// much again per pattern. The literals are derived from each pattern's source (nothing is written
-// by hand), and a pattern is only skipped when none of them occurs: a skipped scan would have found
-// nothing.
+// A literal prefilter for the rubric's regular expressions. Most patterns cannot match unless one
+// of a few literals occurs ("escalat", "fault", "hopefully"), and most alternatives can only start
+// where one does ("i escala", "we "). One pass over an answer finds every literal of every pattern
+// (Aho-Corasick); then a pattern none of whose alternatives can match is not scanned at all, and
+// one whose possible alternatives all start with known literals is tried (sticky) only where those
+// start. Both find exactly what a full scan finds. The literals are derived from each pattern's
+// source at the first answer: nothing is written by hand, and no rule changes.
 //
-// Soundness rests on three facts. Every match of a pattern contains at least one of its required
-// literals (the derivation below only ever widens the set, or gives up). Literals are lower-case
-// ASCII, and the scan folds ASCII case, which is all that case-insensitive matching can equate for
-// ASCII characters in patterns without the u or v flag (ECMAScript's Canonicalize never maps a
-// character at or above 128 to one below it); patterns with u or v get no prefilter. And the scan
-// reports every occurrence of every literal (Aho-Corasick), overlapping or not.
+// Soundness rests on three facts. Every match of a pattern contains one of its required literals
+// and starts with one of its anchors (the derivation only ever widens a set, or gives up). The
+// scan folds ASCII case, which is all that case-insensitive matching equates for the characters
+// literals may hold: ASCII, and a few characters that have no case (ECMAScript's Canonicalize maps
+// nothing at or above 128 below it, and nothing else to those); patterns with the u or v flag,
+// which fold more, get no literals. And the scan reports every occurrence of every literal,
+// overlapping or not.
 
 /** What is known about the strings one part of a pattern can match. */
 interface Knowledge {
@@ -22,7 +24,7 @@ interface Knowledge {
   prefix: string[] | null;
 }
 
-/** Cross products and alternations above this many strings are given up on (kept as `required`). */
+/** Cross products and alternations above this many strings are not kept as exact sets. */
 const MAX_EXACT = 32;
 /** A character class of up to this many characters is tracked as its characters. */
 const MAX_CLASS = 12;
@@ -30,19 +32,18 @@ const MAX_CLASS = 12;
 const ENOUGH_LENGTH = 5;
 /**
  * Literals are cut to their first this many characters: a text that contains a literal contains
- * its start, and short literals keep the automaton small (quick to build at start-up, and cached).
+ * its start, and short literals keep the automaton small (it is built at start-up).
  */
 const MAX_LITERAL = 8;
+/** Alternatives with more required literals than this are always scanned: one of them nearly always occurs. */
+const MAX_REQUIRED = 16;
+/** A pattern whose matches all start with one of at most this many literals is tried only where they occur. */
+const MAX_ANCHORS = 48;
 
 /** ASCII characters that stand for themselves in a pattern (outside a class), by code. */
 const PLAIN = new Uint8Array(128);
 for (const char of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 !"#%&\',-/:;<=>@_`~')
   PLAIN[char.charCodeAt(0)] = 1;
-/** Alternatives with more required literals than this are always scanned: one of them nearly always occurs. */
-const MAX_REQUIRED = 16;
-
-/** A pattern whose matches all start with one of at most this many literals is tried only where they occur. */
-const MAX_ANCHORS = 48;
 
 const UNKNOWN: Knowledge = { exact: null, required: null, prefix: null };
 const EMPTY: Knowledge = { exact: [''], required: null, prefix: [''] };
@@ -123,7 +124,7 @@ class SourceReader {
       if (run && term.exact && run.length * term.exact.length <= MAX_EXACT) {
         const prefixes: string[] = run;
         const [only] = term.exact;
-        // Most terms are one character: appending it keeps the strings distinct.
+        // Most terms are one string (a run of plain characters): appending it keeps the strings distinct.
         run =
           term.exact.length === 1
             ? prefixes.map((p) => p + only)
@@ -304,9 +305,9 @@ class SourceReader {
 
 /** What a prefilter needs to know about a pattern, from its source. */
 export interface PatternLiterals {
-  /** Lower-case ASCII literals one of which every match contains; null when none can be derived. */
+  /** Lower-case literals (ASCII or caseless) one of which every match contains; null when none can be derived. */
   required: readonly string[] | null;
-  /** Lower-case ASCII literals one of which every match starts with; null when none can be derived. */
+  /** Lower-case literals one of which every match starts with; null when none can be derived. */
   anchors: readonly string[] | null;
 }
 
@@ -330,11 +331,6 @@ export function literalsOf(pattern: RegExp): PatternLiterals {
     // A letter or a space alone starts too often (inside words) to beat a scan; a digit or a quote does not.
     anchors: anchors?.every((anchor) => anchor.length >= 2 || !/[a-z ]/.test(anchor)) ? anchors : null,
   };
-}
-
-/** Lower-case ASCII literals one of which every match of `pattern` contains, or null (always scan it). */
-export function requiredLiterals(pattern: RegExp): readonly string[] | null {
-  return literalsOf(pattern).required;
 }
 
 /** Which of a fixed set of literals a text contains, found in one pass (ASCII case folded). */
@@ -384,6 +380,8 @@ export class LiteralScanner {
           symbolCount++;
         }
       }
+    if (symbolCount > 0xff) throw new Error('too many distinct characters in the literals');
+    if (new Set(literals).size !== literals.length) throw new Error('the literals must be distinct');
     this.width = symbolCount;
     const width = symbolCount;
     // The trie, in a transition table as long as it could need; 0 is the root and nobody's child.
@@ -399,7 +397,7 @@ export class LiteralScanner {
         if (next[slot] === 0) next[slot] = states++;
         state = next[slot];
       }
-      if (ends[state] < 0) ends[state] = id;
+      ends[state] = id;
     });
     // Failure links breadth first, folded into the table: a missing child becomes the failure's.
     this.next = next.subarray(0, states * width);

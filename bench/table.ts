@@ -17,9 +17,7 @@ import Database from 'better-sqlite3';
 import { fixedClock } from '../src/clock.js';
 import { loadLibrary } from '../src/content/load-scenarios.js';
 import { DEFAULT_SCENARIOS_DIR } from '../src/content/paths.js';
-import { LEVELS } from '../src/core/lp.js';
 import { scoreAnswer } from '../src/core/rubric/index.js';
-import { modelAnswer } from '../src/core/scenario.js';
 import { localParts, nextDigestAt, nextRunAt } from '../src/core/schedule.js';
 import type { Repositories } from '../src/db/ports.js';
 import { openDatabase, sqliteRepositories } from '../src/db/sqlite/index.js';
@@ -31,6 +29,7 @@ import { webClientGateway } from '../src/slack/gateway.js';
 import { FakeSlack } from '../test/helpers/fake-slack.js';
 import { channelReply, eventEnvelope } from '../test/helpers/harness.js';
 import { postEvent, SIGNING_SECRET } from '../test/helpers/signed.js';
+import { benchCorpus, benchCorpusLines } from './rubric-corpus.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const TEAM = 'T1234';
@@ -500,17 +499,7 @@ if (want('tick')) {
 // ---------------------------------------------------------------------------------------------
 // 5. Rubric throughput.
 if (want('rubric')) {
-  let seed = 42;
-  const random = () => {
-    seed = (seed * 1664525 + 1013904223) >>> 0;
-    return seed / 2 ** 32;
-  };
-  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
-  const corpus = Array.from({ length: 2000 }, () => {
-    const s = pick(library.scenarios);
-    const level = pick(LEVELS);
-    return { text: random() < 0.6 ? modelAnswer(s, level) : s.weakAnswer.answer, level };
-  });
+  const corpus = benchCorpus(library);
   for (const c of corpus.slice(0, 200)) scoreAnswer(c.text, { level: c.level });
   let started = performance.now();
   for (const c of corpus) scoreAnswer(c.text, { level: c.level });
@@ -542,7 +531,7 @@ if (want('rubric')) {
   // Through the CLI: one process scoring a JSON-lines file (the CLI's start-up included).
   const cliDir = mkdtempSync(path.join(tmpdir(), 'star-cli-'));
   const file = path.join(cliDir, 'answers.jsonl');
-  const lines = corpus.map((c, i) => JSON.stringify({ id: i, text: c.text, level: c.level }));
+  const lines = benchCorpusLines(corpus);
   // Every answer of the corpus (the CLI streams; before it refused files over 256 KB).
   const count = lines.length;
   const bytes = lines.reduce((n, l) => n + l.length + 1, 0);

@@ -11,6 +11,7 @@ import {
   splitSentences,
 } from './normalise.js';
 import { type PartSpan, sentenceAt, splitStarParts } from './parts.js';
+import { ANY_MATCHES, type PatternPrefilter, type PossibleMatches } from './prefilter.js';
 import { type StoryEvidence, storyEvidence } from './story.js';
 import type { AnswerKind } from './types.js';
 
@@ -40,6 +41,8 @@ export interface RubricContext {
   ownershipAsk: boolean;
   /** Told actions against habits, plans and opinions (see story.ts). */
   story: StoryEvidence;
+  /** Which patterns may match `clean` (a literal prefilter), and their matches. */
+  possible: PossibleMatches;
 }
 
 const HYPOTHETICAL_QUESTION =
@@ -67,12 +70,15 @@ export interface ContextOptions {
   question?: string;
   /** Treat the whole answer as one part (rule examples do this). */
   forcePart?: StarPart;
+  /** Skips the scans of patterns that cannot match (see prefilter.ts); without it every pattern is scanned. */
+  prefilter?: PatternPrefilter;
 }
 
 export function buildContext(input: string, options: ContextOptions): RubricContext {
   const collapsed = collapseSpaces(normaliseMrkdwn(plainSpaces(input)));
   const clean = collapsed.text;
   const sentences = splitSentences(clean);
+  const possible = options.prefilter?.scan(clean) ?? ANY_MATCHES;
   const whole = (part: StarPart): PartSpan[] => {
     if (sentences.length === 0) return [];
     const start = sentences[0].start;
@@ -84,14 +90,14 @@ export function buildContext(input: string, options: ContextOptions): RubricCont
     ? whole(options.forcePart)
     : options.kind === 'probe'
       ? whole('action')
-      : splitStarParts(clean, sentences);
+      : splitStarParts(clean, sentences, possible);
   const ctx: RubricContext = {
     input,
     clean,
     collapsed,
     sentences,
     sentenceStarts: sentences.map((s) => s.start),
-    quoted: findQuotedSpans(clean),
+    quoted: findQuotedSpans(clean, possible),
     parts,
     kind: options.kind,
     level: options.level,
@@ -115,6 +121,7 @@ export function buildContext(input: string, options: ContextOptions): RubricCont
       fragments: 0,
       sentences: 0,
     },
+    possible,
   };
   ctx.story = storyEvidence(ctx);
   return ctx;

@@ -1,6 +1,6 @@
 import { lpName, type StarPart } from '../lp.js';
 import { exceptionWindow, partAt, type RubricContext } from './context.js';
-import { insideAny, matchFrom, nextMatch, sourceSpan } from './normalise.js';
+import { insideAny, sourceSpan } from './normalise.js';
 import { PRINCIPLE_SIGNALS, showsPrinciple } from './principles.js';
 import type { AbsenceRule, PhraseRule, Rule } from './rules.js';
 import { isNoStory } from './story.js';
@@ -69,17 +69,22 @@ function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
     const n = ctx.sentences.length;
     if (n === 0) return [];
     const from = ctx.sentences[Math.max(0, n - rule.closing.sentences)].start;
-    if (rule.closing.unless.test(ctx.clean.slice(from))) return [];
+    if (ctx.possible.mayMatch(rule.closing.unless) && rule.closing.unless.test(ctx.clean.slice(from))) return [];
     closingFrom = from;
   }
   const collect = (patterns: readonly RegExp[], strict: boolean, after = -1) => {
     if (patterns.length === 0) return;
     let count = 0;
-    const re = merged(patterns);
-    // A rule about the close reads only the close.
-    for (let m = matchFrom(re, ctx.clean, Math.max(0, closingFrom)); m !== null; m = nextMatch(re, ctx.clean, m)) {
-      if (m.index <= after) continue;
-      matches.push({ start: m.index, end: m.index + m[0].length, strict });
+    // A rule about the close reads only the close; past the cap more matches only cost time.
+    const found = ctx.possible.matches(
+      merged(patterns),
+      ctx.clean,
+      Math.max(0, closingFrom),
+      after < 0 ? MAX_FLAGS_PER_RULE * 4 : undefined,
+    );
+    for (const { start, end } of found) {
+      if (start <= after) continue;
+      matches.push({ start, end, strict });
       if (++count >= MAX_FLAGS_PER_RULE * 4) break;
     }
   };
@@ -105,7 +110,7 @@ function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
     } else if (part === null || !(rule.parts.includes(part) || anywhere)) continue;
     if (rule.exceptions && !strict) {
       const window = exceptionWindow(ctx, start, end, rule.exceptionScope ?? 'with-previous');
-      if (rule.exceptions.some((exception) => exception.test(window))) continue;
+      if (rule.exceptions.some((exception) => ctx.possible.mayMatch(exception) && exception.test(window))) continue;
     }
     flags.push(makeFlag(rule, ctx, start, end, part));
     if (strict) strictStarts.add(start);
@@ -114,32 +119,28 @@ function runPhraseRule(rule: PhraseRule, ctx: RubricContext): Flag[] {
   }
   if (rule.agentless && ctx.kind === 'answer') {
     const passive: Flag[] = [];
-    const pattern = rule.agentless.pattern;
-    for (let m = matchFrom(pattern, ctx.clean); m !== null; m = nextMatch(pattern, ctx.clean, m)) {
-      const end = m.index + m[0].length;
-      if (insideAny(ctx.quoted, m.index, end)) continue;
-      const part = partAt(ctx, m.index);
+    for (const { start, end } of ctx.possible.matches(rule.agentless.pattern, ctx.clean)) {
+      if (insideAny(ctx.quoted, start, end)) continue;
+      const part = partAt(ctx, start);
       if (part === 'action' || part === 'task' || part === 'result')
-        passive.push(makeFlag(rule, ctx, m.index, end, part));
+        passive.push(makeFlag(rule, ctx, start, end, part));
     }
     if (passive.length >= rule.agentless.min && passive.length > ctx.story.iDoers) flags.push(...passive);
   }
   if (rule.ownWork && flags.length > 0 && ctx.kind === 'answer') {
     let own = 0;
-    const pattern = rule.ownWork.pattern;
-    for (let m = matchFrom(pattern, ctx.clean); m !== null; m = nextMatch(pattern, ctx.clean, m))
-      if (!insideAny(ctx.quoted, m.index, m.index + m[0].length) && !negated(ctx.clean, m.index)) own++;
+    for (const { start, end } of ctx.possible.matches(rule.ownWork.pattern, ctx.clean))
+      if (!insideAny(ctx.quoted, start, end) && !negated(ctx.clean, start)) own++;
     const strictFired = flags.some((f) => strictStarts.has(f.start));
     if (own >= rule.ownWork.enough || (own > 0 && !strictFired)) return [];
   }
   // A probe reply is three sentences: there every "we" hides the candidate's part.
   if (rule.mainly && flags.length > 0 && ctx.kind !== 'probe') {
     let rivals = 0;
-    const rival = rule.mainly.rival;
-    for (let m = matchFrom(rival, ctx.clean); m !== null; m = nextMatch(rival, ctx.clean, m)) {
-      if (insideAny(ctx.quoted, m.index, m.index + m[0].length)) continue;
+    for (const { start, end } of ctx.possible.matches(rule.mainly.rival, ctx.clean)) {
+      if (insideAny(ctx.quoted, start, end)) continue;
       // First-person steps count wherever the splitter put them before the outcome.
-      const part = partAt(ctx, m.index);
+      const part = partAt(ctx, start);
       if (part !== null && part !== 'result' && part !== 'reflection' && ++rivals > flags.length) return [];
     }
     // One joint clause among first-person actions is fine; with no "I" at all, one is enough.
@@ -166,7 +167,7 @@ function runAbsenceRule(rule: AbsenceRule, ctx: RubricContext): Flag[] {
   }
   for (const region of regions) {
     const text = ctx.clean.slice(region.start, region.end);
-    if (rule.patterns.some((pattern) => pattern.test(text))) return [];
+    if (rule.patterns.some((pattern) => ctx.possible.mayMatch(pattern) && pattern.test(text))) return [];
   }
   const target = regions[0];
   const at = firstSentenceIn(ctx, target.start, target.end);
@@ -186,7 +187,7 @@ function runComputedRule(rule: Rule, ctx: RubricContext, words: number): Flag[] 
   if (rule.id === 'off-principle') {
     // Only a told story can be off-principle; a non-story is no-story's finding.
     if (ctx.lp === null || ctx.sentences.length === 0 || isNoStory(ctx.story)) return [];
-    if (showsPrinciple(ctx.lp, ctx.clean)) return [];
+    if (showsPrinciple(ctx.lp, ctx.clean, ctx.possible)) return [];
     // Nothing in the answer to quote: the finding is what is absent.
     return [
       makeFlag(rule, ctx, 0, 0, null, {
@@ -278,6 +279,22 @@ export function flagInInput(ctx: RubricContext, flag: Flag): Flag {
     ...quoteInInput(ctx, flag.start, flag.end),
     occurrences: flag.occurrences.map((o) => quoteInInput(ctx, o.start, o.end)),
   };
+}
+
+/** Every pattern the rules scan answers with (phrase alternations merged as they are scanned), for the literal prefilter. */
+export function rulePatterns(rules: readonly Rule[]): RegExp[] {
+  return rules.flatMap((rule) => {
+    if (rule.kind === 'absence') return [...rule.patterns];
+    if (rule.kind !== 'phrase') return [];
+    const alternations = [rule.patterns, rule.probePatterns, rule.strictPatterns, rule.afterRouting];
+    return [
+      ...alternations.filter((patterns) => patterns !== undefined && patterns.length > 0).map((p) => merged(p ?? [])),
+      ...(rule.exceptions ?? []),
+      ...[rule.ownWork?.pattern, rule.mainly?.rival, rule.agentless?.pattern, rule.closing?.unless].filter(
+        (pattern) => pattern !== undefined,
+      ),
+    ];
+  });
 }
 
 /** Runs every rule that judges this kind of answer: one flag per id, the most serious first. */

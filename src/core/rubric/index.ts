@@ -1,13 +1,16 @@
 import { STAR_PARTS } from '../lp.js';
 import { buildContext } from './context.js';
-import { flagInInput, quoteInInput, runRules } from './engine.js';
-import { countWords, sourceSpan } from './normalise.js';
+import { flagInInput, quoteInInput, rulePatterns, runRules } from './engine.js';
+import { countWords, QUOTED_PATTERN, sourceSpan } from './normalise.js';
+import { PART_CUE_PATTERNS } from './parts.js';
+import { PatternPrefilter } from './prefilter.js';
 import { PRINCIPLE_SIGNALS } from './principles.js';
 import { RULES } from './rules.js';
-import { overallScore, scoreDimensions, verdictFor, WEIGHTS } from './score.js';
+import { overallScore, SCORE_PATTERNS, scoreDimensions, verdictFor, WEIGHTS } from './score.js';
 import { applyScorecard, featuresOf, SCORECARD_BANDS, type ScorecardWeights } from './scorecard.js';
 import { SCORECARD } from './scorecard-weights.js';
-import { findStrengths } from './strengths.js';
+import { STORY_PATTERNS } from './story.js';
+import { findStrengths, STRENGTH_PATTERNS } from './strengths.js';
 import { secondsFor, targetSecondsFor } from './timing.js';
 import type { PartTiming, RubricResult, ScoreOptions, Verdict } from './types.js';
 
@@ -65,6 +68,26 @@ function capVerdict(result: Omit<RubricResult, 'overall' | 'verdict'>, verdict: 
   return verdict;
 }
 
+/** Every pattern that scans whole answers: what the literal prefilter is built from. */
+export function scannedPatterns(): RegExp[] {
+  return [
+    QUOTED_PATTERN,
+    ...rulePatterns(RULES),
+    ...STORY_PATTERNS,
+    ...PART_CUE_PATTERNS,
+    ...STRENGTH_PATTERNS,
+    ...SCORE_PATTERNS,
+  ];
+}
+
+let prefilter: PatternPrefilter | undefined;
+
+/** The literal prefilter of every scanned pattern (prefilter.ts), built on the first answer. */
+export function rubricPrefilter(): PatternPrefilter {
+  prefilter ??= new PatternPrefilter(scannedPatterns());
+  return prefilter;
+}
+
 /** Everything the rubric found in one answer, before the scorecard turns it into a score. */
 export interface Analysis {
   result: Omit<RubricResult, 'overall' | 'verdict'>;
@@ -82,7 +105,14 @@ export function analyseAnswer(input: string, options: ScoreOptions = {}): Analys
   const level = options.level ?? 'sde2';
   const scenario = options.scenario ?? null;
   const lp = options.lp ?? scenario?.lp ?? null;
-  const ctx = buildContext(input, { kind, level, lp, scenario, question: options.question });
+  const ctx = buildContext(input, {
+    kind,
+    level,
+    lp,
+    scenario,
+    question: options.question,
+    prefilter: rubricPrefilter(),
+  });
   const words = countWords(ctx.clean);
   const flags = runRules(RULES, ctx, words);
   const strengths = findStrengths(ctx);

@@ -2,6 +2,8 @@
 // found in the clean text is also an offset into the original answer, and quotes can be sliced
 // from what the user wrote.
 
+import type { PossibleMatches } from './prefilter.js';
+
 export interface Span {
   start: number;
   end: number;
@@ -158,8 +160,15 @@ export function sourceSpan(collapsed: Collapsed, start: number, end: number): Sp
   return { start: from, end: end > start ? map[end - 1] + 1 : from };
 }
 
-/** Spans of quoted speech ("…" or “…”), where the speaker reports someone else's words. */
-export function findQuotedSpans(clean: string): Span[] {
+/** The pattern of quoted speech, for the literal prefilter. */
+export const QUOTED_PATTERN: RegExp = QUOTED;
+
+/**
+ * Spans of quoted speech ("…" or “…”), where the speaker reports someone else's words; `possible`
+ * (the prefilter's scan of `clean`) tries the pattern only where a quote mark is.
+ */
+export function findQuotedSpans(clean: string, possible?: PossibleMatches): Span[] {
+  if (possible) return possible.matches(QUOTED, clean);
   const spans: Span[] = [];
   for (let m = matchFrom(QUOTED, clean); m !== null; m = nextMatch(QUOTED, clean, m))
     spans.push({ start: m.index, end: m.index + m[0].length });

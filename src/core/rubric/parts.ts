@@ -1,5 +1,6 @@
 import { STAR_PARTS, type StarPart } from '../lp.js';
 import { countWords, matchFrom, mergePatterns, nextMatch, type Sentence, type Span } from './normalise.js';
+import { ANY_MATCHES, type PossibleMatches } from './prefilter.js';
 
 export interface PartSpan extends Span {
   part: StarPart;
@@ -257,6 +258,7 @@ export function partsFromCues(
   clean: string,
   sentences: readonly Sentence[],
   labels: readonly Label[] = findLabels(clean),
+  possible: PossibleMatches = ANY_MATCHES,
 ): PartSpan[] {
   const n = sentences.length;
   if (n === 0) return [];
@@ -265,9 +267,9 @@ export function partsFromCues(
   const starts = sentences.map((s) => s.start);
   for (const cue of MERGED_CUES) {
     const p = STAR_PARTS.indexOf(cue.part);
-    for (let m = matchFrom(cue.pattern, clean); m !== null; m = nextMatch(cue.pattern, clean, m)) {
-      const i = sentenceAt(starts, m.index);
-      if (i < 0 || m.index >= sentences[i].end) continue;
+    for (const { start } of possible.matches(cue.pattern, clean)) {
+      const i = sentenceAt(starts, start);
+      if (i < 0 || start >= sentences[i].end) continue;
       cueScore[i * k + p] = Math.min(CAP_PER_SENTENCE, cueScore[i * k + p] + cue.weight);
     }
   }
@@ -331,6 +333,9 @@ function groupCues(cues: readonly Cue[]): Cue[] {
 }
 const MERGED_CUES = groupCues(PART_CUES);
 
+/** The patterns the cue scan reads, for the literal prefilter. */
+export const PART_CUE_PATTERNS: readonly RegExp[] = MERGED_CUES.map((cue) => cue.pattern);
+
 /** Index of the sentence whose start is the last one at or before offset, -1 before the first. */
 export function sentenceAt(starts: readonly number[], offset: number): number {
   let lo = 0;
@@ -347,7 +352,11 @@ export function sentenceAt(starts: readonly number[], offset: number): number {
 }
 
 /** Explicit labels when the writer used them, otherwise cue words. */
-export function splitStarParts(clean: string, sentences: readonly Sentence[]): PartSpan[] {
+export function splitStarParts(
+  clean: string,
+  sentences: readonly Sentence[],
+  possible: PossibleMatches = ANY_MATCHES,
+): PartSpan[] {
   const labels = findLabels(clean);
-  return partsFromLabels(clean, labels) ?? partsFromCues(clean, sentences, labels);
+  return partsFromLabels(clean, labels) ?? partsFromCues(clean, sentences, labels, possible);
 }

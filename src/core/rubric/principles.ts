@@ -4,6 +4,7 @@
 // missed cue costs a false flag on a good answer, which is worse than a missed off-principle story.
 // Written for this rubric, informed by the scenario library's lenses and key phrases.
 import type { LpId } from '../lp.js';
+import { ANY_MATCHES, type PossibleMatches } from './prefilter.js';
 
 export interface PrincipleSignals {
   /** What the flag's message names as the cues it looked for. */
@@ -113,8 +114,14 @@ export const PRINCIPLE_SIGNALS: Record<LpId, PrincipleSignals> = {
   },
 };
 
-/** Whether the text shows at least one of the principle's cues (an unknown principle: yes). */
-export function showsPrinciple(lp: string, text: string): boolean {
+/** The patterns of every principle's cues, for the literal prefilter. */
+export const PRINCIPLE_PATTERNS: readonly RegExp[] = Object.values(PRINCIPLE_SIGNALS).flatMap((s) => s.patterns);
+
+/**
+ * Whether the text shows at least one of the principle's cues (an unknown principle: yes).
+ * `possible` (a prefilter's scan of the text) skips cues that cannot match.
+ */
+export function showsPrinciple(lp: string, text: string, possible: PossibleMatches = ANY_MATCHES): boolean {
   if (!Object.hasOwn(PRINCIPLE_SIGNALS, lp)) return true;
-  return PRINCIPLE_SIGNALS[lp as LpId].patterns.some((p) => p.test(text));
+  return PRINCIPLE_SIGNALS[lp as LpId].patterns.some((p) => possible.mayMatch(p) && p.test(text));
 }

@@ -1,6 +1,6 @@
 import type { Level } from '../lp.js';
 import type { RubricContext } from './context.js';
-import { insideAny, matchFrom, nextMatch } from './normalise.js';
+import { insideAny } from './normalise.js';
 import { STRONG_VERBS } from './parts.js';
 import { NUMBER_PATTERN, PART_MISSING_PENALTY, RULES, type Rule } from './rules.js';
 import { countStrengths } from './strengths.js';
@@ -31,18 +31,15 @@ const FIRST_PERSON_ACTION_RE = new RegExp(
 );
 const FIRST_PERSON_PLAN = /\bI(?: would|['’]d| will) (?!probably|maybe|just|hope|think|try to|have to)[a-z]{2,20}\b/gi;
 
+/** The patterns the dimension scores scan answers with, for the literal prefilter. */
+export const SCORE_PATTERNS: readonly RegExp[] = [FIRST_PERSON_ACTION_RE, FIRST_PERSON_PLAN];
+
 /** Concrete first-person actions in a probe reply; plans count when the question was hypothetical. */
 function firstPersonActions(ctx: RubricContext): number {
   let count = 0;
-  for (
-    let m = matchFrom(FIRST_PERSON_ACTION_RE, ctx.clean);
-    m !== null;
-    m = nextMatch(FIRST_PERSON_ACTION_RE, ctx.clean, m)
-  )
-    if (!insideAny(ctx.quoted, m.index, m.index + m[0].length)) count++;
-  if (ctx.questionIsHypothetical)
-    for (let m = matchFrom(FIRST_PERSON_PLAN, ctx.clean); m !== null; m = nextMatch(FIRST_PERSON_PLAN, ctx.clean, m))
-      count++;
+  for (const { start, end } of ctx.possible.matches(FIRST_PERSON_ACTION_RE, ctx.clean))
+    if (!insideAny(ctx.quoted, start, end)) count++;
+  if (ctx.questionIsHypothetical) count += ctx.possible.matches(FIRST_PERSON_PLAN, ctx.clean).length;
   return count;
 }
 

@@ -2,13 +2,15 @@
 // against what claims, habits and hypotheticals have ("I would", "I usually", "in my experience").
 // The counts feed the missing-star-part and no-story flags and the scorecard's features.
 
-import { countWords, insideAny, matchFrom, nextMatch, type Sentence, type Span } from './normalise.js';
+import { countWords, insideAny, type Sentence, type Span } from './normalise.js';
+import type { PossibleMatches } from './prefilter.js';
 
 /** What the story counts read: the normalised text, its quotes and sentences. */
 interface StoryInput {
   clean: string;
   quoted: readonly Span[];
   sentences: readonly Sentence[];
+  possible: PossibleMatches;
 }
 
 import { I_DOER, WE_DOER } from './parts.js';
@@ -58,14 +60,27 @@ const SPECIFIC =
 const HEADING =
   /^[^A-Za-z]{0,6}(?:situation|context|background|the problem|problem|task|goal|the ask|actions?|approach|solution|what i did|what we did|how it went|results?|outcomes?|impact|what happened|reflections?|learnings?|takeaways?|lessons?(?: learned| learnt)?|what i learned|what i learnt)[^A-Za-z]{0,4}$/i;
 
+/** The patterns the story counts read, for the literal prefilter. */
+export const STORY_PATTERNS: readonly RegExp[] = [
+  I_DOER,
+  WE_DOER,
+  BULLET_DOER,
+  HYPOTHETICAL,
+  HABIT,
+  OPINION,
+  OUTCOME,
+  PAST_EVENT,
+  SPECIFIC,
+];
+
 /** Matches outside quotes at or after `from`, and where the first match (quoted or not) starts. */
 function countOutside(ctx: StoryInput, pattern: RegExp, from = 0): { count: number; first: number } {
   let count = 0;
   let first = Number.MAX_SAFE_INTEGER;
-  for (let m = matchFrom(pattern, ctx.clean); m !== null; m = nextMatch(pattern, ctx.clean, m)) {
-    if (first === Number.MAX_SAFE_INTEGER) first = m.index;
-    if (m.index < from) continue;
-    if (!insideAny(ctx.quoted, m.index, m.index + m[0].length)) count++;
+  for (const { start, end } of ctx.possible.matches(pattern, ctx.clean)) {
+    if (first === Number.MAX_SAFE_INTEGER) first = start;
+    if (start < from) continue;
+    if (!insideAny(ctx.quoted, start, end)) count++;
   }
   return { count, first };
 }

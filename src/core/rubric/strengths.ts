@@ -1,7 +1,7 @@
 import type { StarPart } from '../lp.js';
 import type { Scenario } from '../scenario.js';
 import { partAt, type RubricContext } from './context.js';
-import { insideAny, matchFrom, mergePatterns, nextMatch } from './normalise.js';
+import { insideAny, mergePatterns } from './normalise.js';
 import { PRESENT_VERBS, STRONG_VERBS } from './parts.js';
 import type { Strength, StrengthId } from './types.js';
 
@@ -110,6 +110,9 @@ const STRENGTH_RULES: readonly StrengthRule[] = [
 // Compiled once: each rule's patterns in one pass.
 const MERGED_STRENGTH_RULES = STRENGTH_RULES.map((rule) => ({ ...rule, patterns: mergePatterns(rule.patterns) }));
 
+/** The patterns strengths are found by, for the literal prefilter. */
+export const STRENGTH_PATTERNS: readonly RegExp[] = MERGED_STRENGTH_RULES.flatMap((rule) => rule.patterns);
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -143,9 +146,9 @@ export function findStrengths(ctx: RubricContext): Strength[] {
   for (const rule of MERGED_STRENGTH_RULES) {
     let count = 0;
     outer: for (const pattern of rule.patterns) {
-      for (let m = matchFrom(pattern, ctx.clean); m !== null; m = nextMatch(pattern, ctx.clean, m)) {
-        const start = m.index;
-        const end = start + m[0].trimEnd().length;
+      for (const match of ctx.possible.matches(pattern, ctx.clean)) {
+        const start = match.start;
+        const end = start + ctx.clean.slice(start, match.end).trimEnd().length;
         if (insideAny(ctx.quoted, start, end)) continue;
         const part = ctx.kind === 'probe' ? 'action' : partAt(ctx, start);
         if (rule.parts !== 'any' && (part === null || !rule.parts.includes(part))) continue;

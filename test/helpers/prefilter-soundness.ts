@@ -4,7 +4,8 @@
 // test (the answers shipped in the repository) and by bench/rubric-golden.ts (the development set).
 import { rubricPrefilter, scannedPatterns } from '../../src/core/rubric/index.js';
 import { collapseSpaces, matchFrom, nextMatch, normaliseMrkdwn, plainSpaces } from '../../src/core/rubric/normalise.js';
-import { literalsOf, type MatchSpan, topLevelAlternatives } from '../../src/core/rubric/prefilter.js';
+import { literalsOf, topLevelAlternatives } from '../../src/core/rubric/pattern-literals.js';
+import type { MatchSpan } from '../../src/core/rubric/prefilter.js';
 
 /** The text the rubric's patterns read for an input (context.ts). */
 export function cleanTextOf(input: string): string {

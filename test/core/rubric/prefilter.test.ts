@@ -8,14 +8,10 @@ import { LEVELS } from '../../../src/core/lp.js';
 import { buildContext } from '../../../src/core/rubric/context.js';
 import { runRules } from '../../../src/core/rubric/engine.js';
 import { rubricPrefilter } from '../../../src/core/rubric/index.js';
+import { LiteralScanner } from '../../../src/core/rubric/literal-scanner.js';
 import { countWords } from '../../../src/core/rubric/normalise.js';
-import {
-  ANY_MATCHES,
-  LiteralScanner,
-  literalsOf,
-  PatternPrefilter,
-  topLevelAlternatives,
-} from '../../../src/core/rubric/prefilter.js';
+import { literalsOf, topLevelAlternatives } from '../../../src/core/rubric/pattern-literals.js';
+import { ANY_MATCHES, PatternPrefilter } from '../../../src/core/rubric/prefilter.js';
 import { RULES, type Rule, type RuleExample } from '../../../src/core/rubric/rules.js';
 import { modelAnswer } from '../../../src/core/scenario.js';
 import { prefilterProblems } from '../../helpers/prefilter-soundness.js';

@@ -7,7 +7,9 @@ import {
   formatSeconds,
   groupFlags,
   PART_LABEL,
+  partStatus,
   plural,
+  shortAnswerAdvice,
   topFixes,
   VERDICT_LABEL,
 } from '../core/feedback.js';
@@ -107,7 +109,9 @@ export function renderReport(input: string, result: RubricResult, color: boolean
   // The first screen: at most three fixes.
   const first = topFixes(result);
   lines.push('');
-  if (first.length === 0) lines.push(bold('Nothing to fix.'));
+  const short = first.length === 0 ? shortAnswerAdvice(result) : undefined;
+  if (short) lines.push(bold(short.title), ...wrap(short.detail, width));
+  else if (first.length === 0) lines.push(bold('Nothing to fix.'));
   else {
     lines.push(bold(first.length === 1 ? 'Fix this first' : `Fix these ${first.length} first`));
     lines.push(...fixLines(first, 2, width, bold));
@@ -129,15 +133,10 @@ export function renderReport(input: string, result: RubricResult, color: boolean
   if (result.parts.length > 0) {
     lines.push(bold('Timing (spoken at 150 words a minute)'));
     for (const p of result.parts) {
-      const status = !p.found
-        ? c('red', 'missing')
-        : p.seconds > p.targetSeconds * 1.5
-          ? c('yellow', 'too long')
-          : p.seconds < p.targetSeconds * 0.3
-            ? c('yellow', 'thin')
-            : c('green', 'fine');
+      const status = partStatus(p);
+      const shown = c(status === 'missing' ? 'red' : status === 'fine' ? 'green' : 'yellow', status);
       lines.push(
-        `  ${PART_LABEL[p.part].padEnd(11)} ${formatSeconds(p.seconds).padStart(9)} of ${formatSeconds(p.targetSeconds).padEnd(10)} ${status}`,
+        `  ${PART_LABEL[p.part].padEnd(11)} ${formatSeconds(p.seconds).padStart(9)} of ${formatSeconds(p.targetSeconds).padEnd(10)} ${shown}`,
       );
     }
     lines.push(

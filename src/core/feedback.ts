@@ -3,7 +3,7 @@
 // rubric's Flag shape is read in one place, `groupFlags`, so a change to it is adapted here once.
 import { flagLabel } from './flag-words.js';
 import type { StarPart } from './lp.js';
-import type { Flag, RubricResult, Severity, Verdict } from './rubric/index.js';
+import type { Flag, PartTiming, RubricResult, Severity, Verdict } from './rubric/index.js';
 
 /** The one name of each verdict, everywhere a person reads one. */
 export const VERDICT_LABEL: Record<Verdict, string> = {
@@ -28,6 +28,41 @@ export function formatSeconds(seconds: number): string {
   const min = Math.floor(s / 60);
   const rest = s % 60;
   return rest === 0 ? `${min} min` : `${min} min ${rest} s`;
+}
+
+export type PartStatus = 'missing' | 'thin' | 'fine' | 'too long';
+
+/** How a part's spoken length compares with its target: under 30% is thin, over 150% too long. */
+export function partStatus(part: PartTiming): PartStatus {
+  if (!part.found) return 'missing';
+  if (part.seconds > part.targetSeconds * 1.5) return 'too long';
+  if (part.seconds < part.targetSeconds * 0.3) return 'thin';
+  return 'fine';
+}
+
+/** An answer spoken in under this share of its target time is short, whatever its flags say. */
+const SHORT_SHARE = 0.5;
+
+/**
+ * What to say instead of "nothing to fix" when no flag fired but the answer is short: the whole
+ * answer under half its target time, or a thin Action (the part interviewers spend most of their
+ * questions on). A short answer can be clean and still leave the interviewer to dig for the story.
+ * Undefined when the answer is long enough, and for a follow-up's answer, which may rightly be a
+ * sentence or two.
+ */
+export function shortAnswerAdvice(
+  result: Pick<RubricResult, 'kind' | 'parts' | 'seconds' | 'targetSeconds'>,
+): { title: string; detail: string } | undefined {
+  if (result.kind !== 'answer') return undefined;
+  const action = result.parts.find((p) => p.part === 'action');
+  const thinAction = action !== undefined && partStatus(action) === 'thin';
+  const short = result.seconds < result.targetSeconds * SHORT_SHARE;
+  if (!thinAction && !short) return undefined;
+  const whole = `About ${formatSeconds(result.seconds)} spoken, of the ${formatSeconds(result.targetSeconds)} an interviewer expects.`;
+  const detail = thinAction
+    ? `${whole} Your Action runs ${formatSeconds(action.seconds)} of ${formatSeconds(action.targetSeconds)}: walk through what you did step by step, the options you weighed and why you chose yours.`
+    : `${whole} Give each part its time: the Action most of all.`;
+  return { title: 'Nothing flagged, but it is short.', detail };
 }
 
 /** "1 answer", "3 answers". */

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { formatSeconds, topFixes } from '../core/feedback.js';
+import { formatSeconds, shortAnswerAdvice, topFixes } from '../core/feedback.js';
 import { LEVEL_NAMES, type Level, lpName } from '../core/lp.js';
 import { PEER_REVIEW_LEGEND } from '../core/peer-review.js';
 import type { CatalogProbe, CatalogQuestion } from '../core/questions.js';
@@ -72,7 +72,10 @@ function detailsButton(answerId: number): KnownBlock {
 /** The first fix in a few words, or what went well when nothing needs fixing. */
 function oneFixLine(result: RubricResult): string {
   const first = topFixes(result, 1)[0];
-  if (!first) return ':white_check_mark: Nothing to fix.';
+  if (!first) {
+    const short = shortAnswerAdvice(result);
+    return short ? `:stopwatch: ${short.title} ${short.detail}` : ':white_check_mark: Nothing to fix.';
+  }
   const said = first.quotes[0] ? ` (“${escapeMrkdwn(truncateAtWord(first.quotes[0], 60))}”)` : '';
   return `Fix first: *${escapeMrkdwn(first.label)}*${said}. ${escapeMrkdwn(first.fix)}`;
 }

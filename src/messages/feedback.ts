@@ -10,7 +10,9 @@ import {
   formatSeconds,
   groupFlags,
   PART_LABEL,
+  partStatus,
   plural,
+  shortAnswerAdvice,
   topFixes,
   VERDICT_LABEL,
 } from '../core/feedback.js';
@@ -99,7 +101,14 @@ export function strengthsLine(result: RubricResult): string | undefined {
 /** The fixes section of a first screen (at most three). */
 export function firstScreenFixes(result: RubricResult): KnownBlock {
   const fixes = topFixes(result, FIRST_SCREEN_FIXES);
-  if (fixes.length === 0) return section('*Nothing to fix.* Tell it aloud against the clock next. :tada:');
+  if (fixes.length === 0) {
+    const short = shortAnswerAdvice(result);
+    return section(
+      short
+        ? `:stopwatch: *${short.title}* ${short.detail}`
+        : '*Nothing to fix.* Tell it aloud against the clock next. :tada:',
+    );
+  }
   const title = fixes.length === 1 ? '*Fix this first*' : `*Fix these ${fixes.length} first*`;
   return section(`${title}\n${fixLines(fixes, { quotes: FIRST_SCREEN_QUOTES, numbered: true }).join('\n')}`);
 }
@@ -161,14 +170,7 @@ function timingLines(result: RubricResult): string {
   if (result.parts.length === 0)
     return `*Timing:* about ${formatSeconds(result.seconds)} spoken (aim for ${formatSeconds(result.targetSeconds)})`;
   const rows = result.parts.map((p) => {
-    const status = !p.found
-      ? 'missing'
-      : p.seconds > p.targetSeconds * 1.5
-        ? 'too long'
-        : p.seconds < p.targetSeconds * 0.3
-          ? 'thin'
-          : 'fine';
-    return `${PART_LABEL[p.part]}: ${formatSeconds(p.seconds)} of ${formatSeconds(p.targetSeconds)}, ${status}`;
+    return `${PART_LABEL[p.part]}: ${formatSeconds(p.seconds)} of ${formatSeconds(p.targetSeconds)}, ${partStatus(p)}`;
   });
   return `*Timing* (spoken at 150 words a minute)\n${rows.join('\n')}\nWhole answer: ${formatSeconds(result.seconds)} of ${formatSeconds(result.targetSeconds)}`;
 }
@@ -181,6 +183,12 @@ const DIMENSION_LABEL: Record<(typeof DIMENSIONS)[number], string> = {
   reflection: 'Reflection',
 };
 
+/** The detail view's line when no flag fired: the short-answer advice, or nothing to fix. */
+function nothingToFix(result: RubricResult): string {
+  const short = shortAnswerAdvice(result);
+  return short ? `*${short.title}* ${short.detail}` : '*Nothing to fix.*';
+}
+
 /** Everything behind the first screen: every fix with all its quotes, timing, the five bars. */
 export function feedbackDetailBlocks(result: RubricResult): KnownBlock[] {
   const items = groupFlags(result.flags);
@@ -189,7 +197,7 @@ export function feedbackDetailBlocks(result: RubricResult): KnownBlock[] {
     section(
       items.length > 0
         ? `*Every fix (${items.length})*\n${truncateAtWord(fixLines(items, { quotes: 5, numbered: false }).join('\n'), 2900)}`
-        : '*Nothing to fix.*',
+        : nothingToFix(result),
     ),
   );
   const strengths = strengthsLine(result);

@@ -51,6 +51,19 @@ describe('star score', () => {
     for (const line of io.stdout) expect(line.length).toBeLessThanOrEqual(80);
   });
 
+  it('tells a clean but short answer it is short instead of "nothing to fix"', async () => {
+    const io = fakeIo(
+      'At my last job our checkout page failed for 3% of users. I owned the fix. I traced it to a race in the cart service, ' +
+        'wrote a lock-free retry, and added an alert on the error rate. Errors fell from 3% to 0.2% in a week and support ' +
+        'tickets halved. I learned to add the alert before the fix, so I can see the change land.',
+    );
+    expect(await runCli(['score'], io)).toBe(0);
+    const firstScreen = io.stdout.join('\n').split('More detail')[0];
+    expect(firstScreen).toContain('Nothing flagged, but it is short.');
+    expect(firstScreen.replace(/\s+/g, ' ')).toMatch(/Your Action runs \d+ s of 1 min 30 s/);
+    expect(firstScreen).not.toContain('Nothing to fix');
+  });
+
   it('scores JSON lines in order, echoing ids, and exits 2 when a line failed', async () => {
     const lines = [
       JSON.stringify({ id: 'a', text: ANSWER, level: 'sde1' }),

@@ -669,6 +669,8 @@ export interface StorySource {
 /** One telling of a story to keep. */
 export interface NewStoryVersion {
   answerId: number | null;
+  /** Saved from a mock interview's pasted answer instead (its mock's id; answerId is then null). */
+  mockId?: number;
   lp: LpId;
   level: Level;
   text: string;

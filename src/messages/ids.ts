@@ -95,6 +95,8 @@ export const BOT_SCOPES = [
 /** The story bank's buttons and menus (kept apart from ACTION_IDS so the two lists merge easily). */
 export const STORY_ACTION_IDS = {
   save: 'star_story_save',
+  /** Save to my stories on a mock interview's answer (value: the mock's id). */
+  saveMock: 'star_story_save_mock',
   reframe: 'star_story_reframe',
   remove: 'star_story_delete',
 } as const;

@@ -7,7 +7,7 @@ import { type Agreement, compareWithRubric, MAX_NOTE_CHARS, RATING_ANCHORS, RATI
 import type { Mock, MockAnswer, MockScorecard } from '../core/mocks.js';
 import { DIMENSIONS, type FlagId, VERDICTS, type Verdict } from '../core/rubric/index.js';
 import { button, context, escapeMrkdwn, header, type MessageBody, message, section, truncateAtWord } from './blocks.js';
-import { ACTION_IDS, INPUT_ACTION, SCORECARD_BLOCKS, VIEW_IDS } from './ids.js';
+import { ACTION_IDS, INPUT_ACTION, SCORECARD_BLOCKS, STORY_ACTION_IDS, VIEW_IDS } from './ids.js';
 import { MODE_RULES, person } from './mocks.js';
 import { VERDICT_EMOJI, VERDICT_LABEL } from './practice.js';
 
@@ -120,6 +120,14 @@ function comparisonBlocks(card: MockScorecard, answer: MockAnswer): KnownBlock[]
   ];
 }
 
+/** Save to my stories, for the mock's pasted answer. */
+function saveMockStoryBlock(mock: Mock): KnownBlock {
+  return {
+    type: 'actions',
+    elements: [button(':bookmark: Save to my stories', STORY_ACTION_IDS.saveMock, String(mock.id))],
+  };
+}
+
 /** The scorecard in the candidate's DM (with the comparison once they pasted their answer). */
 export function scorecardMessage(mock: Mock, card: MockScorecard, answer: MockAnswer | undefined): MessageBody {
   const ratings = DIMENSIONS.map(
@@ -137,7 +145,7 @@ export function scorecardMessage(mock: Mock, card: MockScorecard, answer: MockAn
   ];
   if (card.wentWell) blocks.push(section(`*What went well*\n${quoteBlock(card.wentWell)}`));
   if (card.toImprove) blocks.push(section(`*What to improve*\n${quoteBlock(card.toImprove)}`));
-  if (answer) blocks.push(...comparisonBlocks(card, answer));
+  if (answer) blocks.push(...comparisonBlocks(card, answer), saveMockStoryBlock(mock));
   else
     blocks.push({
       type: 'actions',
@@ -199,5 +207,6 @@ export function mockAnswerMessage(mock: Mock, answer: MockAnswer, card: MockScor
   ];
   if (card) blocks.push(...comparisonBlocks(card, answer));
   else blocks.push(context('When the interviewer sends the scorecard, it comes here with both views side by side.'));
+  blocks.push(saveMockStoryBlock(mock));
   return message(`The rubric’s view of your mock answer: ${answer.overall}/100`, blocks);
 }

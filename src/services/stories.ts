@@ -3,7 +3,7 @@
 // reframing a story for another LP, and the Markdown prep document. Stories are private.
 import type { Clock } from '../clock.js';
 import type { Library } from '../content/load-scenarios.js';
-import type { LpId } from '../core/lp.js';
+import { isLpId, type LpId } from '../core/lp.js';
 import {
   buildLpSignals,
   type CoverageCell,
@@ -27,7 +27,7 @@ import type { SlackGatewayFor } from './slack-port.js';
 export const MAX_TITLE_CHARS = 120;
 
 export interface StoryServiceDeps {
-  repos: Pick<Repositories, 'stories' | 'sessions' | 'users'>;
+  repos: Pick<Repositories, 'stories' | 'sessions' | 'users' | 'mocks'>;
   library: Library;
   practice: PracticeService;
   outbox: Outbox;
@@ -76,6 +76,33 @@ export class StoryService {
       ));
     const status = !saved.created ? 'already' : saved.story.versions.length > 1 ? 'version-added' : 'saved';
     return { status, story: saved.story };
+  }
+
+  /**
+   * The Save button on a mock interview's answer (the candidate's pasted answer, scored): a story
+   * of its own, once; only the candidate may save it.
+   */
+  async saveFromMock(teamId: string, userId: string, mockId: number): Promise<SaveOutcome> {
+    const { stories, mocks } = this.deps.repos;
+    const [mock, answer] = await Promise.all([mocks.get(teamId, mockId), mocks.answer(teamId, mockId)]);
+    if (!mock || !answer) return { status: 'not-found' };
+    if (answer.userId !== userId) return { status: 'not-yours' };
+    const lp = isLpId(mock.lp) ? mock.lp : undefined;
+    if (!lp) return { status: 'not-found' }; // a mock of an LP the library no longer has
+    const saved = await stories.create(
+      { teamId, userId, title: storyTitle(answer.text), lps: suggestLps(answer.text, this.lpSignals(), lp) },
+      {
+        answerId: null,
+        mockId,
+        lp,
+        level: mock.level,
+        text: answer.text,
+        overall: answer.overall,
+        verdict: answer.verdict,
+      },
+      this.deps.clock.now(),
+    );
+    return { status: saved.created ? 'saved' : 'already', story: saved.story };
   }
 
   list(teamId: string, userId: string): Promise<Story[]> {

@@ -20,7 +20,12 @@ import { openAnswerFormAction } from './actions/open-answer-form.js';
 import { quizChoiceAction } from './actions/quiz-choice.js';
 import { quizNextAction } from './actions/quiz-next.js';
 import { startProbesAction } from './actions/start-probes.js';
-import { deleteStoryAction, reframeStoryAction, saveStoryAction } from './actions/story-actions.js';
+import {
+  deleteStoryAction,
+  reframeStoryAction,
+  saveMockStoryAction,
+  saveStoryAction,
+} from './actions/story-actions.js';
 import { tryAgainAction } from './actions/try-again.js';
 import { useAsAnswerAction } from './actions/use-as-answer.js';
 import { starCommand } from './commands/star.js';
@@ -129,6 +134,7 @@ export function registerListeners(app: App, services: Services, inFlight: InFlig
   view(VIEW_IDS.mockAnswer, mockAnswerSubmission(services));
   // The story bank: Save on feedback, Reframe and Delete on the list.
   button(STORY_ACTION_IDS.save, saveStoryAction(services));
+  button(STORY_ACTION_IDS.saveMock, saveMockStoryAction(services));
   button(STORY_ACTION_IDS.remove, deleteStoryAction(services));
   registered.actions.push(STORY_ACTION_IDS.reframe);
   app.action(STORY_ACTION_IDS.reframe, reframeStoryAction(services));

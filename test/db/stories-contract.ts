@@ -51,6 +51,22 @@ export function describeStoryRepositories(name: string, open: Open): void {
       expect(await stories.list('T1234', 'U1234')).toHaveLength(1);
     });
 
+    it("saves a mock interview's answer once, apart from practice answers with the same number", async () => {
+      const { stories } = db.repos;
+      const fromMock = { ...version(null, 75), mockId: 7 };
+      const first = await stories.create(mine, fromMock, NOW);
+      expect(first.created).toBe(true);
+      expect(await stories.create(mine, fromMock, later(1))).toMatchObject({
+        created: false,
+        story: { id: first.story.id },
+      });
+      // Answer 7 of practice is another answer than mock 7's.
+      const practice = await stories.create(mine, version(7, 80), later(2));
+      expect(practice.created).toBe(true);
+      expect(practice.story.id).not.toBe(first.story.id);
+      expect((await stories.list('T1234', 'U1234')).map((s) => s.versions.length)).toEqual([1, 1]);
+    });
+
     it('keeps stories private to their owner and their team', async () => {
       const { stories } = db.repos;
       const { story } = await stories.create(mine, version(null, 70), NOW);

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
 import type { Mock } from '../../src/core/mocks.js';
-import { ACTION_IDS, VIEW_IDS } from '../../src/messages/ids.js';
+import { ACTION_IDS, INPUT_ACTION, STORY_ACTION_IDS, VIEW_IDS } from '../../src/messages/ids.js';
 import { runMinute } from '../../src/scheduler/minute.js';
 import { type E2E, startE2E } from '../helpers/e2e.js';
 import type { ApiCall } from '../helpers/fake-slack.js';
@@ -279,6 +279,50 @@ describe('live mock interviews over signed requests and the fake Slack', () => {
     expect(JSON.stringify(e2e.slack.callsTo('views.publish').at(-1)?.args.view)).toContain(
       `you interviewed <@${mock.candidateId}>`,
     );
+  });
+
+  it('lets the candidate paste their answer and save it to their stories from the mock, once', async () => {
+    const answer =
+      'At my last company our nightly billing job failed twice a week and nobody owned it. My goal was to stop the failures before quarter close. ' +
+      'I traced each failure to a lock on the ledger table, I rewrote the job to run in batches of 500 rows and I added an alert on its run time. ' +
+      'As a result failures went from two a week to none in six weeks, and close took one day instead of three. I learned to measure the job before I touch it.';
+    const res = await postInteraction(e2e.eventsUrl, {
+      type: 'view_submission',
+      team: { id: TEAM, domain: 'example' },
+      user: { id: mock.candidateId, team_id: TEAM },
+      api_app_id: 'A1234',
+      token: 'unused',
+      trigger_id: nextTriggerId(),
+      view: {
+        id: 'V2345',
+        team_id: TEAM,
+        type: 'modal',
+        callback_id: VIEW_IDS.mockAnswer,
+        private_metadata: String(mock.id),
+        state: { values: { answer: { [INPUT_ACTION]: { type: 'plain_text_input', value: answer } } } },
+      },
+    });
+    expect(res.status).toBe(200);
+    await e2e.slack.waitFor(() => posted((c) => String(c.args.text).startsWith('The rubric’s view')).length > 0);
+    const view = posted((c) => String(c.args.text).startsWith('The rubric’s view')).at(-1) as ApiCall;
+    expect(view.args.channel).toBe(dm(mock.candidateId));
+    expect(blocksOf(view)).toContain(STORY_ACTION_IDS.saveMock);
+
+    const candidateDm = dm(mock.candidateId);
+    expect(await press(mock.interviewerId, candidateDm, STORY_ACTION_IDS.saveMock, String(mock.id))).toContain(
+      'Only the person who gave this answer',
+    );
+    expect(await e2e.repos.stories.list(TEAM, mock.interviewerId)).toEqual([]);
+    expect(await press(mock.candidateId, candidateDm, STORY_ACTION_IDS.saveMock, String(mock.id))).toContain(
+      'Saved as story',
+    );
+    expect(await press(mock.candidateId, candidateDm, STORY_ACTION_IDS.saveMock, String(mock.id))).toContain(
+      'already in story',
+    );
+    const [story, ...others] = await e2e.repos.stories.list(TEAM, mock.candidateId);
+    expect(others).toEqual([]);
+    expect(story.versions.map((v) => [v.text, v.level, v.lp])).toEqual([[answer, mock.level, mock.lp]]);
+    expect(story.lps).toContain(mock.lp);
   });
 
   it('re-pairs the person whose partner did not show', async () => {

@@ -104,7 +104,8 @@ export class PgStories implements StoriesRepository {
     now: Date,
   ): Promise<{ story: Story; created: boolean }> {
     return this.store.write(async (tx) => {
-      if (version.answerId !== null) {
+      // Saved before (this answer, or this mock's answer): that story, nothing added.
+      if (version.answerId !== null || version.mockId !== undefined) {
         const existing = await first(
           tx
             .select({ storyId: storyVersions.storyId })
@@ -113,7 +114,9 @@ export class PgStories implements StoriesRepository {
             .where(
               and(
                 eq(storyVersions.teamId, story.teamId),
-                eq(storyVersions.answerId, version.answerId),
+                version.answerId !== null
+                  ? eq(storyVersions.answerId, version.answerId)
+                  : eq(storyVersions.mockId, version.mockId ?? -1),
                 eq(stories.userId, story.userId),
               ),
             ),

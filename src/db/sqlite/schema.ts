@@ -567,6 +567,8 @@ export const storyVersions = sqliteTable(
       .references(() => stories.id, { onDelete: 'cascade' }),
     /** The answer it was saved from: saving one answer twice adds nothing. Not a foreign key, so the copy outlives it. */
     answerId: integer('answer_id'),
+    /** Or the mock interview whose pasted answer it was saved from (one answer per mock), likewise. */
+    mockId: integer('mock_id'),
     lp: text('lp').notNull(),
     level: text('level', { enum: LEVELS }).notNull(),
     text: text('text').notNull(),
@@ -574,7 +576,11 @@ export const storyVersions = sqliteTable(
     verdict: text('verdict', { enum: VERDICTS }).notNull(),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [index('story_versions_story').on(t.storyId), uniqueIndex('story_versions_answer').on(t.teamId, t.answerId)],
+  (t) => [
+    index('story_versions_story').on(t.storyId),
+    uniqueIndex('story_versions_answer').on(t.teamId, t.answerId),
+    uniqueIndex('story_versions_mock').on(t.teamId, t.mockId),
+  ],
 );
 
 /** Practice sessions that reframe a saved story: their answers become versions of it. */

@@ -99,7 +99,8 @@ export class SqliteStories implements StoriesRepository {
   ): Promise<{ story: Story; created: boolean }> {
     const { db } = this.store;
     return this.store.write(() => {
-      if (version.answerId !== null) {
+      // Saved before (this answer, or this mock's answer): that story, nothing added.
+      if (version.answerId !== null || version.mockId !== undefined) {
         const existing = db
           .select({ storyId: storyVersions.storyId })
           .from(storyVersions)
@@ -107,7 +108,9 @@ export class SqliteStories implements StoriesRepository {
           .where(
             and(
               eq(storyVersions.teamId, story.teamId),
-              eq(storyVersions.answerId, version.answerId),
+              version.answerId !== null
+                ? eq(storyVersions.answerId, version.answerId)
+                : eq(storyVersions.mockId, version.mockId ?? -1),
               eq(stories.userId, story.userId),
             ),
           )

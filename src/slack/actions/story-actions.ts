@@ -1,4 +1,4 @@
-// The story bank's buttons: Save to my stories (on feedback), and on the `/star stories` list the
+// The story bank's buttons: Save to my stories (on feedback and on a mock's answer), and on the `/star stories` list the
 // Reframe menu and Delete.
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, StaticSelectAction } from '@slack/bolt';
 import { isLpId, lpName } from '../../core/lp.js';
@@ -25,6 +25,22 @@ export function saveStoryAction(services: Services) {
       );
     } catch (err) {
       args.logger.error('saving a story failed', err);
+      await args.respond(aside(':warning: I could not save that story; try again in a minute.'));
+    }
+  };
+}
+
+/** *Save to my stories* on a mock interview's answer (the candidate's DM). */
+export function saveMockStoryAction(services: Services) {
+  return async (args: ButtonArgs): Promise<void> => {
+    await args.ack();
+    try {
+      const outcome = await services.stories.saveFromMock(teamOf(args), args.body.user.id, Number(args.action.value));
+      await args.respond(
+        aside('story' in outcome ? storySavedText(outcome.story, outcome.status) : SAVE_REFUSED[outcome.status]),
+      );
+    } catch (err) {
+      args.logger.error('saving a mock answer as a story failed', err);
       await args.respond(aside(':warning: I could not save that story; try again in a minute.'));
     }
   };

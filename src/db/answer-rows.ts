@@ -16,18 +16,21 @@ export function scoreColumns(text: string, result: RubricResult) {
 }
 
 /** A feedback reply replaces the answer's earlier feedback; every other kind is a new row. */
+/** What a feedback reply row is keyed and addressed by (one per answer). */
+export interface FeedbackReplyValues {
+  teamId: string;
+  channelId: string;
+  threadTs: string | null;
+  sessionId: number;
+  answerId: number;
+  delivery?: 'dm';
+  target?: string;
+}
+
 export type QueuedReply =
   | {
       feedback: true;
-      values: {
-        teamId: string;
-        channelId: string;
-        threadTs: string | null;
-        sessionId: number;
-        answerId: number;
-        delivery?: 'dm';
-        target?: string;
-      };
+      values: FeedbackReplyValues;
       content: MessageContent;
     }
   | { feedback: false; values: NewReply & { answerId?: number; targetTs?: string }; content: MessageContent };

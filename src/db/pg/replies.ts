@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, lt, lte, min, or, sql } from 'drizzle-orm';
 import type { MessageContent, Reply } from '../../core/domain.js';
+import type { FeedbackReplyValues } from '../answer-rows.js';
 import {
   type ClaimedReply,
   DEFAULT_SENDING_LEASE_MS,
@@ -44,15 +45,7 @@ function revised(content: MessageContent, at: string) {
 /** The feedback reply of an answer, created or given new content (see the SQLite twin). */
 export async function upsertFeedbackReply(
   db: PgDb,
-  values: {
-    teamId: string;
-    channelId: string;
-    threadTs: string | null;
-    sessionId: number;
-    answerId: number;
-    delivery?: 'dm';
-    target?: string;
-  },
+  values: FeedbackReplyValues,
   content: MessageContent,
   now: Date,
 ): Promise<Reply> {

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, lt, lte, min, or, sql } from 'drizzle-orm';
 import type { MessageContent, Reply } from '../../core/domain.js';
+import type { FeedbackReplyValues } from '../answer-rows.js';
 import {
   type ClaimedReply,
   DEFAULT_SENDING_LEASE_MS,
@@ -199,20 +200,7 @@ export function insertReply(
  * The feedback reply of an answer, created or given new content. One row per answer: once it was
  * sent, the new content is delivered as an update of the same Slack message.
  */
-export function upsertFeedbackReply(
-  db: Db,
-  values: {
-    teamId: string;
-    channelId: string;
-    threadTs: string | null;
-    sessionId: number;
-    answerId: number;
-    delivery?: 'dm';
-    target?: string;
-  },
-  content: MessageContent,
-  now: Date,
-): Reply {
+export function upsertFeedbackReply(db: Db, values: FeedbackReplyValues, content: MessageContent, now: Date): Reply {
   // An answer whose feedback row was pruned still has its message in Slack: update that one.
   const sentTs = feedbackTsOf(db).get({ answerId: values.answerId })?.ts ?? null;
   return returned(

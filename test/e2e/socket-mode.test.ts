@@ -139,6 +139,70 @@ describe('Socket Mode, offline', () => {
     expect(w.slack.callsTo('chat.postMessage')).toHaveLength(2);
   });
 
+  it.each([
+    ['as soon as it is sent', false],
+    ['once it is acknowledged', true],
+  ])(
+    'works an answer exactly once when the app stops %s, after a restart and Slack redelivering it',
+    async (_when, afterAck) => {
+      const slack = await new FakeSlack().start();
+      const socket = await new FakeSocketMode().start();
+      slack.socketModeUrl = () => socket.url();
+      const dir = mkdtempSync(path.join(tmpdir(), 'star-socket-stop-'));
+      const store = await appDatabase(path.join(dir, 'star.db'));
+      const config = parseConfig({
+        SLACK_BOT_TOKEN: 'xoxb-socket',
+        SLACK_APP_TOKEN: 'xapp-1-A1234-socket',
+        ...store.env,
+        SLACK_API_URL: slack.apiUrl,
+        LOG_LEVEL: 'error',
+      });
+      // The restarted app runs its timed jobs, as in production: the outbox's and the inbox's sweeps
+      // are what pick up a reply or a claimed event the stop left behind.
+      const start = (jobs: 'none' | 'all') =>
+        startStarCoach(config, {
+          random: seededRandom(5),
+          logger: quietLogger,
+          library: shippedLibrary(),
+          jobs,
+          database: store.database,
+        });
+      let running = await start('none');
+      try {
+        await socket.connected();
+        const w = { slack, socket, running, close: async () => {} };
+        const ts = await startPractice(w);
+        const event = eventEnvelope(dmReply(ANSWER, '1700000100.000001', ts), 'EvSocketStop');
+        // The answer goes out on the socket and the stop begins at once (here the app never
+        // acknowledges it: the connection closes first), or once the app acknowledged it (its work
+        // then runs before the stop ends).
+        const first = socket.deliver('events_api', event, { timeoutMs: 2_000 });
+        if (afterAck) expect(await first).toBeDefined();
+        await running.stop();
+        await first;
+        running = await start('all');
+        await socket.connected(1);
+        // Slack sends an unacknowledged event again; an acknowledged one too, here, to be sure.
+        expect(await socket.deliver('events_api', event, { retryAttempt: 1, retryReason: 'timeout' })).toBeDefined();
+        // A claim the stopped app took is worked by the inbox sweep once its 10 s lease has run out.
+        const feedbacks = () => slack.callsTo('chat.postMessage').filter((c) => c.result && c.args.thread_ts === ts);
+        await slack.waitFor(() => feedbacks().length >= 1, 25_000);
+        await running.inbox.idle();
+        await running.services.outbox.idle();
+        expect(feedbacks()).toHaveLength(1);
+        const session = await running.repos.sessions.findByThread(TEAM, DM, ts, USER);
+        expect(session?.state).not.toBe('asked'); // the answer was stored and scored
+      } finally {
+        await running.stop();
+        await socket.stop();
+        await slack.stop();
+        await store.release();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    40_000,
+  );
+
   it('answers a modal submission in the ack: field errors back to Slack, a valid one scored', async () => {
     const w = await socketWorld();
     const ts = await startPractice(w);

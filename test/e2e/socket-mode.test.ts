@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { ACTION_IDS } from '../../src/messages/ids.js';
+import type { JobsMode } from '../../src/scheduler/jobs.js';
 import { type RunningStarCoach, startStarCoach } from '../../src/star-coach.js';
 import { appDatabase, processDatabase } from '../helpers/db.js';
 import { FakeSlack } from '../helpers/fake-slack.js';
@@ -38,6 +39,8 @@ interface SocketWorld {
   slack: FakeSlack;
   socket: FakeSocketMode;
   running: RunningStarCoach;
+  /** Stops the app (as a deploy would) and starts a new one on the same database and socket. */
+  restart(jobs: JobsMode): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -64,26 +67,33 @@ async function socketWorld(own = false, pingTimeoutMs?: number): Promise<SocketW
     LOG_LEVEL: 'error',
   });
   config.socketPingTimeoutMs = pingTimeoutMs;
-  const running = await startStarCoach(config, {
-    random: seededRandom(5),
-    logger: quietLogger,
-    library: shippedLibrary(),
-    jobs: 'none',
-    database: store.database,
-  });
-  await socket.connected();
-  const world = {
+  const start = (jobs: JobsMode) =>
+    startStarCoach(config, {
+      random: seededRandom(5),
+      logger: quietLogger,
+      library: shippedLibrary(),
+      jobs,
+      database: store.database,
+    });
+  let connections = 0;
+  const world: SocketWorld = {
     slack,
     socket,
-    running,
+    running: await start('none'),
+    async restart(jobs) {
+      await world.running.stop();
+      world.running = await start(jobs);
+      await socket.connected(++connections);
+    },
     async close() {
-      await running.stop();
+      await world.running.stop();
       await socket.stop();
       await slack.stop();
       await store.release();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  await socket.connected();
   if (!own) worlds.push(world);
   return world;
 }
@@ -145,60 +155,28 @@ describe('Socket Mode, offline', () => {
   ])(
     'works an answer exactly once when the app stops %s, after a restart and Slack redelivering it',
     async (_when, afterAck) => {
-      const slack = await new FakeSlack().start();
-      const socket = await new FakeSocketMode().start();
-      slack.socketModeUrl = () => socket.url();
-      const dir = mkdtempSync(path.join(tmpdir(), 'star-socket-stop-'));
-      const store = await appDatabase(path.join(dir, 'star.db'));
-      const config = parseConfig({
-        SLACK_BOT_TOKEN: 'xoxb-socket',
-        SLACK_APP_TOKEN: 'xapp-1-A1234-socket',
-        ...store.env,
-        SLACK_API_URL: slack.apiUrl,
-        LOG_LEVEL: 'error',
-      });
+      const w = await socketWorld();
+      const ts = await startPractice(w);
+      const event = eventEnvelope(dmReply(ANSWER, '1700000100.000001', ts), 'EvSocketStop');
+      // The answer goes out on the socket and the stop begins at once (here the app never
+      // acknowledges it: the connection closes first), or once the app acknowledged it (its work
+      // then runs before the stop ends).
+      const first = w.socket.deliver('events_api', event, { timeoutMs: 2_000 });
+      if (afterAck) expect(await first).toBeDefined();
       // The restarted app runs its timed jobs, as in production: the outbox's and the inbox's sweeps
       // are what pick up a reply or a claimed event the stop left behind.
-      const start = (jobs: 'none' | 'all') =>
-        startStarCoach(config, {
-          random: seededRandom(5),
-          logger: quietLogger,
-          library: shippedLibrary(),
-          jobs,
-          database: store.database,
-        });
-      let running = await start('none');
-      try {
-        await socket.connected();
-        const w = { slack, socket, running, close: async () => {} };
-        const ts = await startPractice(w);
-        const event = eventEnvelope(dmReply(ANSWER, '1700000100.000001', ts), 'EvSocketStop');
-        // The answer goes out on the socket and the stop begins at once (here the app never
-        // acknowledges it: the connection closes first), or once the app acknowledged it (its work
-        // then runs before the stop ends).
-        const first = socket.deliver('events_api', event, { timeoutMs: 2_000 });
-        if (afterAck) expect(await first).toBeDefined();
-        await running.stop();
-        await first;
-        running = await start('all');
-        await socket.connected(1);
-        // Slack sends an unacknowledged event again; an acknowledged one too, here, to be sure.
-        expect(await socket.deliver('events_api', event, { retryAttempt: 1, retryReason: 'timeout' })).toBeDefined();
-        // A claim the stopped app took is worked by the inbox sweep once its 10 s lease has run out.
-        const feedbacks = () => slack.callsTo('chat.postMessage').filter((c) => c.result && c.args.thread_ts === ts);
-        await slack.waitFor(() => feedbacks().length >= 1, 25_000);
-        await running.inbox.idle();
-        await running.services.outbox.idle();
-        expect(feedbacks()).toHaveLength(1);
-        const session = await running.repos.sessions.findByThread(TEAM, DM, ts, USER);
-        expect(session?.state).not.toBe('asked'); // the answer was stored and scored
-      } finally {
-        await running.stop();
-        await socket.stop();
-        await slack.stop();
-        await store.release();
-        rmSync(dir, { recursive: true, force: true });
-      }
+      await w.restart('all');
+      await first;
+      // Slack sends an unacknowledged event again; an acknowledged one too, here, to be sure.
+      expect(await w.socket.deliver('events_api', event, { retryAttempt: 1, retryReason: 'timeout' })).toBeDefined();
+      // A claim the stopped app took is worked by the inbox sweep once its 10 s lease has run out.
+      const feedbacks = () => w.slack.callsTo('chat.postMessage').filter((c) => c.result && c.args.thread_ts === ts);
+      await w.slack.waitFor(() => feedbacks().length >= 1, 25_000);
+      await w.running.inbox.idle();
+      await w.running.services.outbox.idle();
+      expect(feedbacks()).toHaveLength(1);
+      const session = await w.running.repos.sessions.findByThread(TEAM, DM, ts, USER);
+      expect(session?.state).not.toBe('asked'); // the answer was stored and scored
     },
     40_000,
   );

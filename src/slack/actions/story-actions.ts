@@ -4,6 +4,7 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, StaticS
 import { isLpId, lpName } from '../../core/lp.js';
 import { storySavedText } from '../../messages/stories.js';
 import type { Services } from '../../services/index.js';
+import type { SaveOutcome } from '../../services/stories.js';
 import { aside, type ButtonArgs, teamOf } from './button.js';
 
 type SelectArgs = SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>> & AllMiddlewareArgs;
@@ -14,36 +15,30 @@ const SAVE_REFUSED = {
   'not-an-answer': 'Only a main answer can be saved as a story, not a follow-up reply.',
 } as const;
 
-/** *Save to my stories*: the answer becomes a story (or a version of the story it reframed). */
-export function saveStoryAction(services: Services) {
+/** A Save button: the saved story, or why not, as a note only the presser sees. */
+function saveAction(save: (teamId: string, userId: string, id: number) => Promise<SaveOutcome>, what: string) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
     try {
-      const outcome = await services.stories.saveFromAnswer(teamOf(args), args.body.user.id, Number(args.action.value));
+      const outcome = await save(teamOf(args), args.body.user.id, Number(args.action.value));
       await args.respond(
         aside('story' in outcome ? storySavedText(outcome.story, outcome.status) : SAVE_REFUSED[outcome.status]),
       );
     } catch (err) {
-      args.logger.error('saving a story failed', err);
+      args.logger.error(`saving ${what} as a story failed`, err);
       await args.respond(aside(':warning: I could not save that story; try again in a minute.'));
     }
   };
 }
 
+/** *Save to my stories*: the answer becomes a story (or a version of the story it reframed). */
+export function saveStoryAction(services: Services) {
+  return saveAction((...args) => services.stories.saveFromAnswer(...args), 'an answer');
+}
+
 /** *Save to my stories* on a mock interview's answer (the candidate's DM). */
 export function saveMockStoryAction(services: Services) {
-  return async (args: ButtonArgs): Promise<void> => {
-    await args.ack();
-    try {
-      const outcome = await services.stories.saveFromMock(teamOf(args), args.body.user.id, Number(args.action.value));
-      await args.respond(
-        aside('story' in outcome ? storySavedText(outcome.story, outcome.status) : SAVE_REFUSED[outcome.status]),
-      );
-    } catch (err) {
-      args.logger.error('saving a mock answer as a story failed', err);
-      await args.respond(aside(':warning: I could not save that story; try again in a minute.'));
-    }
-  };
+  return saveAction((...args) => services.stories.saveFromMock(...args), "a mock interview's answer");
 }
 
 /** The Reframe menu: practise the story for the chosen LP in a DM. */

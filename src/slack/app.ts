@@ -13,6 +13,7 @@ import { StarError } from '../core/errors.js';
 import type { AppLogger, Logger, LogLevelName } from '../logger.js';
 import { type RouteHandler, StarHttpReceiver } from './http-receiver.js';
 import type { RequestGate } from './request-gate.js';
+import { webApiFetch } from './web-api-fetch.js';
 
 /** Our logger as Bolt, its receiver and its Web API client expect one. */
 export function boltLogger(logger: AppLogger): BoltLogger {
@@ -111,6 +112,7 @@ export function createSlackApp(
       retryConfig: { retries: 0 },
       // A hung request must not hold up the prompts queued behind it; the outbox retries it.
       timeout: config.slackTimeoutMs,
+      fetch: webApiFetch(),
     },
   };
   if (receiver) app = new App({ ...common, receiver });

@@ -8,6 +8,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SlackRateLimitedError, SlackRefusedError, SlackUnavailableError } from '../../src/services/slack-port.js';
 import { toSlackError, webClientGateway } from '../../src/slack/gateway.js';
+import { webApiFetch } from '../../src/slack/web-api-fetch.js';
 import { FakeSlack } from '../helpers/fake-slack.js';
 
 describe('toSlackError', () => {
@@ -50,7 +51,12 @@ describe('toSlackError', () => {
   });
 });
 
-describe('the Web API gateway against a fake Slack on 127.0.0.1', () => {
+// The app's client runs over webApiFetch (undici's request API); the client's default, the global
+// fetch, is run too, so both are held to the same behaviour.
+describe.each([
+  ['the global fetch', undefined],
+  ['webApiFetch', webApiFetch()],
+])('the Web API gateway against a fake Slack on 127.0.0.1, over %s', (_, fetch) => {
   let slack: FakeSlack;
   beforeAll(async () => {
     slack = await new FakeSlack().start();
@@ -64,6 +70,7 @@ describe('the Web API gateway against a fake Slack on 127.0.0.1', () => {
         slackApiUrl: slack.apiUrl,
         rejectRateLimitedCalls: true,
         retryConfig: { retries: 0 },
+        fetch,
       }),
       'xoxb-gateway',
     );
@@ -110,7 +117,7 @@ describe('the Web API gateway against a fake Slack on 127.0.0.1', () => {
 
   it('calls a post that Slack took but answered too late a timeout that may have delivered, and finds the message', async () => {
     const impatient = webClientGateway(
-      new WebClient(undefined, { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 }, timeout: 100 }),
+      new WebClient(undefined, { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 }, timeout: 100, fetch }),
       'xoxb-gateway',
     );
     slack.postDelayMs = 1_000;
@@ -128,6 +135,25 @@ describe('the Web API gateway against a fake Slack on 127.0.0.1', () => {
     const post = () => gateway().post('C1234', null, { text: 'x', blocks: [] });
     await expect(post()).rejects.toMatchObject({ constructor: SlackRateLimitedError, retryAfterSeconds: 7 });
     await expect(post()).rejects.toBeInstanceOf(SlackRefusedError);
-    await expect(post()).rejects.toBeInstanceOf(SlackUnavailableError);
+    await expect(post()).rejects.toMatchObject({
+      constructor: SlackUnavailableError,
+      message: 'HTTP 500',
+      outage: true,
+    });
+  });
+
+  it('calls a Slack that refuses the connection an outage that cannot have delivered', async () => {
+    // A port just closed: nothing listens there.
+    const closed = await new FakeSlack().start();
+    await closed.stop();
+    const unreachable = webClientGateway(
+      new WebClient(undefined, { slackApiUrl: closed.apiUrl, retryConfig: { retries: 0 }, fetch }),
+      'xoxb-gateway',
+    );
+    await expect(unreachable.post('C1234', null, { text: 'x', blocks: [] })).rejects.toMatchObject({
+      constructor: SlackUnavailableError,
+      outage: true,
+      maybeDelivered: false,
+    });
   });
 });

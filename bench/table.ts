@@ -230,6 +230,12 @@ if (want('acks')) {
         );
       }
       feedbacks.push(...seen.values());
+      if (process.env.BENCH_TRACE && n >= 50) {
+        const f = [...seen.values()].sort((a, b) => a - b);
+        console.error(
+          `burst ${n}: last ack ${Math.max(...acks).toFixed(0)} ms, feedback first ${f[0].toFixed(0)} / median ${f[n >> 1].toFixed(0)} / last ${f[n - 1].toFixed(0)} ms`,
+        );
+      }
     } else await pause(50);
     return { acks, feedbacks };
   }

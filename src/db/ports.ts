@@ -314,6 +314,9 @@ export interface DueReply {
   id: number;
   teamId: string;
   channelId: string;
+  delivery: Reply['delivery'];
+  /** ISO time it was stored. */
+  createdAt: string;
 }
 
 export interface RepliesRepository {

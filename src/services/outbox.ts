@@ -35,6 +35,12 @@ const FIRST_PROBE_MS = 1_000;
 const MAX_PROBE_MS = 10_000;
 /** A reply that failed as the probe of an outage waits at most this long before it may probe again. */
 const MAX_OUTAGE_BACKOFF_MS = 20_000;
+/**
+ * A welcome DM (the one reply sent to a person rather than a channel) waits behind the other due
+ * replies, so a burst of first answers gets its feedback before fifty welcomes; once it has waited
+ * this long it goes with the rest, so a steady stream of answers cannot hold it back for good.
+ */
+export const MAX_WELCOME_DEFER_MS = 5_000;
 /** How often the outbox looks for work that another instance left or that came due. */
 const POLL_MS = 5_000;
 
@@ -148,7 +154,7 @@ export class Outbox {
     let sent = 0;
     let budget = limit;
     while (!this.stopping && budget > 0) {
-      const lanes = this.runnableLanes(await this.replies.due(now, Math.min(PAGE, budget)), now);
+      const lanes = firstThingsFirst(this.runnableLanes(await this.replies.due(now, Math.min(PAGE, budget)), now), now);
       if (lanes.length === 0) break;
       let progressed = false;
       let next = 0;
@@ -351,6 +357,17 @@ export class Outbox {
     }, at - this.clock.now().getTime());
     this.timer.unref();
   }
+}
+
+/**
+ * The lanes to run in this pass: while any other lane is runnable, a welcome DM's lane runs only
+ * once it has waited MAX_WELCOME_DEFER_MS (the next pass takes the rest).
+ */
+export function firstThingsFirst(lanes: DueReply[][], now: Date): DueReply[][] {
+  const deferrable = (lane: DueReply[]) =>
+    lane[0].delivery === 'dm' && now.getTime() - Date.parse(lane[0].createdAt) < MAX_WELCOME_DEFER_MS;
+  const first = lanes.filter((lane) => !deferrable(lane));
+  return first.length > 0 ? first : lanes;
 }
 
 /** Deliveries that post a message (and so could post it twice). */

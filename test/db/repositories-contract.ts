@@ -286,7 +286,13 @@ export function describeRepositories(backend: string, open: () => Promise<Reposi
         body('hello'),
         NOW,
       );
-      const due = { id: reply.id, teamId: 'T1234', channelId: 'C1234' };
+      const due = {
+        id: reply.id,
+        teamId: 'T1234',
+        channelId: 'C1234',
+        delivery: 'message',
+        createdAt: NOW.toISOString(),
+      };
       expect(await repos.replies.due(NOW, 10)).toEqual([due]);
       expect(await repos.replies.claim(reply.id, NOW)).toMatchObject({
         reply: { status: 'sending' },

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backoffMs } from '../../src/services/outbox.js';
+import type { DueReply } from '../../src/db/ports.js';
+import { backoffMs, firstThingsFirst, MAX_WELCOME_DEFER_MS } from '../../src/services/outbox.js';
 import { SlackRateLimitedError, SlackRefusedError, SlackUnavailableError } from '../../src/services/slack-port.js';
 import { startWorld, type World } from '../helpers/world.js';
 
@@ -188,6 +189,39 @@ describe('the outbox’s pace', () => {
     expect(await w.services.outbox.deliverDue()).toBe(2); // …and the replies that failed as probes follow
     const statuses = await Promise.all(ids.map(async (id) => (await w.repos.replies.get(id))?.status));
     expect(statuses).toEqual(['sent', 'sent', 'sent']);
+  });
+
+  it('sends a welcome DM after the other due replies, in the same pass', async () => {
+    // Stored as onboarding stores it (stored first, so it is the oldest due reply).
+    await w.repos.replies.enqueue(
+      { teamId: 'T1234', channelId: 'U1234', threadTs: null, purpose: 'notice', delivery: 'dm', target: 'U1234' },
+      { text: 'welcome', blocks: [] },
+      w.clock.now(),
+    );
+    await notice('feedback one');
+    await notice('feedback two', '1700000000.000002');
+    expect(await w.services.outbox.deliverDue()).toBe(3);
+    const posts = w.gateway.callsTo('post').map((c) => (c[2] as { text: string }).text);
+    expect(posts).toEqual(['feedback one', 'feedback two', 'welcome']);
+  });
+
+  it('lets a welcome DM that waited MAX_WELCOME_DEFER_MS go with the rest', () => {
+    const now = new Date('2026-11-30T09:00:10Z');
+    const lane = (id: number, delivery: DueReply['delivery'], ageMs: number): DueReply[] => [
+      {
+        id,
+        teamId: 'T1234',
+        channelId: delivery === 'dm' ? `U${id}` : 'C1234',
+        delivery,
+        createdAt: new Date(now.getTime() - ageMs).toISOString(),
+      },
+    ];
+    const channel = lane(1, 'message', 0);
+    const fresh = lane(2, 'dm', MAX_WELCOME_DEFER_MS - 1);
+    const waited = lane(3, 'dm', MAX_WELCOME_DEFER_MS);
+    expect(firstThingsFirst([fresh, channel, waited], now)).toEqual([channel, waited]);
+    // Nothing else due: the welcome goes at once.
+    expect(firstThingsFirst([fresh], now)).toEqual([fresh]);
   });
 
   it('gives a reply up once it has failed for a day', async () => {

@@ -117,7 +117,13 @@ export class PgReplies implements RepliesRepository {
     const at = now.toISOString();
     const expired = new Date(now.getTime() - this.sendingLeaseMs).toISOString();
     return this.store.db
-      .select({ id: replies.id, teamId: replies.teamId, channelId: replies.channelId })
+      .select({
+        id: replies.id,
+        teamId: replies.teamId,
+        channelId: replies.channelId,
+        delivery: replies.delivery,
+        createdAt: replies.createdAt,
+      })
       .from(replies)
       .where(
         or(

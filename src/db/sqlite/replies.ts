@@ -35,7 +35,13 @@ const markSending = preparedOnce((db) =>
 /** Replies to send now: pending or failed ones whose time has come, and sends abandoned past their lease. */
 const dueReplies = preparedOnce((db) =>
   db
-    .select({ id: replies.id, teamId: replies.teamId, channelId: replies.channelId })
+    .select({
+      id: replies.id,
+      teamId: replies.teamId,
+      channelId: replies.channelId,
+      delivery: replies.delivery,
+      createdAt: replies.createdAt,
+    })
     .from(replies)
     .where(
       or(

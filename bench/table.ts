@@ -230,6 +230,7 @@ if (want('acks')) {
         );
       }
       feedbacks.push(...seen.values());
+      if (process.env.BENCH_TRACE && n === 1) console.error(`single: ${[...seen.values()][0].toFixed(1)} ms`);
       if (process.env.BENCH_TRACE && n >= 50) {
         const f = [...seen.values()].sort((a, b) => a - b);
         console.error(

@@ -5,7 +5,7 @@
 // the loop on acks until the burst has been answered.
 
 /** Background work starts only after this long without a new or unfinished request. */
-export const SETTLE_MS = 20;
+export const SETTLE_MS = 5;
 /**
  * While requests keep coming, one piece of background work is let through every this often (the
  * oldest waiting), so a steady stream cannot starve it, and never several at once.
@@ -52,7 +52,13 @@ export class RequestGate {
     this.settle = setTimeout(
       () => {
         this.settle = undefined;
-        if (!this.isQuiet()) return; // a request came meanwhile; its leave() arms this again
+        if (!this.isQuiet()) {
+          // A request under way arms this again when it leaves. With none, the timer fired a
+          // millisecond early by Date.now() (timers run on the loop's cached clock): wait the rest,
+          // rather than leaving the waiters to the trickle's 100 ms.
+          if (this.active === 0) this.armSettle();
+          return;
+        }
         this.stopTimers();
         for (const resolve of this.waiters.splice(0)) resolve();
       },

@@ -15,9 +15,18 @@ import { answers, practiceSessions, prompts, replies } from './schema.js';
 import { decline, type SqliteStore } from './store.js';
 
 // The queries every reply's delivery makes, prepared once (prepared.ts).
-const replyById = preparedOnce((db) =>
+/** What a claim and a sent mark decide on, without reading (and parsing) the message body. */
+const replyStateById = preparedOnce((db) =>
   db
-    .select()
+    .select({
+      status: replies.status,
+      updatedAt: replies.updatedAt,
+      dirty: replies.dirty,
+      purpose: replies.purpose,
+      answerId: replies.answerId,
+      sessionId: replies.sessionId,
+      sentTs: replies.sentTs,
+    })
     .from(replies)
     .where(eq(replies.id, param('id')))
     .prepare(),
@@ -253,7 +262,7 @@ export class SqliteReplies implements RepliesRepository {
     const expired = new Date(now.getTime() - this.sendingLeaseMs).toISOString();
     const { db } = this.store;
     return this.store.attempt(() => {
-      const row = replyById(db).get({ id }) ?? decline();
+      const row = replyStateById(db).get({ id }) ?? decline();
       const open = row.status === 'pending' || row.status === 'failed';
       const abandoned = row.status === 'sending' && row.updatedAt <= expired;
       if (!open && !abandoned) decline();
@@ -302,7 +311,7 @@ export class SqliteReplies implements RepliesRepository {
   async markSent(id: number, sentTs: string, now: Date): Promise<boolean> {
     const at = now.toISOString();
     return this.store.write(() => {
-      const row = replyById(this.store.db).get({ id });
+      const row = replyStateById(this.store.db).get({ id });
       if (!row) return false;
       const again = row.dirty;
       // Sent: only the ts is needed from now on (an edit brings new content, and reconciliation

@@ -236,6 +236,9 @@ if (want('acks')) {
         console.error(
           `burst ${n}: last ack ${Math.max(...acks).toFixed(0)} ms, feedback first ${f[0].toFixed(0)} / median ${f[n >> 1].toFixed(0)} / last ${f[n - 1].toFixed(0)} ms`,
         );
+        const methods = new Map<string, number>();
+        for (const call of slack.calls.slice(firstCall)) methods.set(call.method, (methods.get(call.method) ?? 0) + 1);
+        console.error(`  Slack calls so far: ${[...methods].map(([m, k]) => `${m} ${k}`).join(', ')}`);
       }
     } else await pause(50);
     return { acks, feedbacks };

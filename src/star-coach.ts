@@ -96,6 +96,8 @@ export async function startStarCoach(config: Config, options: StartOptions = {})
     return gateway;
   };
   const inFlight = new InFlight();
+  // The inbox is built on the services; the outbox asks it, once running, whether answers wait.
+  let inbox: EventInbox | undefined;
   const services = createServices({
     repos,
     library,
@@ -108,8 +110,9 @@ export async function startStarCoach(config: Config, options: StartOptions = {})
     verdictReactions: config.verdictReactions,
     track: (work) => inFlight.run(work),
     quiet: () => gate.quiet(),
+    answersWaiting: () => (inbox?.waiting ?? 0) > 0,
   });
-  const inbox = new EventInbox(app, services, inFlight, gate);
+  inbox = new EventInbox(app, services, inFlight, gate);
   const registered = registerListeners(app, services, inFlight, inbox);
 
   let port: number | undefined;

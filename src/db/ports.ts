@@ -315,6 +315,7 @@ export interface DueReply {
   teamId: string;
   channelId: string;
   delivery: Reply['delivery'];
+  purpose: Reply['purpose'];
   /** ISO time it was stored. */
   createdAt: string;
 }

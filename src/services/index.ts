@@ -72,6 +72,8 @@ export interface ServiceDeps {
   track?: Track;
   /** Resolves at a moment when no Slack request waits for its ack (bounded); sends wait for it. */
   quiet?: () => Promise<void>;
+  /** True while accepted answers wait to be worked (the events inbox); welcomes wait for them. */
+  answersWaiting?: () => boolean;
   /** Installed workspaces (OAuth install); without it there is one workspace and one token. */
   installations?: InstallationVault;
 }
@@ -79,7 +81,16 @@ export interface ServiceDeps {
 export function createServices(deps: ServiceDeps): Services {
   const { repos, library, slackFor, clock, random, logger } = deps;
   const catalog = buildCatalog(library.scenarios, library.banks);
-  const outbox = new Outbox(repos.replies, slackFor, clock, logger, random, deps.track, deps.quiet);
+  const outbox = new Outbox(
+    repos.replies,
+    slackFor,
+    clock,
+    logger,
+    random,
+    deps.track,
+    deps.quiet,
+    deps.answersWaiting,
+  );
   const verdictReactions = deps.verdictReactions ?? false;
   const answers = new AnswerService({ repos, catalog, outbox, clock, logger, verdictReactions });
   const prompts = new PromptService({ repos, catalog, outbox, clock, random, verdictReactions });

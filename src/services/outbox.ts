@@ -37,8 +37,10 @@ const MAX_PROBE_MS = 10_000;
 const MAX_OUTAGE_BACKOFF_MS = 20_000;
 /**
  * A welcome DM (the one reply sent to a person rather than a channel) waits behind the other due
- * replies, so a burst of first answers gets its feedback before fifty welcomes; once it has waited
- * this long it goes with the rest, so a steady stream of answers cannot hold it back for good.
+ * replies and behind answers not yet worked, so a burst of first answers gets its feedback before
+ * fifty welcomes; once it has waited this long it goes with the rest, so a steady stream of
+ * answers cannot hold it back for good. (A welcome held back is sent by the pass that the last
+ * answer's feedback starts, or by the wake-up timer the pass sets.)
  */
 export const MAX_WELCOME_DEFER_MS = 5_000;
 /** How often the outbox looks for work that another instance left or that came due. */
@@ -80,6 +82,8 @@ export class Outbox {
     private readonly track: Track = (work) => work(),
     /** Acks before sends: resolves when no Slack request is being answered (bounded). */
     private readonly quiet: () => Promise<void> = async () => {},
+    /** Answers accepted and not yet worked (the events inbox): their feedback goes before welcomes. */
+    private readonly answersWaiting: () => boolean = () => false,
   ) {}
 
   /**
@@ -121,7 +125,7 @@ export class Outbox {
       try {
         do {
           this.pumpAgain = false;
-          await this.deliverDue(this.clock.now());
+          await this.deliverDue();
         } while (this.pumpAgain && !this.stopping);
         await this.scheduleWake();
       } catch (err) {
@@ -146,15 +150,18 @@ export class Outbox {
   }
 
   /**
-   * Delivers everything due at `now`: channels side by side (at most CONCURRENT_CHANNELS at once),
-   * each channel's replies in order. A channel Slack rate-limits waits its Retry-After alone; a
-   * workspace whose Slack is down waits for its probe. Returns how many were sent.
+   * Delivers everything due at `at` (by default: due now, looked at afresh on each round, so
+   * replies stored during a pass join it): channels side by side (at most CONCURRENT_CHANNELS at
+   * once), each channel's replies in order. A channel Slack rate-limits waits its Retry-After
+   * alone; a workspace whose Slack is down waits for its probe. Returns how many were sent.
    */
-  async deliverDue(now: Date = this.clock.now(), limit = Number.POSITIVE_INFINITY): Promise<number> {
+  async deliverDue(at?: Date, limit = Number.POSITIVE_INFINITY): Promise<number> {
     let sent = 0;
     let budget = limit;
     while (!this.stopping && budget > 0) {
-      const lanes = firstThingsFirst(this.runnableLanes(await this.replies.due(now, Math.min(PAGE, budget)), now), now);
+      const now = at ?? this.clock.now();
+      const due = this.runnableLanes(await this.replies.due(now, Math.min(PAGE, budget)), now);
+      const lanes = firstThingsFirst(due, now, this.answersWaiting());
       if (lanes.length === 0) break;
       let progressed = false;
       let next = 0;
@@ -360,14 +367,17 @@ export class Outbox {
 }
 
 /**
- * The lanes to run in this pass: while any other lane is runnable, a welcome DM's lane runs only
- * once it has waited MAX_WELCOME_DEFER_MS (the next pass takes the rest).
+ * The lanes to run in this pass: while any other lane is runnable or answers wait to be worked, a
+ * welcome DM's lane runs only once it has waited MAX_WELCOME_DEFER_MS.
  */
-export function firstThingsFirst(lanes: DueReply[][], now: Date): DueReply[][] {
+export function firstThingsFirst(lanes: DueReply[][], now: Date, answersWaiting: boolean): DueReply[][] {
+  // A welcome is the one notice sent to a person (private channel feedback is a `dm` too).
   const deferrable = (lane: DueReply[]) =>
-    lane[0].delivery === 'dm' && now.getTime() - Date.parse(lane[0].createdAt) < MAX_WELCOME_DEFER_MS;
+    lane[0].delivery === 'dm' &&
+    lane[0].purpose === 'notice' &&
+    now.getTime() - Date.parse(lane[0].createdAt) < MAX_WELCOME_DEFER_MS;
   const first = lanes.filter((lane) => !deferrable(lane));
-  return first.length > 0 ? first : lanes;
+  return first.length > 0 || answersWaiting ? first : lanes;
 }
 
 /** Deliveries that post a message (and so could post it twice). */

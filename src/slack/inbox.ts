@@ -42,6 +42,7 @@ export class EventInbox {
   /** Keys queued or being worked here, so a sweep does not queue one twice. */
   private readonly held = new Set<string>();
   private draining: Promise<void> | undefined;
+  private working = false;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -51,6 +52,11 @@ export class EventInbox {
     /** HTTP mode: the requests being answered, which go first. */
     private readonly gate?: RequestGate,
   ) {}
+
+  /** Events queued or being worked here. */
+  get waiting(): number {
+    return this.queue.length + (this.working ? 1 : 0);
+  }
 
   /** Queues an accepted event's work. */
   push(teamId: string, key: string, body: Record<string, unknown>): void {
@@ -123,7 +129,12 @@ export class EventInbox {
       if (!oldest || Date.now() - oldest.queuedAt < MAX_HOLD_MS) await this.gate?.quiet();
       await new Promise<void>((resolve) => setImmediate(resolve));
       const next = this.queue.shift();
-      if (!next) return;
+      if (!next) {
+        // Replies held back while answers waited (welcome DMs) may go now.
+        this.services.outbox.kick();
+        return;
+      }
+      this.working = true;
       try {
         await this.app.processEvent({
           body: next.body,
@@ -134,6 +145,7 @@ export class EventInbox {
         // Its claim stays: the sweep tries again once the lease has run out.
         this.services.logger.warn(`the work of ${next.key} failed; the sweep will try it again`, err);
       } finally {
+        this.working = false;
         this.held.delete(`${next.teamId} ${next.key}`);
       }
     }

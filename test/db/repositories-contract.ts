@@ -291,6 +291,7 @@ export function describeRepositories(backend: string, open: () => Promise<Reposi
         teamId: 'T1234',
         channelId: 'C1234',
         delivery: 'message',
+        purpose: 'notice',
         createdAt: NOW.toISOString(),
       };
       expect(await repos.replies.due(NOW, 10)).toEqual([due]);

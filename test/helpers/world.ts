@@ -90,7 +90,7 @@ export interface World {
  * a clock the test moves: for service and job tests, no Bolt and no HTTP.
  */
 export async function startWorld(
-  options: { start?: string; admins?: string[]; graceMs?: number } = {},
+  options: { start?: string; admins?: string[]; graceMs?: number; answersWaiting?: () => boolean } = {},
 ): Promise<World> {
   const db = await testDatabase();
   const gateway = new FakeGateway();
@@ -105,6 +105,7 @@ export async function startWorld(
       random: seededRandom(7),
       logger,
       admins: options.admins ?? [],
+      answersWaiting: options.answersWaiting,
     }),
   );
   return {

@@ -205,6 +205,29 @@ describe('the outbox’s pace', () => {
     expect(posts).toEqual(['feedback one', 'feedback two', 'welcome']);
   });
 
+  it('holds a welcome DM while answers wait to be worked, and sends it once they are', async () => {
+    await w.close();
+    let answersWaiting = true;
+    w = await startWorld({ answersWaiting: () => answersWaiting });
+    await w.repos.replies.enqueue(
+      { teamId: 'T1234', channelId: 'U1234', threadTs: null, purpose: 'notice', delivery: 'dm', target: 'U1234' },
+      { text: 'welcome', blocks: [] },
+      w.clock.now(),
+    );
+    expect(await w.services.outbox.deliverDue()).toBe(0);
+    answersWaiting = false;
+    expect(await w.services.outbox.deliverDue()).toBe(1);
+    // Held no longer than MAX_WELCOME_DEFER_MS, however long answers keep coming.
+    answersWaiting = true;
+    await w.repos.replies.enqueue(
+      { teamId: 'T1234', channelId: 'U2222', threadTs: null, purpose: 'notice', delivery: 'dm', target: 'U2222' },
+      { text: 'welcome', blocks: [] },
+      w.clock.now(),
+    );
+    w.clock.advance(MAX_WELCOME_DEFER_MS);
+    expect(await w.services.outbox.deliverDue()).toBe(1);
+  });
+
   it('lets a welcome DM that waited MAX_WELCOME_DEFER_MS go with the rest', () => {
     const now = new Date('2026-11-30T09:00:10Z');
     const lane = (id: number, delivery: DueReply['delivery'], ageMs: number): DueReply[] => [
@@ -213,15 +236,23 @@ describe('the outbox’s pace', () => {
         teamId: 'T1234',
         channelId: delivery === 'dm' ? `U${id}` : 'C1234',
         delivery,
+        purpose: delivery === 'dm' ? 'notice' : 'feedback',
         createdAt: new Date(now.getTime() - ageMs).toISOString(),
       },
     ];
     const channel = lane(1, 'message', 0);
     const fresh = lane(2, 'dm', MAX_WELCOME_DEFER_MS - 1);
     const waited = lane(3, 'dm', MAX_WELCOME_DEFER_MS);
-    expect(firstThingsFirst([fresh, channel, waited], now)).toEqual([channel, waited]);
-    // Nothing else due: the welcome goes at once.
-    expect(firstThingsFirst([fresh], now)).toEqual([fresh]);
+    expect(firstThingsFirst([fresh, channel, waited], now, false)).toEqual([channel, waited]);
+    // Nothing else due and no answer waiting to be worked: the welcomes go at once.
+    const another = lane(4, 'dm', 0);
+    expect(firstThingsFirst([fresh, another], now, false)).toEqual([fresh, another]);
+    // Answers waiting (their feedback is not stored yet): only a welcome held long enough goes.
+    expect(firstThingsFirst([fresh, waited], now, true)).toEqual([waited]);
+    expect(firstThingsFirst([fresh], now, true)).toEqual([]);
+    // Private channel feedback is delivered to the person's DM too, and is never held back.
+    const privateFeedback: DueReply[] = [{ ...fresh[0], id: 5, purpose: 'feedback' }];
+    expect(firstThingsFirst([privateFeedback], now, true)).toEqual([privateFeedback]);
   });
 
   it('gives a reply up once it has failed for a day', async () => {

@@ -119,6 +119,28 @@ describe('the request gate', () => {
   });
 });
 
+describe('the inbox and the outbox', () => {
+  it('counts the events queued or being worked, and tells the outbox when it has worked them all', async () => {
+    const seen: number[] = [];
+    let kicks = 0;
+    let inbox: EventInbox | undefined;
+    const app = {
+      processEvent: async () => {
+        seen.push(inbox?.waiting ?? -1);
+      },
+    } as unknown as App;
+    const services = { logger: quietLogger, outbox: { kick: () => kicks++ } } as unknown as Services;
+    inbox = new EventInbox(app, services, new InFlight());
+    for (let i = 0; i < 3; i++) inbox.push(TEAM, `event:Ev${i}`, { event_id: `Ev${i}` });
+    expect(inbox.waiting).toBe(3);
+    await inbox.idle();
+    // Each one is counted while it is worked, so a welcome waits for the feedback of the last.
+    expect(seen).toEqual([3, 2, 1]);
+    expect(inbox.waiting).toBe(0);
+    expect(kicks).toBe(1);
+  });
+});
+
 describe('the request gate’s settle timer', () => {
   it('waits out the rest of the settle time when its timer fires a millisecond early by Date.now()', async () => {
     vi.useFakeTimers();
@@ -150,7 +172,7 @@ describe('the inbox under a steady stream of requests', () => {
         worked.push(String(body.event_id));
       },
     } as unknown as App;
-    const services = { logger: quietLogger } as unknown as Services;
+    const services = { logger: quietLogger, outbox: { kick: () => undefined } } as unknown as Services;
     const inbox = new EventInbox(app, services, new InFlight(), gate);
     for (let i = 0; i < 30; i++) inbox.push(TEAM, `event:Ev${i}`, { event_id: `Ev${i}` });
     // One event per gate period while it is not quiet...

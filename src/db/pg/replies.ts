@@ -122,6 +122,7 @@ export class PgReplies implements RepliesRepository {
         teamId: replies.teamId,
         channelId: replies.channelId,
         delivery: replies.delivery,
+        purpose: replies.purpose,
         createdAt: replies.createdAt,
       })
       .from(replies)

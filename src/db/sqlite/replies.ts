@@ -49,6 +49,7 @@ const dueReplies = preparedOnce((db) =>
       teamId: replies.teamId,
       channelId: replies.channelId,
       delivery: replies.delivery,
+      purpose: replies.purpose,
       createdAt: replies.createdAt,
     })
     .from(replies)

@@ -367,8 +367,9 @@ export class Outbox {
 }
 
 /**
- * The lanes to run in this pass: while any other lane is runnable or answers wait to be worked, a
- * welcome DM's lane runs only once it has waited MAX_WELCOME_DEFER_MS.
+ * The lanes to run in this round: while any other lane is runnable or answers wait to be worked, a
+ * welcome DM's lane runs only once it has waited MAX_WELCOME_DEFER_MS. Welcomes alone go a round
+ * of CONCURRENT_CHANNELS at a time, so feedback stored meanwhile waits for at most one round.
  */
 export function firstThingsFirst(lanes: DueReply[][], now: Date, answersWaiting: boolean): DueReply[][] {
   // A welcome is the one notice sent to a person (private channel feedback is a `dm` too).
@@ -377,7 +378,7 @@ export function firstThingsFirst(lanes: DueReply[][], now: Date, answersWaiting:
     lane[0].purpose === 'notice' &&
     now.getTime() - Date.parse(lane[0].createdAt) < MAX_WELCOME_DEFER_MS;
   const first = lanes.filter((lane) => !deferrable(lane));
-  return first.length > 0 || answersWaiting ? first : lanes;
+  return first.length > 0 || answersWaiting ? first : lanes.slice(0, CONCURRENT_CHANNELS);
 }
 
 /** Deliveries that post a message (and so could post it twice). */

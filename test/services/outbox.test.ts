@@ -247,6 +247,9 @@ describe('the outbox’s pace', () => {
     // Nothing else due and no answer waiting to be worked: the welcomes go at once.
     const another = lane(4, 'dm', 0);
     expect(firstThingsFirst([fresh, another], now, false)).toEqual([fresh, another]);
+    // Welcomes alone go a round of eight lanes at a time (then what is due is looked at again).
+    const many = Array.from({ length: 20 }, (_, i) => lane(10 + i, 'dm', 0));
+    expect(firstThingsFirst(many, now, false)).toEqual(many.slice(0, 8));
     // Answers waiting (their feedback is not stored yet): only a welcome held long enough goes.
     expect(firstThingsFirst([fresh, waited], now, true)).toEqual([waited]);
     expect(firstThingsFirst([fresh], now, true)).toEqual([]);

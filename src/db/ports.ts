@@ -98,6 +98,12 @@ export interface UsersRepository {
   setLevel(teamId: string, userId: string, level: Level, now: Date): Promise<void>;
   /** Claims the person's welcome: true the first time only, so it is sent once. */
   claimWelcome(teamId: string, userId: string, now: Date): Promise<boolean>;
+  /**
+   * Claims the person's welcome and stores its DM in the outbox, in one transaction (a crash or a
+   * failure between the two cannot leave someone marked welcomed with no welcome to send): the
+   * reply's id, or undefined when they were welcomed before. `content` is built only for a welcome.
+   */
+  welcome(teamId: string, userId: string, content: () => MessageContent, now: Date): Promise<number | undefined>;
   /** The Slack timezones read so far for these people (someone never read is missing). */
   timezones(teamId: string, userIds: readonly string[]): Promise<Map<string, CachedTimezone>>;
   /** Keeps what users.info said about a person's timezone, and when. */
@@ -282,6 +288,14 @@ export interface NewReply {
   sessionId?: number;
   delivery?: ReplyDelivery;
   target?: string;
+}
+
+/**
+ * A person's welcome, as the outbox stores it: a DM keyed by the person (their DM is opened when
+ * it is sent), so it keeps its own pace and waits behind feedback (services/outbox.ts).
+ */
+export function welcomeReply(teamId: string, userId: string): NewReply {
+  return { teamId, channelId: userId, threadTs: null, purpose: 'notice', delivery: 'dm', target: userId };
 }
 
 /** How long a Web API call may take before the app gives up on it (STAR_SLACK_TIMEOUT_SECONDS). */

@@ -6,7 +6,7 @@ import type { Outbox } from './outbox.js';
 
 export class OnboardingService {
   constructor(
-    private readonly repos: Pick<Repositories, 'users' | 'replies'>,
+    private readonly repos: Pick<Repositories, 'users'>,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
@@ -19,15 +19,9 @@ export class OnboardingService {
   /** Sends the welcome to someone the bot has not welcomed yet; true when it did. */
   async welcomeIfNew(teamId: string, userId: string): Promise<boolean> {
     if (!userId) return false;
-    const now = this.clock.now();
-    if (!(await this.repos.users.claimWelcome(teamId, userId, now))) return false;
-    // Keyed by the person (their DM is opened when it is sent), so it keeps its own pace.
-    const reply = await this.repos.replies.enqueue(
-      { teamId, channelId: userId, threadTs: null, purpose: 'notice', delivery: 'dm', target: userId },
-      welcomeMessage(),
-      now,
-    );
-    this.outbox.dispatch([reply.id]);
+    const replyId = await this.repos.users.welcome(teamId, userId, welcomeMessage, this.clock.now());
+    if (replyId === undefined) return false;
+    this.outbox.dispatch([replyId]);
     return true;
   }
 }

@@ -388,6 +388,27 @@ export function describeRepositories(backend: string, open: () => Promise<Reposi
       expect(await repos.events.takeOverdue(later(200), lease, 10)).toEqual([]);
     });
 
+    it('claims a welcome and stores its DM together, once; a welcome that cannot be built claims nothing', async () => {
+      const content = () => body('welcome');
+      const id = await repos.users.welcome('T1234', 'U4444', content, NOW);
+      expect(id).toBeTypeOf('number');
+      expect(await repos.replies.get(id ?? -1)).toMatchObject({
+        channelId: 'U4444',
+        purpose: 'notice',
+        delivery: 'dm',
+        target: 'U4444',
+        status: 'pending',
+      });
+      expect(await repos.users.welcome('T1234', 'U4444', content, later(1))).toBeUndefined();
+      expect(await repos.users.claimWelcome('T1234', 'U4444', later(2))).toBe(false);
+      // The DM fails to be stored: the claim goes with it, so the next contact welcomes them.
+      const broken = () => {
+        throw new Error('no welcome today');
+      };
+      await expect(repos.users.welcome('T1234', 'U5555', broken, NOW)).rejects.toThrow('no welcome today');
+      expect(await repos.users.welcome('T1234', 'U5555', content, later(1))).toBeTypeOf('number');
+    });
+
     it('keeps settings with defaults, and forgets a person entirely while others stay', async () => {
       expect(await repos.users.get('T1234', 'U1234')).toEqual({ level: 'sde2', levelChosen: false, timezone: null });
       expect(await repos.users.claimWelcome('T1234', 'U1234', NOW)).toBe(true);

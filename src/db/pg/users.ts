@@ -1,7 +1,8 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import type { UserSettings } from '../../core/domain.js';
+import type { MessageContent, UserSettings } from '../../core/domain.js';
 import type { Level } from '../../core/lp.js';
-import type { CachedTimezone, UsersRepository } from '../ports.js';
+import { type CachedTimezone, type UsersRepository, welcomeReply } from '../ports.js';
+import { insertReply } from './replies.js';
 import { users } from './schema.js';
 import { first, type PgStore } from './store.js';
 
@@ -49,6 +50,23 @@ export class PgUsers implements UsersRepository {
       })
       .returning({ userId: users.userId });
     return claimed.length > 0;
+  }
+
+  async welcome(teamId: string, userId: string, content: () => MessageContent, now: Date): Promise<number | undefined> {
+    const at = now.toISOString();
+    return this.store.write(async (tx) => {
+      const claimed = await tx
+        .insert(users)
+        .values({ teamId, userId, welcomedAt: at, createdAt: at, updatedAt: at })
+        .onConflictDoUpdate({
+          target: [users.teamId, users.userId],
+          set: { welcomedAt: at, updatedAt: at },
+          setWhere: isNull(users.welcomedAt),
+        })
+        .returning({ userId: users.userId });
+      if (claimed.length === 0) return undefined;
+      return (await insertReply(tx, welcomeReply(teamId, userId), content(), now)).id;
+    });
   }
 
   async timezones(teamId: string, userIds: readonly string[]): Promise<Map<string, CachedTimezone>> {

@@ -1,8 +1,9 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import type { UserSettings } from '../../core/domain.js';
+import type { MessageContent, UserSettings } from '../../core/domain.js';
 import type { Level } from '../../core/lp.js';
-import type { CachedTimezone, UsersRepository } from '../ports.js';
+import { type CachedTimezone, type UsersRepository, welcomeReply } from '../ports.js';
 import { param, preparedOnce, setParam } from './prepared.js';
+import { insertReply } from './replies.js';
 import { users } from './schema.js';
 import type { SqliteStore } from './store.js';
 
@@ -74,6 +75,15 @@ export class SqliteUsers implements UsersRepository {
     return this.store.write(() => {
       const claimed = claimWelcomeOf(this.store.db).all({ teamId, userId, at });
       return claimed.length > 0;
+    });
+  }
+
+  async welcome(teamId: string, userId: string, content: () => MessageContent, now: Date): Promise<number | undefined> {
+    if (userByKey(this.store.db).get({ teamId, userId })?.welcomedAt) return undefined;
+    const at = now.toISOString();
+    return this.store.write(() => {
+      if (claimWelcomeOf(this.store.db).all({ teamId, userId, at }).length === 0) return undefined;
+      return insertReply(this.store.db, welcomeReply(teamId, userId), content(), now).id;
     });
   }
 

@@ -39,8 +39,8 @@ const MAX_OUTAGE_BACKOFF_MS = 20_000;
  * A welcome DM (the one reply sent to a person rather than a channel) waits behind the other due
  * replies and behind answers not yet worked, so a burst of first answers gets its feedback before
  * fifty welcomes; once it has waited this long it goes with the rest, so a steady stream of
- * answers cannot hold it back for good. (A welcome held back is sent by the pass that the last
- * answer's feedback starts, or by the wake-up timer the pass sets.)
+ * answers cannot hold it back for good. (A welcome held back goes in the pass the inbox starts
+ * once it has worked its queue, or at the wake-up timer the pass sets.)
  */
 export const MAX_WELCOME_DEFER_MS = 5_000;
 /** How often the outbox looks for work that another instance left or that came due. */

@@ -67,8 +67,12 @@ class WebApiResponse {
   }
 }
 
-/** A `fetch` for the Web API client: undici's request over one keep-alive pool per origin. */
-export function webApiFetch(dispatcher: Agent = new Agent({ keepAliveTimeout: 30_000 })): typeof fetch {
+/**
+ * A `fetch` for the Web API client: undici's request over one keep-alive pool per origin, with
+ * undici's defaults (the global fetch's: an idle connection is closed after 4 s, or as the server
+ * says), so a connection the server has already dropped is rarely reused.
+ */
+export function webApiFetch(dispatcher: Agent = new Agent()): typeof fetch {
   return async (input, init) => {
     const body = init?.body;
     if (input instanceof Request || (body !== undefined && body !== null && typeof body !== 'string'))

@@ -4,7 +4,7 @@ import type { Level } from '../../core/lp.js';
 import { type CachedTimezone, type UsersRepository, welcomeReply } from '../ports.js';
 import { insertReply } from './replies.js';
 import { users } from './schema.js';
-import { first, type PgStore } from './store.js';
+import { first, type PgDb, type PgStore } from './store.js';
 
 export class PgUsers implements UsersRepository {
   constructor(private readonly store: PgStore) {}
@@ -38,33 +38,13 @@ export class PgUsers implements UsersRepository {
       });
   }
 
-  async claimWelcome(teamId: string, userId: string, now: Date): Promise<boolean> {
-    const at = now.toISOString();
-    const claimed = await this.store.db
-      .insert(users)
-      .values({ teamId, userId, welcomedAt: at, createdAt: at, updatedAt: at })
-      .onConflictDoUpdate({
-        target: [users.teamId, users.userId],
-        set: { welcomedAt: at, updatedAt: at },
-        setWhere: isNull(users.welcomedAt),
-      })
-      .returning({ userId: users.userId });
-    return claimed.length > 0;
+  claimWelcome(teamId: string, userId: string, now: Date): Promise<boolean> {
+    return claimWelcomeIn(this.store.db, teamId, userId, now);
   }
 
   async welcome(teamId: string, userId: string, content: () => MessageContent, now: Date): Promise<number | undefined> {
-    const at = now.toISOString();
     return this.store.write(async (tx) => {
-      const claimed = await tx
-        .insert(users)
-        .values({ teamId, userId, welcomedAt: at, createdAt: at, updatedAt: at })
-        .onConflictDoUpdate({
-          target: [users.teamId, users.userId],
-          set: { welcomedAt: at, updatedAt: at },
-          setWhere: isNull(users.welcomedAt),
-        })
-        .returning({ userId: users.userId });
-      if (claimed.length === 0) return undefined;
+      if (!(await claimWelcomeIn(tx, teamId, userId, now))) return undefined;
       return (await insertReply(tx, welcomeReply(teamId, userId), content(), now)).id;
     });
   }
@@ -97,4 +77,19 @@ export class PgUsers implements UsersRepository {
       .values({ teamId, userId, ...values, createdAt: at })
       .onConflictDoUpdate({ target: [users.teamId, users.userId], set: values });
   }
+}
+
+/** Marks the person welcomed unless they were already: true the first time only. */
+async function claimWelcomeIn(db: PgDb, teamId: string, userId: string, now: Date): Promise<boolean> {
+  const at = now.toISOString();
+  const claimed = await db
+    .insert(users)
+    .values({ teamId, userId, welcomedAt: at, createdAt: at, updatedAt: at })
+    .onConflictDoUpdate({
+      target: [users.teamId, users.userId],
+      set: { welcomedAt: at, updatedAt: at },
+      setWhere: isNull(users.welcomedAt),
+    })
+    .returning({ userId: users.userId });
+  return claimed.length > 0;
 }

@@ -1,9 +1,9 @@
-// The Web API client's `fetch`, on undici's request API. Node's global fetch spends about 0.4 ms
-// of CPU per call in its WHATWG stream machinery, and so does building a WHATWG Response; every
-// answer makes one to three Web API calls, so that was a large part of an answer's work. undici's
-// `request` (the library underneath Node's fetch) makes the same round trip for a tenth of that.
-// The client only ever posts a URL-encoded string; anything else (a file upload's form data) goes
-// through the global fetch.
+// The Web API client's `fetch`, on undici's request API. Node's global fetch spends much of a
+// call's CPU in its WHATWG stream machinery, and so does building a WHATWG Response; every answer
+// makes one to three Web API calls. undici's `request` (the library underneath Node's fetch) makes
+// the same round trip for about half the CPU (`npx tsx bench/web-api-fetch.ts`). The client only
+// ever posts a URL-encoded string; anything else (a file upload's form data) goes through the
+// global fetch.
 import { Agent, request } from 'undici';
 
 /** The part of Headers the client reads: a header by name, and all of them (for an HTTP error). */
@@ -19,31 +19,21 @@ class ResponseHeaders {
     return this.byName.get(name.toLowerCase()) ?? null;
   }
 
-  has(name: string): boolean {
-    return this.byName.has(name.toLowerCase());
-  }
-
   entries(): IterableIterator<[string, string]> {
-    return this.byName.entries();
-  }
-
-  [Symbol.iterator](): IterableIterator<[string, string]> {
     return this.byName.entries();
   }
 }
 
 /**
- * The part of a Response that @slack/web-api 8 reads (status, headers, the body as text, JSON or
- * bytes, and `url` for one method), over a body already read in full. test/slack/web-api-fetch.test.ts
- * runs the client over it for success, platform errors, 429s and HTTP errors.
+ * The part of a Response that its two users read, over a body already read in full: @slack/web-api
+ * 8 (status, status text, headers, the body as text or bytes, and `url` for one method) and Bolt's
+ * `respond`, which posts to a response_url through the same `fetch` and checks `ok`.
+ * test/slack/gateway.test.ts runs the client over it for success, refusals, 429s, HTTP errors,
+ * timeouts and refused connections; every slash command's reply goes through `respond`.
  */
 class WebApiResponse {
-  readonly ok: boolean;
   readonly statusText = '';
-  readonly redirected = false;
-  readonly type = 'basic';
-  readonly bodyUsed = false;
-  readonly body = null;
+  readonly ok: boolean;
 
   constructor(
     readonly url: string,
@@ -56,10 +46,6 @@ class WebApiResponse {
 
   async text(): Promise<string> {
     return this.bytes.toString('utf8');
-  }
-
-  async json(): Promise<unknown> {
-    return JSON.parse(this.bytes.toString('utf8'));
   }
 
   async arrayBuffer(): Promise<ArrayBuffer> {

@@ -69,22 +69,26 @@ export class SqliteUsers implements UsersRepository {
   }
 
   async claimWelcome(teamId: string, userId: string, now: Date): Promise<boolean> {
-    // Most answers come from people welcomed long ago: a read settles it without the write lock.
-    if (userByKey(this.store.db).get({ teamId, userId })?.welcomedAt) return false;
-    const at = now.toISOString();
-    return this.store.write(() => {
-      const claimed = claimWelcomeOf(this.store.db).all({ teamId, userId, at });
-      return claimed.length > 0;
-    });
+    return (await this.claimWelcomeThen(teamId, userId, now, () => true)) ?? false;
   }
 
-  async welcome(teamId: string, userId: string, content: () => MessageContent, now: Date): Promise<number | undefined> {
+  welcome(teamId: string, userId: string, content: () => MessageContent, now: Date): Promise<number | undefined> {
+    return this.claimWelcomeThen(
+      teamId,
+      userId,
+      now,
+      () => insertReply(this.store.db, welcomeReply(teamId, userId), content(), now).id,
+    );
+  }
+
+  /** Claims the person's welcome and runs `then` in the same transaction; undefined if welcomed before. */
+  private async claimWelcomeThen<T>(teamId: string, userId: string, now: Date, then: () => T): Promise<T | undefined> {
+    // Most answers come from people welcomed long ago: a read settles it without the write lock.
     if (userByKey(this.store.db).get({ teamId, userId })?.welcomedAt) return undefined;
     const at = now.toISOString();
-    return this.store.write(() => {
-      if (claimWelcomeOf(this.store.db).all({ teamId, userId, at }).length === 0) return undefined;
-      return insertReply(this.store.db, welcomeReply(teamId, userId), content(), now).id;
-    });
+    return this.store.write(() =>
+      claimWelcomeOf(this.store.db).all({ teamId, userId, at }).length > 0 ? then() : undefined,
+    );
   }
 
   async timezones(teamId: string, userIds: readonly string[]): Promise<Map<string, CachedTimezone>> {
